@@ -1,0 +1,257 @@
+//! The rule engine: what a rule is, the registry of all rules, the context a rule reads,
+//! and the pass that turns a source file into sorted findings.
+
+use std::collections::BTreeMap;
+
+use crate::finding::{Finding, Severity};
+use crate::model::{self, LtvBasis, Plan};
+use crate::source::{SourceFile, Span};
+use crate::thresholds::{FxRates, MoneyThreshold, Thresholds};
+use crate::yaml;
+
+/// A check over a whole plan; it pushes its findings.
+pub type Check = fn(&Context, &mut Vec<Finding>);
+
+/// One rule: its stable id (`principle/rule`), default severity, one-line summary and
+/// check. The long documentation is the rule's section in `rules/<principle>.md`.
+pub struct Rule {
+    pub id: &'static str,
+    pub severity: Severity,
+    pub summary: &'static str,
+    /// `None` for the format rules that the loader reports while reading the plan.
+    pub check: Option<Check>,
+}
+
+impl Rule {
+    /// The principle slug: the part of the id before the `/`.
+    pub fn principle(&self) -> &'static str {
+        self.id.split('/').next().unwrap_or(self.id)
+    }
+}
+
+/// Every rule, in catalogue order.
+pub fn registry() -> &'static [&'static Rule] {
+    &crate::rules::ALL
+}
+
+pub fn find_rule(id: &str) -> Option<&'static Rule> {
+    registry().iter().copied().find(|r| r.id == id)
+}
+
+/// The principle slugs, in catalogue order.
+pub fn principles() -> Vec<&'static str> {
+    let mut out: Vec<&'static str> = Vec::new();
+    for r in registry() {
+        if !out.contains(&r.principle()) {
+            out.push(r.principle());
+        }
+    }
+    out
+}
+
+/// Settings that shape one lint run.
+#[derive(Clone, Debug, Default)]
+pub struct Settings {
+    pub thresholds: Thresholds,
+    pub fx: FxRates,
+    /// Severity overrides by rule id; `None` turns a rule off.
+    pub severities: BTreeMap<&'static str, Option<Severity>>,
+}
+
+impl Settings {
+    /// The severity a rule runs at, or `None` when it is off.
+    pub fn severity_of(&self, rule: &Rule) -> Option<Severity> {
+        match self.severities.get(rule.id) {
+            Some(s) => *s,
+            None => Some(rule.severity),
+        }
+    }
+}
+
+/// What a rule sees: the plan, the thresholds, and values derived once for all rules.
+pub struct Context<'a> {
+    pub plan: &'a Plan,
+    pub thresholds: &'a Thresholds,
+    pub fx: &'a FxRates,
+    pub metrics: Metrics,
+}
+
+impl<'a> Context<'a> {
+    pub fn new(plan: &'a Plan, thresholds: &'a Thresholds, fx: &'a FxRates) -> Self {
+        Self {
+            plan,
+            thresholds,
+            fx,
+            metrics: Metrics::of(plan),
+        }
+    }
+
+    /// The plan's currency code.
+    pub fn currency(&self) -> &str {
+        self.plan.currency_code()
+    }
+
+    /// A money threshold in the plan's currency; `None` (the rule stays silent) when the
+    /// plan's currency differs and no rate is configured.
+    pub fn money(&self, threshold: f64) -> Option<MoneyThreshold> {
+        self.thresholds
+            .money_in(threshold, self.currency(), self.fx)
+    }
+
+    /// `50,000 CNY` in the plan's currency.
+    pub fn fmt_money(&self, amount: f64) -> String {
+        model::value::format_money(amount, self.currency())
+    }
+}
+
+/// Values several rules derive from the plan, computed once.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct Metrics {
+    /// acv × lifetime_years (× gross_margin on the `gross_margin` basis).
+    pub ltv_computed: Option<f64>,
+    /// cac / (acv / 12 × gross_margin), in months.
+    pub payback_computed: Option<f64>,
+    /// annual_value_per_customer / acv.
+    pub roi_computed: Option<f64>,
+    /// before / after (lower is better) or after / before (higher is better).
+    pub improvement_computed: Option<f64>,
+}
+
+impl Metrics {
+    pub fn of(plan: &Plan) -> Self {
+        let mut m = Metrics::default();
+        if let Some(ue) = plan.unit_economics.get() {
+            let ue = &ue.value;
+            let basis = ue.ltv_basis.value().unwrap_or(LtvBasis::Revenue);
+            if let (Some(acv), Some(life)) = (ue.acv.value(), ue.lifetime_years.value()) {
+                m.ltv_computed = match basis {
+                    LtvBasis::Revenue => Some(acv * life),
+                    LtvBasis::GrossMargin => ue.gross_margin.value().map(|gm| acv * life * gm),
+                };
+            }
+            if let (Some(cac), Some(acv), Some(gm)) =
+                (ue.cac.value(), ue.acv.value(), ue.gross_margin.value())
+            {
+                let monthly = acv / 12.0 * gm;
+                if monthly > 0.0 {
+                    m.payback_computed = Some(cac / monthly);
+                }
+            }
+            if let Some(acv) = ue.acv.value().filter(|a| *a > 0.0)
+                && let Some(v) = plan.value.get()
+                && let Some(annual) = v.value.annual_value_per_customer.value()
+            {
+                m.roi_computed = Some(annual / acv);
+            }
+        }
+        if let Some(v) = plan.value.get() {
+            let v = &v.value;
+            if let (Some(before), Some(after)) = (v.before.value(), v.after.value()) {
+                m.improvement_computed = match v.better.value() {
+                    Some(model::Better::Lower) if after > 0.0 => Some(before / after),
+                    Some(model::Better::Higher) if before > 0.0 => Some(after / before),
+                    _ => None,
+                };
+            }
+        }
+        m
+    }
+}
+
+/// True when `stated` differs from `computed` by more than `tolerance` (a fraction of
+/// the computed value).
+pub fn differs(stated: f64, computed: f64, tolerance: f64) -> bool {
+    if computed == 0.0 {
+        return stated != 0.0;
+    }
+    ((stated - computed) / computed).abs() > tolerance + 1e-9
+}
+
+/// The findings of one file.
+#[derive(Debug)]
+pub struct FileReport {
+    pub file: SourceFile,
+    pub findings: Vec<Finding>,
+}
+
+/// Lints one source file: parse, load each document, run every enabled rule, sort.
+pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
+    let mut findings = Vec::new();
+    match yaml::parse(&file) {
+        Err(err) => findings.push(
+            Finding::new(
+                "plan/syntax",
+                model::Place {
+                    span: err.span,
+                    path: String::new(),
+                },
+                format!("invalid YAML: {}", err.message),
+                err.message.clone(),
+            )
+            .help("fix the YAML syntax here; the rest of the file is checked once it parses"),
+        ),
+        Ok(docs) => {
+            let docs = if docs.is_empty() {
+                vec![yaml::Node {
+                    span: Span::new(0, 0),
+                    kind: yaml::NodeKind::Map(Vec::new()),
+                }]
+            } else {
+                docs
+            };
+            for doc in &docs {
+                let plan = model::load_plan(&file, doc, &mut findings);
+                let cx = Context::new(&plan, &settings.thresholds, &settings.fx);
+                for rule in registry() {
+                    let Some(check) = rule.check else { continue };
+                    if settings.severity_of(rule).is_none() {
+                        continue;
+                    }
+                    check(&cx, &mut findings);
+                }
+            }
+        }
+    }
+    finalize(&mut findings, settings);
+    FileReport { file, findings }
+}
+
+/// Applies severities, drops findings of rules that are off, and sorts by offset then rule.
+fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
+    findings.retain_mut(|f| match find_rule(f.rule) {
+        Some(rule) => match settings.severity_of(rule) {
+            Some(sev) => {
+                f.severity = sev;
+                true
+            }
+            None => false,
+        },
+        None => true,
+    });
+    findings.sort_by(|a, b| {
+        (a.span.offset, a.rule, a.span.len).cmp(&(b.span.offset, b.rule, b.span.len))
+    });
+    findings.dedup();
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rule_ids_are_unique_and_well_formed() {
+        let mut seen = std::collections::HashSet::new();
+        for r in registry() {
+            assert!(seen.insert(r.id), "duplicate id {}", r.id);
+            let (p, name) = r.id.split_once('/').expect("id has a principle");
+            assert!(!p.is_empty() && !name.is_empty(), "{}", r.id);
+        }
+    }
+
+    #[test]
+    fn differs_respects_tolerance() {
+        assert!(!differs(105.0, 100.0, 0.05));
+        assert!(differs(105.1, 100.0, 0.05));
+        assert!(differs(1.0, 0.0, 0.05));
+    }
+}

@@ -1,0 +1,109 @@
+//! What a rule reports: a `Finding` with one primary span, labelled spans and a help text.
+
+use std::fmt;
+use std::str::FromStr;
+
+use serde::Serialize;
+
+use crate::model::Place;
+use crate::source::Span;
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Severity {
+    Info,
+    Warning,
+    Error,
+}
+
+impl Severity {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Severity::Info => "info",
+            Severity::Warning => "warning",
+            Severity::Error => "error",
+        }
+    }
+}
+
+impl fmt::Display for Severity {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl FromStr for Severity {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, Self::Err> {
+        match s {
+            "error" => Ok(Severity::Error),
+            "warning" => Ok(Severity::Warning),
+            "info" => Ok(Severity::Info),
+            other => Err(format!(
+                "unknown severity `{other}`; expected error, warning or info"
+            )),
+        }
+    }
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Label {
+    pub span: Span,
+    pub message: String,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+pub struct Finding {
+    /// The rule id, `principle/rule`.
+    pub rule: &'static str,
+    /// Filled in by the engine from the rule's default (or configured) severity.
+    pub severity: Severity,
+    pub message: String,
+    /// The primary span: the value that breaks the rule.
+    pub span: Span,
+    /// The YAML path of the primary value (`unit_economics.acv`), empty for the document.
+    pub path: String,
+    /// Every labelled span, the primary one first.
+    pub labels: Vec<Label>,
+    pub help: Option<String>,
+}
+
+impl Finding {
+    /// A finding at `place` whose primary label says `label`.
+    pub fn new(
+        rule: &'static str,
+        place: impl Into<Place>,
+        message: impl Into<String>,
+        label: impl Into<String>,
+    ) -> Self {
+        let place = place.into();
+        Self {
+            rule,
+            severity: Severity::Error,
+            message: message.into(),
+            span: place.span,
+            path: place.path,
+            labels: vec![Label {
+                span: place.span,
+                message: label.into(),
+            }],
+            help: None,
+        }
+    }
+
+    /// Adds a secondary label on another value the rule compared.
+    pub fn label(mut self, place: impl Into<Place>, message: impl Into<String>) -> Self {
+        let place = place.into();
+        self.labels.push(Label {
+            span: place.span,
+            message: message.into(),
+        });
+        self
+    }
+
+    pub fn help(mut self, help: impl Into<String>) -> Self {
+        self.help = Some(help.into());
+        self
+    }
+}

@@ -1,0 +1,13 @@
+//! planlint: a rules-engine linter for B2B business plans kept as YAML.
+//!
+//! The data flows one way: [`source`] (text, spans) → [`yaml`] (spanned nodes) →
+//! [`model`] (typed `Plan`, collecting format findings) → [`rules`] via [`engine`] →
+//! [`finding::Finding`]s → [`report`].
+
+pub mod engine;
+pub mod finding;
+pub mod model;
+pub mod rules;
+pub mod source;
+pub mod thresholds;
+pub mod yaml;

@@ -1,0 +1,902 @@
+//! Tolerant conversion of a YAML node tree into a typed `Plan`.
+//!
+//! Every wrong value becomes a `plan/invalid-value` finding at its span and the field
+//! becomes `Field::Invalid`; the rest of the document is still read. Unknown keys are
+//! `plan/unknown-key` with the nearest known key of the same mapping, and repeated keys
+//! are `plan/duplicate-key` with both places labelled (the last one is used, as YAML
+//! loaders commonly do).
+
+use crate::finding::Finding;
+use crate::model::plan::*;
+use crate::model::value::*;
+use crate::source::SourceFile;
+use crate::yaml::{Entry, Node, NodeKind};
+
+/// The format version this build reads.
+pub const FORMAT_VERSION: i64 = 1;
+
+/// Reads one YAML document into a `Plan`, appending format findings to `findings`.
+pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) -> Plan {
+    let mut ld = Loader { file, findings };
+    let document = Place {
+        span: root.span,
+        path: String::new(),
+    };
+    let mut plan = Plan {
+        document,
+        ..Plan::default()
+    };
+    let Some(mut m) = ld.map_view(root, "") else {
+        return plan;
+    };
+    // The currency comes first: money values are checked against it.
+    plan.currency = ld.field(&mut m, "currency", |ld, n, p| ld.currency(n, p));
+    let currency = plan.currency_code().to_string();
+    ld_plan(&mut ld, &mut m, &mut plan, &currency);
+    ld.finish(m);
+    plan
+}
+
+fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
+    plan.planlint = ld.field(m, "planlint", |ld, n, p| {
+        let v = ld.int(n, p)?;
+        if v != FORMAT_VERSION {
+            ld.invalid(
+                n,
+                p,
+                format!("unsupported format version {v}"),
+                format!("this planlint reads format version {FORMAT_VERSION}; write `planlint: {FORMAT_VERSION}`"),
+            );
+            return None;
+        }
+        Some(v)
+    });
+    plan.company = ld.section(m, "company", |ld, m| Company {
+        name: ld.field(m, "name", Loader::text),
+        founded: ld.field(m, "founded", Loader::year),
+        stage: ld.field(m, "stage", Loader::enumeration::<Stage>),
+        platform_giant: ld.field(m, "platform_giant", Loader::boolean),
+    });
+    plan.market = ld.section(m, "market", |ld, m| Market {
+        category: ld.field(m, "category", Loader::text),
+        new_category: ld.field(m, "new_category", Loader::boolean),
+        niche: ld.field(m, "niche", Loader::text),
+        industries: ld.field(m, "industries", Loader::text_list),
+        regions: ld.field(m, "regions", Loader::text_list),
+        customer_size: ld.section(m, "customer_size", |ld, m| CustomerSize {
+            employees: ld.field(m, "employees", |ld, n, p| ld.range(n, p, Loader::count)),
+            annual_revenue: ld.field(m, "annual_revenue", |ld, n, p| {
+                ld.range(n, p, |ld, n, p| ld.money(n, p, cur, false))
+            }),
+        }),
+        accounts: ld.section(m, "accounts", |ld, m| Accounts {
+            tam: ld.field(m, "tam", Loader::count),
+            sam: ld.field(m, "sam", Loader::count),
+        }),
+    });
+    plan.needs = ld.list(m, "needs", |ld, m| Need {
+        statement: ld.field(m, "statement", Loader::text),
+        must_have: ld.field(m, "must_have", Loader::boolean),
+        hidden: ld.field(m, "hidden", Loader::boolean),
+        evidence: ld.field(m, "evidence", Loader::text),
+    });
+    plan.value_chain = ld.list(m, "value_chain", |ld, m| ValueChainParty {
+        position: ld.field(m, "position", Loader::enumeration::<ChainPosition>),
+        who: ld.field(m, "who", Loader::text),
+        benefit: ld.field(m, "benefit", Loader::enumeration::<Benefit>),
+        how: ld.field(m, "how", Loader::text),
+    });
+    plan.value = ld.section(m, "value", |ld, m| Value {
+        kind: ld.field(m, "kind", Loader::enumeration::<ValueKind>),
+        kpi: ld.field(m, "kpi", Loader::text),
+        before: ld.field(m, "before", Loader::number),
+        after: ld.field(m, "after", Loader::number),
+        better: ld.field(m, "better", Loader::enumeration::<Better>),
+        improvement: ld.field(m, "improvement", Loader::multiple),
+        annual_value_per_customer: ld.field(m, "annual_value_per_customer", |ld, n, p| {
+            ld.money(n, p, cur, false)
+        }),
+        roi_multiple: ld.field(m, "roi_multiple", Loader::multiple),
+    });
+    plan.trust = ld.section(m, "trust", |ld, m| Trust {
+        decision_chain: ld.list(m, "decision_chain", |ld, m| DecisionMaker {
+            role: ld.field(m, "role", Loader::text),
+            cares_about: ld.field(m, "cares_about", Loader::text),
+            budget_owner: ld.field(m, "budget_owner", Loader::boolean),
+        }),
+        expertise: ld.field(m, "expertise", Loader::text),
+        staying_power: ld.field(m, "staying_power", Loader::text),
+        reference_customers: ld.list(m, "reference_customers", |ld, m| ReferenceCustomer {
+            name: ld.field(m, "name", Loader::text),
+            public: ld.field(m, "public", Loader::boolean),
+            in_segment: ld.field(m, "in_segment", Loader::boolean),
+            case_study: ld.field(m, "case_study", Loader::boolean),
+        }),
+        certifications: ld.field(m, "certifications", Loader::text_list),
+        analyst_reports: ld.field(m, "analyst_reports", Loader::text_list),
+    });
+    plan.vision = ld.section(m, "vision", |ld, m| Vision {
+        industry_future: ld.field(m, "industry_future", Loader::text),
+        partnership: ld.field(m, "partnership", Loader::text),
+        roadmap: ld.list(m, "roadmap", |ld, m| RoadmapItem {
+            year: ld.field(m, "year", Loader::year),
+            theme: ld.field(m, "theme", Loader::text),
+            value_kind: ld.field(m, "value_kind", Loader::enumeration::<RoadmapValueKind>),
+        }),
+    });
+    plan.unit_economics = ld.section(m, "unit_economics", |ld, m| UnitEconomics {
+        acv: ld.field(m, "acv", |ld, n, p| ld.money(n, p, cur, false)),
+        gross_margin: ld.field(m, "gross_margin", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+        lifetime_years: ld.field(m, "lifetime_years", Loader::positive_number),
+        ltv_basis: ld.field(m, "ltv_basis", Loader::enumeration::<LtvBasis>),
+        ltv: ld.field(m, "ltv", |ld, n, p| ld.money(n, p, cur, false)),
+        cac: ld.field(m, "cac", |ld, n, p| ld.money(n, p, cur, false)),
+        cac_payback_months: ld.field(m, "cac_payback_months", Loader::positive_number),
+        revenue_churn: ld.field(m, "revenue_churn", |ld, n, p| ld.percent(n, p, PCT_CHURN)),
+        net_revenue_retention: ld.field(m, "net_revenue_retention", |ld, n, p| {
+            ld.percent(n, p, PCT_ANY)
+        }),
+        logo_churn: ld.field(m, "logo_churn", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+    });
+    plan.sales = ld.section(m, "sales", |ld, m| Sales {
+        channels: ld.list(m, "channels", |ld, m| Channel {
+            motion: ld.field(m, "motion", Loader::enumeration::<Motion>),
+            deal_size: ld.field(m, "deal_size", |ld, n, p| {
+                ld.range(n, p, |ld, n, p| ld.money(n, p, cur, false))
+            }),
+            share: ld.field(m, "share", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+        }),
+    });
+    plan.product = ld.section(m, "product", |ld, m| Product {
+        cycle: ld.list(m, "cycle", |ld, m| CyclePhase {
+            phase: ld.field(m, "phase", Loader::enumeration::<Phase>),
+            period: ld.field(m, "period", Loader::text),
+            scope: ld.field(m, "scope", Loader::text),
+            modules: ld.field(m, "modules", Loader::text_list),
+            for_customers: ld.field(m, "for_customers", Loader::text_list),
+        }),
+        services_share: ld.field(m, "services_share", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+    });
+    plan.pricing = ld.section(m, "pricing", |ld, m| Pricing {
+        model: ld.field(m, "model", Loader::enumeration::<PricingModel>),
+        value_metric: ld.field(m, "value_metric", Loader::text),
+        tiers: ld.list(m, "tiers", |ld, m| Tier {
+            name: ld.field(m, "name", Loader::text),
+            customer_revenue: ld.field(m, "customer_revenue", |ld, n, p| {
+                ld.range(n, p, |ld, n, p| ld.money(n, p, cur, false))
+            }),
+            price: ld.field(m, "price", |ld, n, p| ld.money(n, p, cur, false)),
+        }),
+    });
+    plan.customer_success = ld.section(m, "customer_success", |ld, m| CustomerSuccess {
+        team: ld.field(m, "team", Loader::boolean),
+        separate_from_support: ld.field(m, "separate_from_support", Loader::boolean),
+        headcount: ld.field(m, "headcount", Loader::count),
+        accounts_per_csm: ld.field(m, "accounts_per_csm", Loader::count),
+        practices: ld.field(m, "practices", Loader::text_list),
+        outcome_metrics: ld.field(m, "outcome_metrics", Loader::text_list),
+    });
+    plan.data = ld.section(m, "data", |ld, m| Data {
+        uses_customer_data: ld.field(m, "uses_customer_data", Loader::boolean),
+        ai_features: ld.field(m, "ai_features", Loader::text_list),
+        advantage: ld.field(m, "advantage", Loader::enumeration::<DataAdvantage>),
+        mechanism: ld.field(m, "mechanism", Loader::text),
+        consent: ld.field(m, "consent", Loader::enumeration::<Consent>),
+        cross_customer_use: ld.field(
+            m,
+            "cross_customer_use",
+            Loader::enumeration::<CrossCustomerUse>,
+        ),
+        principle: ld.field(m, "principle", Loader::text),
+        residency: ld.field(m, "residency", Loader::text),
+        deletion_on_exit_days: ld.field(m, "deletion_on_exit_days", Loader::count),
+    });
+    plan.projections = ld.list(m, "projections", |ld, m| Projection {
+        year: ld.field(m, "year", Loader::year),
+        revenue: ld.field(m, "revenue", |ld, n, p| ld.money(n, p, cur, false)),
+        customers: ld.field(m, "customers", Loader::count),
+        new_customers: ld.field(m, "new_customers", Loader::count),
+        headcount: ld.field(m, "headcount", Loader::count),
+        net_burn: ld.field(m, "net_burn", |ld, n, p| ld.money(n, p, cur, true)),
+        raised: ld.field(m, "raised", |ld, n, p| ld.money(n, p, cur, false)),
+        cash_end: ld.field(m, "cash_end", |ld, n, p| ld.money(n, p, cur, true)),
+    });
+}
+
+/// Bounds of a percent field.
+#[derive(Clone, Copy)]
+struct PercentBounds {
+    /// The value cannot exceed 100%, so a bare `72` is a mistake for `72%`.
+    max_100: bool,
+    allow_negative: bool,
+}
+
+const PCT_0_100: PercentBounds = PercentBounds {
+    max_100: true,
+    allow_negative: false,
+};
+/// Revenue churn may be negative (expansion outweighs losses), never above 100%.
+const PCT_CHURN: PercentBounds = PercentBounds {
+    max_100: true,
+    allow_negative: true,
+};
+const PCT_ANY: PercentBounds = PercentBounds {
+    max_100: false,
+    allow_negative: false,
+};
+
+/// A mapping being read: its entries (the last of repeated keys), and the keys the
+/// format defines here, gathered as the fields are read.
+struct MapView<'n> {
+    path: String,
+    entries: Vec<&'n Entry>,
+    known: Vec<&'static str>,
+}
+
+struct Loader<'a> {
+    file: &'a SourceFile,
+    findings: &'a mut Vec<Finding>,
+}
+
+fn child_path(parent: &str, key: &str) -> String {
+    if parent.is_empty() {
+        key.to_string()
+    } else {
+        format!("{parent}.{key}")
+    }
+}
+
+impl<'a> Loader<'a> {
+    fn invalid(&mut self, node: &Node, path: &str, message: String, help: String) {
+        self.findings.push(
+            Finding::new(
+                "plan/invalid-value",
+                Place {
+                    span: node.span,
+                    path: path.to_string(),
+                },
+                message,
+                "invalid value",
+            )
+            .help(help),
+        );
+    }
+
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str, example: &str) {
+        let found = node.kind_name();
+        self.invalid(
+            node,
+            path,
+            format!("`{}` must be {expected}, found {found}", leaf(path)),
+            format!("write {expected}, for example `{}: {example}`", leaf(path)),
+        );
+    }
+
+    /// Opens a mapping, reporting repeated keys. `None` (already reported) when the node
+    /// is not a mapping.
+    fn map_view<'n>(&mut self, node: &'n Node, path: &str) -> Option<MapView<'n>> {
+        let NodeKind::Map(entries) = &node.kind else {
+            let what = if path.is_empty() {
+                "the plan".to_string()
+            } else {
+                format!("`{}`", leaf(path))
+            };
+            self.invalid(
+                node,
+                path,
+                format!(
+                    "{what} must be a mapping of keys to values, found {}",
+                    node.kind_name()
+                ),
+                "write `key: value` lines indented under it; see PLAN-FORMAT.md for the sections"
+                    .to_string(),
+            );
+            return None;
+        };
+        let mut kept: Vec<&'n Entry> = Vec::with_capacity(entries.len());
+        for entry in entries {
+            if let Some(i) = kept.iter().position(|e| e.key == entry.key) {
+                let first = kept[i];
+                self.findings.push(
+                    Finding::new(
+                        "plan/duplicate-key",
+                        Place {
+                            span: entry.key_span,
+                            path: child_path(path, &entry.key),
+                        },
+                        format!("`{}` appears twice in this mapping", entry.key),
+                        "defined again here (this value is used)",
+                    )
+                    .label(
+                        Place {
+                            span: first.key_span,
+                            path: String::new(),
+                        },
+                        "first defined here",
+                    )
+                    .help(format!(
+                        "keep one `{}` and delete the other; YAML keys must be unique",
+                        entry.key
+                    )),
+                );
+                kept[i] = entry;
+            } else {
+                kept.push(entry);
+            }
+        }
+        Some(MapView {
+            path: path.to_string(),
+            entries: kept,
+            known: Vec::new(),
+        })
+    }
+
+    /// Reports the keys of `m` that the format does not define.
+    fn finish(&mut self, m: MapView) {
+        for entry in &m.entries {
+            if m.known.contains(&entry.key.as_str()) {
+                continue;
+            }
+            let suggestion = nearest(&entry.key, &m.known);
+            let where_ = if m.path.is_empty() {
+                "at the top level".to_string()
+            } else {
+                format!("in `{}`", m.path)
+            };
+            let help = match suggestion {
+                Some(s) => format!("did you mean `{s}`?"),
+                None if m.known.is_empty() => "remove it".to_string(),
+                None => format!("known keys here: {}", m.known.join(", ")),
+            };
+            self.findings.push(
+                Finding::new(
+                    "plan/unknown-key",
+                    Place {
+                        span: entry.key_span,
+                        path: child_path(&m.path, &entry.key),
+                    },
+                    format!("unknown key `{}` {where_}", entry.key),
+                    "not a key of the plan format",
+                )
+                .help(help),
+            );
+        }
+    }
+
+    /// Reads one field of `m` with `conv`. A missing key, or a key with an empty value,
+    /// is `Missing`; a value `conv` rejects (and reports) is `Invalid`.
+    fn field<T>(
+        &mut self,
+        m: &mut MapView,
+        key: &'static str,
+        conv: impl FnOnce(&mut Self, &Node, &str) -> Option<T>,
+    ) -> Field<T> {
+        m.known.push(key);
+        let Some(entry) = m.entries.iter().find(|e| e.key == key) else {
+            return Field::Missing;
+        };
+        if matches!(entry.value.kind, NodeKind::Null) {
+            return Field::Missing;
+        }
+        let path = child_path(&m.path, key);
+        match conv(self, &entry.value, &path) {
+            Some(value) => Field::Present(Val {
+                value,
+                span: entry.value.span,
+                path,
+            }),
+            None => Field::Invalid,
+        }
+    }
+
+    /// Reads a section (a mapping); its `Val` is spanned at the section's key, where
+    /// findings about its missing fields point.
+    fn section<T>(
+        &mut self,
+        m: &mut MapView,
+        key: &'static str,
+        read: impl FnOnce(&mut Self, &mut MapView) -> T,
+    ) -> Field<T> {
+        m.known.push(key);
+        let Some(entry) = m.entries.iter().find(|e| e.key == key) else {
+            return Field::Missing;
+        };
+        if matches!(entry.value.kind, NodeKind::Null) {
+            return Field::Missing;
+        }
+        let path = child_path(&m.path, key);
+        let Some(mut inner) = self.map_view(&entry.value, &path) else {
+            return Field::Invalid;
+        };
+        let value = read(self, &mut inner);
+        self.finish(inner);
+        Field::Present(Val {
+            value,
+            span: entry.key_span,
+            path,
+        })
+    }
+
+    /// Reads a list of mappings; the list is spanned at its key, each item at itself.
+    fn list<T>(
+        &mut self,
+        m: &mut MapView,
+        key: &'static str,
+        mut read: impl FnMut(&mut Self, &mut MapView) -> T,
+    ) -> Field<List<T>> {
+        m.known.push(key);
+        let Some(entry) = m.entries.iter().find(|e| e.key == key) else {
+            return Field::Missing;
+        };
+        let path = child_path(&m.path, key);
+        let items = match &entry.value.kind {
+            NodeKind::Null => return Field::Missing,
+            NodeKind::Seq(items) => items,
+            _ => {
+                self.wrong_type(&entry.value, &path, "a list", "[...]");
+                return Field::Invalid;
+            }
+        };
+        let mut out = Vec::with_capacity(items.len());
+        for (i, item) in items.iter().enumerate() {
+            let item_path = format!("{path}[{i}]");
+            if let Some(mut inner) = self.map_view(item, &item_path) {
+                let value = read(self, &mut inner);
+                self.finish(inner);
+                out.push(Val {
+                    value,
+                    span: item.span,
+                    path: item_path,
+                });
+            }
+        }
+        Field::Present(Val {
+            value: out,
+            span: entry.key_span,
+            path,
+        })
+    }
+
+    fn text(&mut self, n: &Node, p: &str) -> Option<String> {
+        match n.scalar_text(self.file) {
+            Some(t) => Some(t),
+            None => {
+                self.wrong_type(n, p, "text", "...");
+                None
+            }
+        }
+    }
+
+    fn text_list(&mut self, n: &Node, p: &str) -> Option<TextList> {
+        let NodeKind::Seq(items) = &n.kind else {
+            let example = n
+                .scalar_text(self.file)
+                .map_or_else(|| "[a, b]".to_string(), |t| format!("[{t}]"));
+            self.wrong_type(n, p, "a list", &example);
+            return None;
+        };
+        let mut out = Vec::with_capacity(items.len());
+        let mut ok = true;
+        for (i, item) in items.iter().enumerate() {
+            let ip = format!("{p}[{i}]");
+            match self.text(item, &ip) {
+                Some(value) => out.push(Val {
+                    value,
+                    span: item.span,
+                    path: ip,
+                }),
+                None => ok = false,
+            }
+        }
+        ok.then_some(out)
+    }
+
+    fn boolean(&mut self, n: &Node, p: &str) -> Option<bool> {
+        match n.kind {
+            NodeKind::Bool(b) => Some(b),
+            _ => {
+                self.wrong_type(n, p, "true or false", "true");
+                None
+            }
+        }
+    }
+
+    /// A finite number, from a YAML number or a numeric string.
+    fn raw_number(&mut self, n: &Node) -> Option<f64> {
+        match &n.kind {
+            NodeKind::Int(i) => Some(*i as f64),
+            NodeKind::Float(f) if f.is_finite() => Some(*f),
+            NodeKind::Str(s) => s
+                .trim()
+                .replace(',', "")
+                .parse::<f64>()
+                .ok()
+                .filter(|f| f.is_finite()),
+            _ => None,
+        }
+    }
+
+    fn number(&mut self, n: &Node, p: &str) -> Option<f64> {
+        let v = self.raw_number(n);
+        if v.is_none() {
+            self.wrong_type(n, p, "a number", "40");
+        }
+        v
+    }
+
+    fn positive_number(&mut self, n: &Node, p: &str) -> Option<f64> {
+        let v = self.number(n, p)?;
+        if v <= 0.0 {
+            self.invalid(
+                n,
+                p,
+                format!(
+                    "`{}` must be greater than zero, found {}",
+                    leaf(p),
+                    format_number(v)
+                ),
+                "write a positive number".to_string(),
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    fn int(&mut self, n: &Node, p: &str) -> Option<i64> {
+        let v = self.raw_number(n);
+        match v {
+            Some(f) if f.fract() == 0.0 && f.abs() < 9e15 => Some(f as i64),
+            _ => {
+                self.wrong_type(n, p, "a whole number", "1");
+                None
+            }
+        }
+    }
+
+    fn year(&mut self, n: &Node, p: &str) -> Option<i64> {
+        match self.raw_number(n) {
+            Some(f) if f.fract() == 0.0 && (1800.0..=2300.0).contains(&f) => Some(f as i64),
+            _ => {
+                let found = n
+                    .scalar_text(self.file)
+                    .unwrap_or_else(|| n.kind_name().to_string());
+                self.invalid(
+                    n,
+                    p,
+                    format!("`{}` must be a year such as 2027, found `{found}`", leaf(p)),
+                    format!("write the calendar year, for example `{}: 2027`", leaf(p)),
+                );
+                None
+            }
+        }
+    }
+
+    fn count(&mut self, n: &Node, p: &str) -> Option<u64> {
+        match self.raw_number(n) {
+            Some(f) if f.fract() == 0.0 && (0.0..9e15).contains(&f) => Some(f as u64),
+            Some(f) => {
+                self.invalid(
+                    n,
+                    p,
+                    format!(
+                        "`{}` must be a whole number of 0 or more, found {}",
+                        leaf(p),
+                        format_number(f)
+                    ),
+                    "write a count such as `12`".to_string(),
+                );
+                None
+            }
+            None => {
+                self.wrong_type(n, p, "a whole number", "12");
+                None
+            }
+        }
+    }
+
+    fn multiple(&mut self, n: &Node, p: &str) -> Option<f64> {
+        let v = match &n.kind {
+            NodeKind::Str(s) => parse_multiple_text(s),
+            _ => self.raw_number(n),
+        };
+        match v {
+            Some(v) if v >= 0.0 => Some(v),
+            _ => {
+                self.wrong_type(n, p, "a multiple", "12x");
+                None
+            }
+        }
+    }
+
+    fn percent(&mut self, n: &Node, p: &str, bounds: PercentBounds) -> Option<f64> {
+        let (v, bare) = match &n.kind {
+            NodeKind::Str(s) => match parse_percent_text(s) {
+                Some(v) => (v, false),
+                None => match s.trim().parse::<f64>() {
+                    Ok(v) if v.is_finite() => (v, true),
+                    _ => {
+                        self.invalid(
+                            n,
+                            p,
+                            format!("`{}` must be a percentage, found `{}`", leaf(p), s.trim()),
+                            format!("write it as `{}: 72%` or as a fraction `0.72`", leaf(p)),
+                        );
+                        return None;
+                    }
+                },
+            },
+            NodeKind::Int(_) | NodeKind::Float(_) => match self.raw_number(n) {
+                Some(v) => (v, true),
+                None => {
+                    self.wrong_type(n, p, "a percentage", "72%");
+                    return None;
+                }
+            },
+            _ => {
+                self.wrong_type(n, p, "a percentage", "72%");
+                return None;
+            }
+        };
+        if bounds.max_100 && v > 1.0 {
+            let written = n.scalar_text(self.file).unwrap_or_default();
+            let help = if bare {
+                format!(
+                    "a bare number is a fraction (0.72 = 72%); write `{}: {}%` if you mean {}%",
+                    leaf(p),
+                    written.trim(),
+                    written.trim()
+                )
+            } else {
+                "this share cannot exceed 100%".to_string()
+            };
+            self.invalid(
+                n,
+                p,
+                format!("`{}` is {}, above 100%", leaf(p), format_percent(v)),
+                help,
+            );
+            return None;
+        }
+        if !bounds.allow_negative && v < 0.0 {
+            self.invalid(
+                n,
+                p,
+                format!(
+                    "`{}` cannot be negative, found {}",
+                    leaf(p),
+                    format_percent(v)
+                ),
+                "write a percentage of 0% or more".to_string(),
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    fn money(&mut self, n: &Node, p: &str, currency: &str, allow_negative: bool) -> Option<f64> {
+        let amount = match &n.kind {
+            NodeKind::Int(_) | NodeKind::Float(_) => self.raw_number(n)?,
+            NodeKind::Str(s) => match parse_money(s) {
+                Ok(m) => {
+                    if let Some(c) = m.currency
+                        && c != currency
+                    {
+                        self.invalid(
+                            n,
+                            p,
+                            format!(
+                                "`{}` is written in {c}, but the plan's currency is {currency}",
+                                leaf(p)
+                            ),
+                            format!(
+                                "write the amount in {currency}, or set `currency: {c}` for the whole plan"
+                            ),
+                        );
+                        return None;
+                    }
+                    m.amount
+                }
+                Err(e) => {
+                    self.invalid(
+                        n,
+                        p,
+                        format!("`{}` is not an amount of money: {e}", leaf(p)),
+                        "write a number with an optional suffix and currency: `120000`, `120k`, `1.2M`, `12万`, `1.2亿`, `¥120,000` or `120,000 CNY`".to_string(),
+                    );
+                    return None;
+                }
+            },
+            _ => {
+                self.wrong_type(n, p, "an amount of money", "120k");
+                return None;
+            }
+        };
+        if amount < 0.0 && !allow_negative {
+            self.invalid(
+                n,
+                p,
+                format!(
+                    "`{}` cannot be negative, found {}",
+                    leaf(p),
+                    format_money(amount, currency)
+                ),
+                "only `cash_end` and `net_burn` may go below zero".to_string(),
+            );
+            return None;
+        }
+        Some(amount)
+    }
+
+    fn enumeration<E: PlanEnum>(&mut self, n: &Node, p: &str) -> Option<E> {
+        let word = match &n.kind {
+            NodeKind::Str(s) => s.trim().to_string(),
+            _ => n.scalar_text(self.file).unwrap_or_default(),
+        };
+        if let Some(e) = E::parse(&word) {
+            return Some(e);
+        }
+        let allowed = E::words().join(", ");
+        let help = match nearest(&word, E::words()) {
+            Some(s) => format!("did you mean `{s}`? allowed: {allowed}"),
+            None => format!("allowed: {allowed}"),
+        };
+        let shown = if word.is_empty() {
+            n.kind_name().to_string()
+        } else {
+            format!("`{word}`")
+        };
+        self.invalid(n, p, format!("{shown} is not a valid `{}`", leaf(p)), help);
+        None
+    }
+
+    fn range<T: Copy + PartialOrd>(
+        &mut self,
+        n: &Node,
+        p: &str,
+        mut conv: impl FnMut(&mut Self, &Node, &str) -> Option<T>,
+    ) -> Option<Range<T>> {
+        let items = match &n.kind {
+            NodeKind::Seq(items) if items.len() == 2 => items,
+            _ => {
+                self.invalid(
+                    n,
+                    p,
+                    format!(
+                        "`{}` must be a range `[min, max]`, found {}",
+                        leaf(p),
+                        describe_len(n)
+                    ),
+                    format!("write two values, for example `{}: [100, 2000]`", leaf(p)),
+                );
+                return None;
+            }
+        };
+        let min_path = format!("{p}[0]");
+        let max_path = format!("{p}[1]");
+        let min = conv(self, &items[0], &min_path);
+        let max = conv(self, &items[1], &max_path);
+        let (min, max) = (min?, max?);
+        if min > max {
+            self.findings.push(
+                Finding::new(
+                    "plan/invalid-value",
+                    Place {
+                        span: n.span,
+                        path: p.to_string(),
+                    },
+                    format!(
+                        "`{}` is reversed: its minimum is above its maximum",
+                        leaf(p)
+                    ),
+                    "reversed range",
+                )
+                .label(
+                    Place {
+                        span: items[0].span,
+                        path: min_path.clone(),
+                    },
+                    "min",
+                )
+                .label(
+                    Place {
+                        span: items[1].span,
+                        path: max_path.clone(),
+                    },
+                    "max",
+                )
+                .help("write the smaller value first: `[min, max]`"),
+            );
+            return None;
+        }
+        Some(Range {
+            min: Val {
+                value: min,
+                span: items[0].span,
+                path: min_path,
+            },
+            max: Val {
+                value: max,
+                span: items[1].span,
+                path: max_path,
+            },
+        })
+    }
+
+    fn currency(&mut self, n: &Node, p: &str) -> Option<String> {
+        let text = self.text(n, p)?;
+        let code = text.trim();
+        if is_currency_code(code) {
+            return Some(code.to_string());
+        }
+        let upper = code.to_ascii_uppercase();
+        let help = if is_currency_code(&upper) {
+            format!("write the code in capitals: `currency: {upper}`")
+        } else {
+            "write an ISO 4217 code such as CNY, USD or EUR".to_string()
+        };
+        self.invalid(
+            n,
+            p,
+            format!("`{code}` is not an ISO 4217 currency code"),
+            help,
+        );
+        None
+    }
+}
+
+fn describe_len(n: &Node) -> String {
+    match &n.kind {
+        NodeKind::Seq(items) => format!("a list of {}", items.len()),
+        _ => n.kind_name().to_string(),
+    }
+}
+
+/// The last segment of a YAML path: `sales.channels[0].share` -> `share`.
+fn leaf(path: &str) -> &str {
+    let last = path.rsplit('.').next().unwrap_or(path);
+    match last.find('[') {
+        Some(0) | None => last,
+        Some(i) => &last[..i],
+    }
+}
+
+/// The candidate closest to `word`, if any is close enough to be a likely typo.
+pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    candidates
+        .iter()
+        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .filter(|(score, _)| *score >= 0.8)
+        .max_by(|a, b| a.0.total_cmp(&b.0))
+        .map(|(_, c)| c)
+}
+
+/// What the loader needs of a plan enum.
+pub trait PlanEnum: Sized {
+    fn parse(word: &str) -> Option<Self>;
+    fn words() -> &'static [&'static str];
+}
+
+macro_rules! impl_plan_enum {
+    ($($t:ty),+) => {
+        $(impl PlanEnum for $t {
+            fn parse(word: &str) -> Option<Self> { <$t>::from_word(word) }
+            fn words() -> &'static [&'static str] { <$t>::WORDS }
+        })+
+    };
+}
+
+impl_plan_enum!(
+    Stage,
+    ChainPosition,
+    Benefit,
+    ValueKind,
+    Better,
+    RoadmapValueKind,
+    LtvBasis,
+    Motion,
+    Phase,
+    PricingModel,
+    DataAdvantage,
+    Consent,
+    CrossCustomerUse
+);

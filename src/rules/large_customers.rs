@@ -1,0 +1,404 @@
+//! `large-customers/`: principle 3, large customers are the best targets.
+//! LTV above 300,000 CNY, revenue churn below 20%, LTV:CAC of at least 3, and an ACV
+//! above 60,000 CNY at a 5-year lifetime; only platform giants can live on small deals.
+
+use crate::engine::{Context, Rule, differs};
+use crate::finding::{Finding, Severity};
+use crate::model::value::{format_number, format_percent};
+use crate::model::{LtvBasis, Place, UnitEconomics, Val};
+
+pub const LTV_FLOOR: Rule = Rule {
+    id: "large-customers/ltv-floor",
+    severity: Severity::Error,
+    summary: "customer lifetime value (stated or computed) is below the floor",
+    check: Some(ltv_floor),
+};
+
+pub const ACV_FLOOR: Rule = Rule {
+    id: "large-customers/acv-floor",
+    severity: Severity::Error,
+    summary: "annual contract value is below min_ltv / lifetime_years",
+    check: Some(acv_floor),
+};
+
+pub const CHURN_CEILING: Rule = Rule {
+    id: "large-customers/churn-ceiling",
+    severity: Severity::Error,
+    summary: "annual revenue churn is at or above the ceiling",
+    check: Some(churn_ceiling),
+};
+
+pub const LTV_CAC_RATIO: Rule = Rule {
+    id: "large-customers/ltv-cac-ratio",
+    severity: Severity::Error,
+    summary: "LTV / CAC is below the minimum",
+    check: Some(ltv_cac_ratio),
+};
+
+pub const LTV_MISMATCH: Rule = Rule {
+    id: "large-customers/ltv-mismatch",
+    severity: Severity::Error,
+    summary: "stated LTV disagrees with acv x lifetime (x gross margin)",
+    check: Some(ltv_mismatch),
+};
+
+pub const LIFETIME_VS_CHURN: Rule = Rule {
+    id: "large-customers/lifetime-vs-churn",
+    severity: Severity::Warning,
+    summary: "lifetime_years is longer than churn allows (1 / churn)",
+    check: Some(lifetime_vs_churn),
+};
+
+pub const SMALL_DEALS: Rule = Rule {
+    id: "large-customers/small-deals",
+    severity: Severity::Warning,
+    summary: "ACV is in telesales territory and the company is no platform giant",
+    check: Some(small_deals),
+};
+
+pub static RULES: &[&Rule] = &[
+    &LTV_FLOOR,
+    &ACV_FLOOR,
+    &CHURN_CEILING,
+    &LTV_CAC_RATIO,
+    &LTV_MISMATCH,
+    &LIFETIME_VS_CHURN,
+    &SMALL_DEALS,
+];
+
+/// The lifetime the principles assume when a plan states none.
+const DEFAULT_LIFETIME_YEARS: f64 = 5.0;
+
+fn unit_economics<'a>(cx: &'a Context) -> Option<&'a UnitEconomics> {
+    cx.plan.unit_economics.get().map(|v| &v.value)
+}
+
+fn basis(ue: &UnitEconomics) -> LtvBasis {
+    ue.ltv_basis.value().unwrap_or(LtvBasis::Revenue)
+}
+
+/// The LTV a rule compares: the stated one, or the one computed from its inputs.
+/// Also returns the labels that show where it came from.
+struct Ltv {
+    value: f64,
+    primary: Place,
+    primary_label: String,
+    /// How it was computed, for messages: `ACV 50,000 CNY × 5 years`.
+    formula: Option<String>,
+    inputs: Vec<(Place, String)>,
+}
+
+fn ltv(cx: &Context, ue: &UnitEconomics) -> Option<Ltv> {
+    if let Some(stated) = ue.ltv.get() {
+        return Some(Ltv {
+            value: stated.value,
+            primary: stated.into(),
+            primary_label: format!("LTV {}", cx.fmt_money(stated.value)),
+            formula: None,
+            inputs: Vec::new(),
+        });
+    }
+    if !ue.ltv.is_missing() {
+        return None;
+    }
+    let value = cx.metrics.ltv_computed?;
+    let acv = ue.acv.get()?;
+    let life = ue.lifetime_years.get()?;
+    let mut inputs = vec![(
+        Place::from(life),
+        format!("lifetime {} years", format_number(life.value)),
+    )];
+    let mut formula = format!(
+        "ACV {} × {} years",
+        cx.fmt_money(acv.value),
+        format_number(life.value)
+    );
+    if basis(ue) == LtvBasis::GrossMargin
+        && let Some(gm) = ue.gross_margin.get()
+    {
+        inputs.push((
+            gm.into(),
+            format!("gross margin {}", format_percent(gm.value)),
+        ));
+        formula.push_str(&format!(" × {} gross margin", format_percent(gm.value)));
+    }
+    Some(Ltv {
+        value,
+        primary: acv.into(),
+        primary_label: format!("ACV {}", cx.fmt_money(acv.value)),
+        formula: Some(formula),
+        inputs,
+    })
+}
+
+fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(floor) = cx.money(cx.thresholds.min_ltv) else {
+        return;
+    };
+    let Some(ltv) = ltv(cx, ue) else { return };
+    if ltv.value >= floor.amount {
+        return;
+    }
+    let how = ltv
+        .formula
+        .as_ref()
+        .map_or_else(String::new, |f| format!(" ({f})"));
+    let mut finding = Finding::new(
+        LTV_FLOOR.id,
+        ltv.primary,
+        format!(
+            "LTV is {}{how}, below the {} floor",
+            cx.fmt_money(ltv.value),
+            floor.text
+        ),
+        ltv.primary_label,
+    );
+    for (place, label) in ltv.inputs {
+        finding = finding.label(place, label);
+    }
+    out.push(finding.help(
+        "aim at larger customers (a higher ACV) or keep them longer; the principles ask for an LTV above 300,000 CNY",
+    ));
+}
+
+fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(acv) = ue.acv.get() else { return };
+    let (years, life_place) = match &ue.lifetime_years {
+        crate::model::Field::Present(v) => (v.value, Some(v)),
+        crate::model::Field::Missing => (DEFAULT_LIFETIME_YEARS, None),
+        crate::model::Field::Invalid => return,
+    };
+    let Some(floor) = cx.money(cx.thresholds.min_ltv / years) else {
+        return;
+    };
+    if acv.value >= floor.amount {
+        return;
+    }
+    let assumed = if life_place.is_none() {
+        " (assuming the principles' 5-year lifetime)"
+    } else {
+        ""
+    };
+    let mut finding = Finding::new(
+        ACV_FLOOR.id,
+        acv,
+        format!(
+            "ACV is {}, below the {} needed for an LTV of {} over {} years{assumed}",
+            cx.fmt_money(acv.value),
+            floor.text,
+            cx.money(cx.thresholds.min_ltv)
+                .map_or_else(String::new, |m| m.text),
+            format_number(years)
+        ),
+        format!("ACV {}", cx.fmt_money(acv.value)),
+    );
+    if let Some(life) = life_place {
+        finding = finding.label(life, format!("lifetime {} years", format_number(years)));
+    }
+    out.push(finding.help(format!(
+        "sell to larger customers or a larger scope so the ACV reaches {}",
+        floor.text
+    )));
+}
+
+fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(churn) = ue.revenue_churn.get() else {
+        return;
+    };
+    let ceiling = cx.thresholds.max_revenue_churn;
+    if churn.value < ceiling - 1e-12 {
+        return;
+    }
+    out.push(
+        Finding::new(
+            CHURN_CEILING.id,
+            churn,
+            format!(
+                "annual revenue churn is {}, at or above the {} ceiling",
+                format_percent(churn.value),
+                format_percent(ceiling)
+            ),
+            format!("churn {}", format_percent(churn.value)),
+        )
+        .help(format!(
+            "bring revenue churn below {}: re-check who this cohort was sold to and invest in customer success; the ideal is 0% or negative",
+            format_percent(ceiling)
+        )),
+    );
+}
+
+fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(cac) = ue.cac.get().filter(|c| c.value > 0.0) else {
+        return;
+    };
+    let Some(ltv) = ltv(cx, ue) else { return };
+    let ratio = ltv.value / cac.value;
+    let min = cx.thresholds.min_ltv_cac;
+    if ratio >= min - 1e-9 {
+        return;
+    }
+    let how = ltv
+        .formula
+        .as_ref()
+        .map_or_else(String::new, |f| format!(" ({f})"));
+    let mut finding = Finding::new(
+        LTV_CAC_RATIO.id,
+        cac,
+        format!(
+            "LTV / CAC is {} (LTV {}{how} / CAC {}); the principle asks for at least {}",
+            format_number(ratio),
+            cx.fmt_money(ltv.value),
+            cx.fmt_money(cac.value),
+            format_number(min)
+        ),
+        format!("CAC {}", cx.fmt_money(cac.value)),
+    )
+    .label(ltv.primary, ltv.primary_label);
+    for (place, label) in ltv.inputs {
+        finding = finding.label(place, label);
+    }
+    out.push(finding.help(format!(
+        "keep CAC under 1/{} of LTV: at most {}",
+        format_number(min),
+        cx.fmt_money(ltv.value / min)
+    )));
+}
+
+fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let (Some(stated), Some(computed)) = (ue.ltv.get(), cx.metrics.ltv_computed) else {
+        return;
+    };
+    let tolerance = cx.thresholds.tolerance;
+    if !differs(stated.value, computed, tolerance) {
+        return;
+    }
+    let (Some(acv), Some(life)) = (ue.acv.get(), ue.lifetime_years.get()) else {
+        return;
+    };
+    let gm: Option<&Val<f64>> = match basis(ue) {
+        LtvBasis::GrossMargin => ue.gross_margin.get(),
+        LtvBasis::Revenue => None,
+    };
+    let formula = match gm {
+        Some(gm) => format!(
+            "ACV {} × {} years × {} gross margin",
+            cx.fmt_money(acv.value),
+            format_number(life.value),
+            format_percent(gm.value)
+        ),
+        None => format!(
+            "ACV {} × {} years",
+            cx.fmt_money(acv.value),
+            format_number(life.value)
+        ),
+    };
+    let mut finding = Finding::new(
+        LTV_MISMATCH.id,
+        stated,
+        format!(
+            "stated LTV {} differs from {} computed as {formula}",
+            cx.fmt_money(stated.value),
+            cx.fmt_money(computed)
+        ),
+        format!("stated: {}", cx.fmt_money(stated.value)),
+    )
+    .label(acv, format!("ACV: {}", cx.fmt_money(acv.value)))
+    .label(
+        life,
+        format!("lifetime: {} years", format_number(life.value)),
+    );
+    if let Some(gm) = gm {
+        finding = finding.label(gm, format!("gross margin: {}", format_percent(gm.value)));
+    }
+    let basis_hint = match basis(ue) {
+        LtvBasis::Revenue => {
+            " (on the revenue basis; set `ltv_basis: gross_margin` if your LTV counts margin)"
+        }
+        LtvBasis::GrossMargin => "",
+    };
+    out.push(finding.help(format!(
+        "write `ltv: {}` or correct the inputs; the tolerance is {}{basis_hint}",
+        format_number(computed),
+        format_percent(tolerance)
+    )));
+}
+
+fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(life) = ue.lifetime_years.get() else {
+        return;
+    };
+    let (churn, what) = match (ue.logo_churn.get(), &ue.logo_churn) {
+        (Some(c), _) => (c, "logo churn"),
+        (None, crate::model::Field::Missing) => match ue.revenue_churn.get() {
+            Some(c) => (c, "revenue churn"),
+            None => return,
+        },
+        (None, _) => return,
+    };
+    if churn.value <= 0.0 {
+        return;
+    }
+    let max_life = 1.0 / churn.value;
+    if life.value <= max_life + 1e-9 {
+        return;
+    }
+    out.push(
+        Finding::new(
+            LIFETIME_VS_CHURN.id,
+            life,
+            format!(
+                "a {}-year customer lifetime is longer than {} annual {what} allows (1 / {} = {} years)",
+                format_number(life.value),
+                format_percent(churn.value),
+                format_percent(churn.value),
+                format_number(max_life)
+            ),
+            format!("lifetime {} years", format_number(life.value)),
+        )
+        .label(churn, format!("{what} {}", format_percent(churn.value)))
+        .help(format!(
+            "lower `lifetime_years` to at most {} or show how churn will fall",
+            format_number(max_life)
+        )),
+    );
+}
+
+fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(acv) = ue.acv.get() else { return };
+    let giant = cx
+        .plan
+        .company
+        .get()
+        .is_some_and(|c| c.value.platform_giant.is_true());
+    if giant {
+        return;
+    }
+    let Some(ceiling) = cx.money(cx.thresholds.telesales_max_deal) else {
+        return;
+    };
+    if acv.value >= ceiling.amount {
+        return;
+    }
+    out.push(
+        Finding::new(
+            SMALL_DEALS.id,
+            acv,
+            format!(
+                "ACV is {}, below the {} telesales ceiling: only platform giants can acquire customers this small at scale",
+                cx.fmt_money(acv.value),
+                ceiling.text
+            ),
+            format!("ACV {}", cx.fmt_money(acv.value)),
+        )
+        .help(
+            "move up-market to larger customers, or set `company.platform_giant: true` if you truly are a platform-scale company",
+        ),
+    );
+}

@@ -1,0 +1,144 @@
+//! Source text, byte spans and the line index that turns them into lines and columns.
+
+use serde::Serialize;
+
+/// A byte range in a source file: `offset` and `len` count UTF-8 bytes.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Span {
+    pub offset: usize,
+    pub len: usize,
+}
+
+impl Span {
+    pub const fn new(offset: usize, len: usize) -> Self {
+        Self { offset, len }
+    }
+
+    pub const fn end(&self) -> usize {
+        self.offset + self.len
+    }
+}
+
+/// A span resolved to 1-based lines and columns; columns count characters, not bytes,
+/// so a value after Chinese text still gets the column an editor shows.
+#[derive(Clone, Copy, Debug, PartialEq, Eq, Serialize)]
+pub struct Location {
+    pub offset: usize,
+    pub length: usize,
+    pub line: usize,
+    pub column: usize,
+    pub end_line: usize,
+    pub end_column: usize,
+}
+
+/// One plan file: its display name, its text and an index of where each line starts.
+#[derive(Debug)]
+pub struct SourceFile {
+    pub name: String,
+    pub text: String,
+    line_starts: Vec<usize>,
+}
+
+impl SourceFile {
+    pub fn new(name: impl Into<String>, text: String) -> Self {
+        let mut line_starts = vec![0];
+        line_starts.extend(
+            text.bytes()
+                .enumerate()
+                .filter(|&(_, b)| b == b'\n')
+                .map(|(i, _)| i + 1),
+        );
+        Self {
+            name: name.into(),
+            text,
+            line_starts,
+        }
+    }
+
+    /// Clamps an offset into the text and back onto a character boundary, so that a
+    /// span from any source can be resolved and sliced without panicking.
+    pub fn clamp(&self, offset: usize) -> usize {
+        let mut o = offset.min(self.text.len());
+        while !self.text.is_char_boundary(o) {
+            o -= 1;
+        }
+        o
+    }
+
+    /// 1-based line and character column of a byte offset.
+    pub fn line_col(&self, offset: usize) -> (usize, usize) {
+        let offset = self.clamp(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        let start = self.line_starts[line.saturating_sub(1)];
+        let column = self.text[start..offset].chars().count() + 1;
+        (line, column)
+    }
+
+    /// Byte offset of a 1-based line and character column (as parsers report them).
+    pub fn offset_of(&self, line: usize, column: usize) -> usize {
+        let Some(&start) = self.line_starts.get(line.saturating_sub(1)) else {
+            return self.text.len();
+        };
+        let rest = &self.text[start..];
+        let line_text = rest.split('\n').next().unwrap_or("");
+        let within = line_text
+            .char_indices()
+            .nth(column.saturating_sub(1))
+            .map_or(line_text.len(), |(i, _)| i);
+        start + within
+    }
+
+    pub fn location(&self, span: Span) -> Location {
+        let start = self.clamp(span.offset);
+        let end = self.clamp(span.end()).max(start);
+        let (line, column) = self.line_col(start);
+        let (end_line, end_column) = self.line_col(end);
+        Location {
+            offset: start,
+            length: end - start,
+            line,
+            column,
+            end_line,
+            end_column,
+        }
+    }
+
+    /// The source text of a span, clamped to the file.
+    pub fn slice(&self, span: Span) -> &str {
+        let start = self.clamp(span.offset);
+        let end = self.clamp(span.end()).max(start);
+        &self.text[start..end]
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn columns_count_characters() {
+        let f = SourceFile::new("t", "name: 联恒云\nacv: 5万\n".to_string());
+        let acv = f.text.find("5万").unwrap();
+        assert_eq!(f.line_col(acv), (2, 6));
+        let after = f.text.find('\n').unwrap();
+        assert_eq!(f.line_col(after), (1, 10));
+        let loc = f.location(Span::new(acv, "5万".len()));
+        assert_eq!((loc.end_line, loc.end_column), (2, 8));
+    }
+
+    #[test]
+    fn offset_of_inverts_line_col() {
+        let f = SourceFile::new("t", "a: 1\nb: 联恒 x\n".to_string());
+        let x = f.text.find('x').unwrap();
+        let (l, c) = f.line_col(x);
+        assert_eq!(f.offset_of(l, c), x);
+    }
+
+    #[test]
+    fn clamps_out_of_range_and_mid_character() {
+        let f = SourceFile::new("t", "联".to_string());
+        assert_eq!(f.clamp(1), 0);
+        assert_eq!(f.clamp(99), 3);
+        assert_eq!(f.slice(Span::new(1, 50)), "联");
+    }
+}

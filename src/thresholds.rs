@@ -1,0 +1,186 @@
+//! The thresholds of RULES.md, their presets, and money conversion between the
+//! thresholds' currency and a plan's.
+
+use std::collections::BTreeMap;
+
+use crate::model::value::{format_money, format_number, format_percent};
+
+/// How a threshold is written and shown.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Unit {
+    /// An amount in the thresholds' currency.
+    Money,
+    /// A fraction shown as a percentage.
+    Percent,
+    /// A plain number (count, months, factor).
+    Number,
+}
+
+#[derive(Clone, Copy, Debug)]
+pub struct ThresholdSpec {
+    pub name: &'static str,
+    pub unit: Unit,
+    pub article: f64,
+    pub us_saas: f64,
+}
+
+macro_rules! thresholds {
+    ($($name:ident : $unit:ident = $article:expr $(, us_saas = $us:expr)? ;)+) => {
+        /// Every threshold of RULES.md. Money values are in `currency`.
+        #[derive(Clone, Debug, PartialEq)]
+        pub struct Thresholds {
+            /// The currency money thresholds are written in.
+            pub currency: String,
+            $(pub $name: f64,)+
+        }
+
+        pub const THRESHOLD_SPECS: &[ThresholdSpec] = &[
+            $(ThresholdSpec {
+                name: stringify!($name),
+                unit: Unit::$unit,
+                article: $article,
+                us_saas: thresholds!(@us $article $(, $us)?),
+            },)+
+        ];
+
+        impl Thresholds {
+            /// `article`: the principles' own figures, in CNY.
+            pub fn article() -> Self {
+                Self { currency: "CNY".to_string(), $($name: $article,)+ }
+            }
+
+            /// `us-saas`: public SaaS benchmarks, in USD.
+            pub fn us_saas() -> Self {
+                Self { currency: "USD".to_string(), $($name: thresholds!(@us $article $(, $us)?),)+ }
+            }
+
+            pub fn get(&self, name: &str) -> Option<f64> {
+                match name {
+                    $(stringify!($name) => Some(self.$name),)+
+                    _ => None,
+                }
+            }
+
+            pub fn get_mut(&mut self, name: &str) -> Option<&mut f64> {
+                match name {
+                    $(stringify!($name) => Some(&mut self.$name),)+
+                    _ => None,
+                }
+            }
+        }
+    };
+    (@us $article:expr) => { $article };
+    (@us $article:expr, $us:expr) => { $us };
+}
+
+thresholds! {
+    max_industries: Number = 2.0;
+    max_size_span: Number = 50.0;
+    min_improvement: Number = 10.0;
+    tolerance: Percent = 0.05;
+    min_trust_sources: Number = 3.0;
+    min_roadmap_years: Number = 3.0;
+    min_ltv: Money = 300_000.0, us_saas = 50_000.0;
+    max_revenue_churn: Percent = 0.20, us_saas = 0.15;
+    min_ltv_cac: Number = 3.0;
+    telesales_max_deal: Money = 10_000.0, us_saas = 5_000.0;
+    max_cac_payback_months: Number = 12.0, us_saas = 18.0;
+    field_min_deal: Money = 50_000.0, us_saas = 25_000.0;
+    max_services_share: Percent = 0.20;
+    min_tier_span: Number = 10.0;
+    min_roi: Number = 3.0;
+    max_annual_growth: Number = 3.0;
+    min_horizon_years: Number = 3.0;
+}
+
+impl Default for Thresholds {
+    fn default() -> Self {
+        Self::article()
+    }
+}
+
+impl ThresholdSpec {
+    pub fn find(name: &str) -> Option<&'static ThresholdSpec> {
+        THRESHOLD_SPECS.iter().find(|s| s.name == name)
+    }
+
+    /// The value as a user writes and reads it.
+    pub fn display(&self, value: f64, currency: &str) -> String {
+        match self.unit {
+            Unit::Money => format_money(value, currency),
+            Unit::Percent => format_percent(value),
+            Unit::Number => format_number(value),
+        }
+    }
+}
+
+/// Exchange rates: units of the thresholds' currency per unit of another currency.
+#[derive(Clone, Debug, Default, PartialEq)]
+pub struct FxRates(pub BTreeMap<String, f64>);
+
+/// A money threshold expressed in a plan's currency.
+#[derive(Clone, Debug, PartialEq)]
+pub struct MoneyThreshold {
+    /// The amount in the plan's currency.
+    pub amount: f64,
+    /// For messages: `300,000 CNY`, or `42,253.52 USD (300,000 CNY)` after conversion.
+    pub text: String,
+}
+
+impl Thresholds {
+    /// Converts a money threshold into `plan_currency`. `None` when the currencies differ
+    /// and `fx` has no rate: the money rules then stay silent (and `plan/no-fx-rate` says why).
+    pub fn money_in(
+        &self,
+        value: f64,
+        plan_currency: &str,
+        fx: &FxRates,
+    ) -> Option<MoneyThreshold> {
+        if plan_currency == self.currency {
+            return Some(MoneyThreshold {
+                amount: value,
+                text: format_money(value, &self.currency),
+            });
+        }
+        let rate = *fx.0.get(plan_currency)?;
+        if !(rate.is_finite() && rate > 0.0) {
+            return None;
+        }
+        let amount = value / rate;
+        Some(MoneyThreshold {
+            amount,
+            text: format!(
+                "{} ({})",
+                format_money(amount, plan_currency),
+                format_money(value, &self.currency)
+            ),
+        })
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn presets_differ_only_where_rules_md_says() {
+        let a = Thresholds::article();
+        let u = Thresholds::us_saas();
+        assert_eq!(a.min_ltv, 300_000.0);
+        assert_eq!(u.min_ltv, 50_000.0);
+        assert_eq!(u.max_cac_payback_months, 18.0);
+        assert_eq!(u.min_ltv_cac, a.min_ltv_cac);
+        assert_eq!(u.currency, "USD");
+    }
+
+    #[test]
+    fn converts_with_a_rate_and_is_silent_without() {
+        let t = Thresholds::article();
+        let mut fx = FxRates::default();
+        assert!(t.money_in(300_000.0, "USD", &fx).is_none());
+        fx.0.insert("USD".into(), 7.5);
+        let m = t.money_in(300_000.0, "USD", &fx).unwrap();
+        assert_eq!(m.amount, 40_000.0);
+        assert_eq!(m.text, "40,000 USD (300,000 CNY)");
+    }
+}
