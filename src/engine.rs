@@ -174,6 +174,23 @@ pub struct FileReport {
     pub findings: Vec<Finding>,
 }
 
+/// Lints a file as read from disk, keeping the finding about bytes that are not UTF-8.
+/// A file that is not UTF-8 gets only that finding: what a lossy decoding would make of
+/// the rest is not the plan its author wrote.
+pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileReport {
+    match read.encoding_finding {
+        Some(finding) => {
+            let mut findings = vec![finding];
+            finalize(&mut findings, settings);
+            FileReport {
+                file: read.file,
+                findings,
+            }
+        }
+        None => lint(read.file, settings),
+    }
+}
+
 /// Lints one source file: parse, load each document, run every enabled rule, sort.
 pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
     let mut findings = Vec::new();

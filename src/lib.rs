@@ -4,9 +4,13 @@
 //! [`model`] (typed `Plan`, collecting format findings) → [`rules`] via [`engine`] →
 //! [`finding::Finding`]s → [`report`].
 
+pub mod cli;
+pub mod docs;
 pub mod engine;
 pub mod finding;
+pub mod input;
 pub mod model;
+pub mod report;
 pub mod rules;
 pub mod source;
 pub mod thresholds;

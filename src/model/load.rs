@@ -700,7 +700,7 @@ impl<'a> Loader<'a> {
                     self.invalid(
                         n,
                         p,
-                        format!("`{}` is not an amount of money: {e}", leaf(p)),
+                        format!("`{}`: {e}", leaf(p)),
                         "write a number with an optional suffix and currency: `120000`, `120k`, `1.2M`, `12万`, `1.2亿`, `¥120,000` or `120,000 CNY`".to_string(),
                     );
                     return None;
@@ -861,10 +861,21 @@ fn leaf(path: &str) -> &str {
 }
 
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
+/// Case, `_`, `-` and spaces are ignored, so `seriesA` suggests `series_a`.
 pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    fn norm(s: &str) -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    let w = norm(word);
+    if let Some(exact) = candidates.iter().find(|c| norm(c) == w) {
+        return Some(exact);
+    }
     candidates
         .iter()
-        .map(|c| (strsim::jaro_winkler(word, c), *c))
+        .map(|c| (strsim::jaro_winkler(&w, &norm(c)), *c))
         .filter(|(score, _)| *score >= 0.8)
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)

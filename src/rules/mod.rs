@@ -5,11 +5,32 @@ use std::sync::LazyLock;
 
 use crate::engine::Rule;
 
+pub mod customer_focus;
+pub mod customer_success;
+pub mod data_consent;
 pub mod large_customers;
+pub mod patient_growth;
 pub mod plan;
+pub mod product_cycle;
+pub mod quantified_value;
+pub mod sales_motion;
+pub mod trust_vision;
+pub mod value_pricing;
 
 /// The modules in catalogue order (RULES.md).
-const MODULES: &[&[&Rule]] = &[plan::RULES, large_customers::RULES];
+const MODULES: &[&[&Rule]] = &[
+    plan::RULES,
+    customer_focus::RULES,
+    trust_vision::RULES,
+    large_customers::RULES,
+    sales_motion::RULES,
+    product_cycle::RULES,
+    value_pricing::RULES,
+    quantified_value::RULES,
+    customer_success::RULES,
+    data_consent::RULES,
+    patient_growth::RULES,
+];
 
 /// Every rule, in catalogue order.
 pub static ALL: LazyLock<Vec<&'static Rule>> =

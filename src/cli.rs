@@ -1,0 +1,93 @@
+//! Command-line definitions (clap).
+
+use std::path::PathBuf;
+
+use clap::{Args, Parser, Subcommand, ValueEnum};
+
+#[derive(Parser, Debug)]
+#[command(
+    name = "planlint",
+    version,
+    about = "Lint B2B business plans kept as YAML against ten principles of what makes a B2B business work",
+    after_help = "Examples:\n  planlint plans/acme.plan.yaml\n  planlint .                      lint every *.plan.yaml below here\n  planlint --format json plan.yaml\n  planlint explain large-customers/acv-floor",
+    args_conflicts_with_subcommands = true
+)]
+pub struct Cli {
+    #[command(subcommand)]
+    pub command: Option<Command>,
+
+    #[command(flatten)]
+    pub lint: LintArgs,
+}
+
+#[derive(Subcommand, Debug)]
+pub enum Command {
+    /// List every rule: id, principle, default severity, summary
+    Rules {
+        #[arg(long, value_enum, default_value_t = ListFormat::Human)]
+        format: ListFormat,
+    },
+    /// Explain a rule (its id) or a whole principle (its slug)
+    Explain {
+        /// A rule id such as `large-customers/acv-floor`, or a principle such as `large-customers`
+        rule: String,
+    },
+}
+
+#[derive(Args, Debug)]
+pub struct LintArgs {
+    /// Plan files or directories to lint; `-` reads standard input
+    #[arg(value_name = "PATH", default_value = ".")]
+    pub paths: Vec<PathBuf>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = Format::Human)]
+    pub format: Format,
+
+    /// Lowest severity that makes the exit code 1
+    #[arg(long, value_enum, default_value_t = FailOn::Error)]
+    pub fail_on: FailOn,
+
+    /// Always exit 0 unless planlint itself failed
+    #[arg(long)]
+    pub exit_zero: bool,
+
+    /// When to use colours (NO_COLOR is honoured)
+    #[arg(long, value_enum, default_value_t = ColorChoice::Auto)]
+    pub color: ColorChoice,
+
+    /// Print only findings and errors, no summary line
+    #[arg(short, long)]
+    pub quiet: bool,
+
+    /// Name for standard input in the output
+    #[arg(long, value_name = "NAME", default_value = "<stdin>")]
+    pub stdin_filename: String,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum Format {
+    Human,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ListFormat {
+    Human,
+    Json,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum FailOn {
+    Error,
+    Warning,
+    Info,
+    Never,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum ColorChoice {
+    Auto,
+    Always,
+    Never,
+}

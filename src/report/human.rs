@@ -1,0 +1,142 @@
+//! The human report: miette's graphical diagnostics, the rule id as the code, every
+//! compared value labelled, the help line; then one summary line.
+
+use std::fmt;
+
+use miette::{
+    Diagnostic, GraphicalReportHandler, GraphicalTheme, LabeledSpan, MietteError,
+    MietteSpanContents, SourceCode, SourceSpan, SpanContents,
+};
+
+use super::Summary;
+use crate::engine::FileReport;
+use crate::finding::{Finding, Severity};
+use crate::source::SourceFile;
+
+/// How the human report looks.
+#[derive(Clone, Copy, Debug)]
+pub struct HumanOptions {
+    pub color: bool,
+    /// Terminal width to wrap at.
+    pub width: usize,
+    /// Print the summary line.
+    pub summary: bool,
+}
+
+pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
+    let theme = if opts.color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_width(opts.width)
+        .with_links(false)
+        .with_context_lines(1);
+    let mut out = String::new();
+    for r in reports {
+        for f in &r.findings {
+            let diag = FindingDiagnostic {
+                finding: f,
+                source: NamedFile(&r.file),
+            };
+            if handler.render_report(&mut out, &diag).is_err() {
+                // Rendering into a String only fails if a span is out of bounds; fall
+                // back to a one-line form so that nothing is lost.
+                let loc = r.file.location(f.span);
+                out.push_str(&format!(
+                    "{}:{}:{}: {} [{}] {}\n",
+                    r.file.name, loc.line, loc.column, f.severity, f.rule, f.message
+                ));
+            }
+        }
+    }
+    if opts.summary {
+        out.push_str(&Summary::of(reports).line());
+        out.push('\n');
+    }
+    out
+}
+
+/// A source file as miette reads it: its name shown in the snippet header.
+struct NamedFile<'a>(&'a SourceFile);
+
+impl SourceCode for NamedFile<'_> {
+    fn read_span<'a>(
+        &'a self,
+        span: &SourceSpan,
+        before: usize,
+        after: usize,
+    ) -> Result<Box<dyn SpanContents<'a> + 'a>, MietteError> {
+        let inner = self.0.text.read_span(span, before, after)?;
+        Ok(Box::new(MietteSpanContents::new_named(
+            self.0.name.clone(),
+            inner.data(),
+            *inner.span(),
+            inner.line(),
+            inner.column(),
+            inner.line_count(),
+        )))
+    }
+}
+
+struct FindingDiagnostic<'a> {
+    finding: &'a Finding,
+    source: NamedFile<'a>,
+}
+
+impl fmt::Debug for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.debug_struct("FindingDiagnostic")
+            .field("rule", &self.finding.rule)
+            .finish()
+    }
+}
+
+impl fmt::Display for FindingDiagnostic<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        f.write_str(&self.finding.message)
+    }
+}
+
+impl std::error::Error for FindingDiagnostic<'_> {}
+
+impl Diagnostic for FindingDiagnostic<'_> {
+    fn code<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        Some(Box::new(self.finding.rule))
+    }
+
+    fn severity(&self) -> Option<miette::Severity> {
+        Some(match self.finding.severity {
+            Severity::Error => miette::Severity::Error,
+            Severity::Warning => miette::Severity::Warning,
+            Severity::Info => miette::Severity::Advice,
+        })
+    }
+
+    fn help<'b>(&'b self) -> Option<Box<dyn fmt::Display + 'b>> {
+        self.finding
+            .help
+            .as_ref()
+            .map(|h| Box::new(h) as Box<dyn fmt::Display>)
+    }
+
+    fn source_code(&self) -> Option<&dyn SourceCode> {
+        Some(&self.source)
+    }
+
+    fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        let file = self.source.0;
+        let labels = self.finding.labels.iter().enumerate().map(move |(i, l)| {
+            let start = file.clamp(l.span.offset);
+            let end = file.clamp(l.span.end()).max(start);
+            let span = SourceSpan::new(start.into(), end - start);
+            if i == 0 {
+                LabeledSpan::new_primary_with_span(Some(l.message.clone()), span)
+            } else {
+                LabeledSpan::new_with_span(Some(l.message.clone()), span)
+            }
+        });
+        Some(Box::new(labels))
+    }
+}
