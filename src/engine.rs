@@ -233,12 +233,20 @@ pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
     FileReport { file, findings }
 }
 
-/// Applies severities, drops findings of rules that are off, and sorts by offset then rule.
+/// Applies severities, drops findings of rules that are off, points principle findings
+/// at their documentation, and sorts by offset then rule.
 fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
     findings.retain_mut(|f| match find_rule(f.rule) {
         Some(rule) => match settings.severity_of(rule) {
             Some(sev) => {
                 f.severity = sev;
+                if rule.principle() != "plan" {
+                    let more = format!("see `planlint explain {}`", rule.id);
+                    f.help = Some(match f.help.take() {
+                        Some(h) => format!("{h}; {more}"),
+                        None => more,
+                    });
+                }
                 true
             }
             None => false,

@@ -32,7 +32,8 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
     let handler = GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_links(false)
-        .with_context_lines(1);
+        .with_context_lines(1)
+        .with_wrap_lines(false);
     let mut out = String::new();
     for r in reports {
         for f in &r.findings {
@@ -40,6 +41,9 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
                 finding: f,
                 source: NamedFile(&r.file),
             };
+            if !out.is_empty() {
+                out.push('\n');
+            }
             if handler.render_report(&mut out, &diag).is_err() {
                 // Rendering into a String only fails if a span is out of bounds; fall
                 // back to a one-line form so that nothing is lost.
@@ -52,6 +56,9 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
         }
     }
     if opts.summary {
+        if !out.is_empty() {
+            out.push('\n');
+        }
         out.push_str(&Summary::of(reports).line());
         out.push('\n');
     }
