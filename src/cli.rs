@@ -44,9 +44,25 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
+    /// Write the report to FILE instead of standard output (atomically)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
     /// Lowest severity that makes the exit code 1
     #[arg(long, value_enum, default_value_t = FailOn::Error)]
     pub fail_on: FailOn,
+
+    /// Exit 1 when there are more than N warnings
+    #[arg(long, value_name = "N")]
+    pub max_warnings: Option<usize>,
+
+    /// Rules to run: ids or principle prefixes such as `large-customers/`
+    #[arg(long, value_name = "ID_OR_PREFIX", value_delimiter = ',')]
+    pub select: Vec<String>,
+
+    /// Rules to skip: ids or principle prefixes
+    #[arg(long, value_name = "ID_OR_PREFIX", value_delimiter = ',')]
+    pub ignore: Vec<String>,
 
     /// Always exit 0 unless planlint itself failed
     #[arg(long)]
@@ -69,6 +85,11 @@ pub struct LintArgs {
 pub enum Format {
     Human,
     Json,
+    Sarif,
+    Github,
+    Junit,
+    Gitlab,
+    Markdown,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

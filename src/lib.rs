@@ -12,6 +12,7 @@ pub mod input;
 pub mod model;
 pub mod report;
 pub mod rules;
+pub mod run;
 pub mod source;
 pub mod thresholds;
 pub mod yaml;

@@ -1,8 +1,13 @@
 //! Reporters: turn finished file reports into text. They know nothing of rules beyond
 //! the fields of a `Finding`.
 
+pub mod github;
+pub mod gitlab;
 pub mod human;
 pub mod json;
+pub mod junit;
+pub mod markdown;
+pub mod sarif;
 
 use crate::engine::FileReport;
 use crate::finding::Severity;
@@ -54,4 +59,25 @@ impl Summary {
         };
         format!("{what} in {}", plural(self.files, "file", "files"))
     }
+}
+
+/// What a machine report may say about the run beyond the findings: the tool version
+/// and the rules (as data; reporters never call into the engine).
+#[derive(Clone, Debug)]
+pub struct RunInfo {
+    pub version: &'static str,
+    /// Every registered rule, in catalogue order.
+    pub rules: Vec<RuleInfo>,
+    /// The ids of the rules that ran (enabled by selection and configuration).
+    pub enabled: Vec<&'static str>,
+}
+
+#[derive(Clone, Debug)]
+pub struct RuleInfo {
+    pub id: &'static str,
+    pub principle: &'static str,
+    pub default_severity: Severity,
+    pub summary: &'static str,
+    /// The rule's documentation section (Markdown), empty if it has none.
+    pub help_markdown: &'static str,
 }
