@@ -32,6 +32,48 @@ pub enum Command {
         /// A rule id such as `large-customers/acv-floor`, or a principle such as `large-customers`
         rule: String,
     },
+    /// Write a starter plan that passes every rule; never overwrites
+    Init {
+        /// Where to write it
+        #[arg(default_value = "plan.yaml")]
+        file: PathBuf,
+    },
+    /// Print the JSON Schema (2020-12) of the plan format
+    Schema,
+    /// Print shell completions
+    Completions {
+        #[arg(value_enum)]
+        shell: clap_complete::Shell,
+    },
+    /// Print the effective configuration (for a plan file, with its overrides applied)
+    Config {
+        /// A plan file whose [[overrides]] to apply
+        file: Option<PathBuf>,
+        #[command(flatten)]
+        source: ConfigArgs,
+    },
+}
+
+/// Where the configuration comes from.
+#[derive(Args, Debug, Clone, Default)]
+pub struct ConfigArgs {
+    /// Use this config file instead of discovering planlint.toml
+    #[arg(long, value_name = "FILE", conflicts_with = "isolated")]
+    pub config: Option<PathBuf>,
+
+    /// Use no config file
+    #[arg(long)]
+    pub isolated: bool,
+
+    /// Threshold preset (overrides the config's)
+    #[arg(long, value_enum)]
+    pub preset: Option<PresetArg>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum PresetArg {
+    Article,
+    UsSaas,
 }
 
 #[derive(Args, Debug)]
@@ -48,9 +90,9 @@ pub struct LintArgs {
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
-    /// Lowest severity that makes the exit code 1
-    #[arg(long, value_enum, default_value_t = FailOn::Error)]
-    pub fail_on: FailOn,
+    /// Lowest severity that makes the exit code 1 [default: error, or the config's fail-on]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
 
     /// Exit 1 when there are more than N warnings
     #[arg(long, value_name = "N")]
@@ -63,6 +105,21 @@ pub struct LintArgs {
     /// Rules to skip: ids or principle prefixes
     #[arg(long, value_name = "ID_OR_PREFIX", value_delimiter = ',')]
     pub ignore: Vec<String>,
+
+    #[command(flatten)]
+    pub source: ConfigArgs,
+
+    /// Hide the findings listed in this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub baseline: Option<PathBuf>,
+
+    /// Write the current findings to this baseline file
+    #[arg(long, value_name = "FILE")]
+    pub write_baseline: Option<PathBuf>,
+
+    /// Ignore planlint-disable comments (for a central CI policy)
+    #[arg(long)]
+    pub no_inline_suppressions: bool,
 
     /// Always exit 0 unless planlint itself failed
     #[arg(long)]

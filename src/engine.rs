@@ -56,6 +56,8 @@ pub struct Settings {
     pub fx: FxRates,
     /// Severity overrides by rule id; `None` turns a rule off.
     pub severities: BTreeMap<&'static str, Option<Severity>>,
+    /// Ignore `planlint-disable` comments.
+    pub no_inline_suppressions: bool,
 }
 
 impl Settings {
@@ -230,6 +232,10 @@ pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
         }
     }
     finalize(&mut findings, settings);
+    if !settings.no_inline_suppressions {
+        crate::suppress::apply(&file, &mut findings, settings);
+        finalize(&mut findings, settings);
+    }
     FileReport { file, findings }
 }
 
@@ -240,8 +246,10 @@ fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
         Some(rule) => match settings.severity_of(rule) {
             Some(sev) => {
                 f.severity = sev;
-                if rule.principle() != "plan" {
-                    let more = format!("see `planlint explain {}`", rule.id);
+                let more = format!("see `planlint explain {}`", rule.id);
+                if rule.principle() != "plan"
+                    && !f.help.as_deref().is_some_and(|h| h.ends_with(&more))
+                {
                     f.help = Some(match f.help.take() {
                         Some(h) => format!("{h}; {more}"),
                         None => more,

@@ -42,7 +42,10 @@ fn skipped_dir(name: &str) -> bool {
 
 /// Expands the command line's paths into inputs: files as given (whatever their name),
 /// directories walked for plan files in sorted order.
-pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
+pub fn discover(
+    paths: &[PathBuf],
+    excluded: &dyn Fn(&Path) -> bool,
+) -> (Vec<Input>, Vec<InputError>) {
     let mut inputs = Vec::new();
     let mut errors = Vec::new();
     for path in paths {
@@ -68,7 +71,7 @@ pub fn discover(paths: &[PathBuf]) -> (Vec<Input>, Vec<InputError>) {
             .filter_entry(|e| {
                 e.depth() == 0
                     || !e.file_type().is_dir()
-                    || !skipped_dir(&e.file_name().to_string_lossy())
+                    || !(skipped_dir(&e.file_name().to_string_lossy()) || excluded(e.path()))
             });
         for entry in walker {
             match entry {

@@ -4,7 +4,9 @@
 //! [`model`] (typed `Plan`, collecting format findings) → [`rules`] via [`engine`] →
 //! [`finding::Finding`]s → [`report`].
 
+pub mod baseline;
 pub mod cli;
+pub mod config;
 pub mod docs;
 pub mod engine;
 pub mod finding;
@@ -13,6 +15,8 @@ pub mod model;
 pub mod report;
 pub mod rules;
 pub mod run;
+pub mod schema;
 pub mod source;
+pub mod suppress;
 pub mod thresholds;
 pub mod yaml;

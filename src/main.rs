@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::Parser;
+use clap::{CommandFactory, Parser};
 
 use planlint::cli::{Cli, Command, ListFormat};
 use planlint::docs;
@@ -28,6 +28,14 @@ fn main() -> ExitCode {
             ListFormat::Json => docs::rules_json(),
         })),
         Some(Command::Explain { rule }) => emit(docs::explain(rule)),
+        Some(Command::Init { file }) => run::init(file),
+        Some(Command::Schema) => emit(Ok(planlint::schema::json_schema())),
+        Some(Command::Completions { shell }) => {
+            let mut out = Vec::new();
+            clap_complete::generate(*shell, &mut Cli::command(), "planlint", &mut out);
+            emit(Ok(String::from_utf8_lossy(&out).into_owned()))
+        }
+        Some(Command::Config { file, source }) => run::show_config(file.as_deref(), source),
         None => run::lint(&cli.lint),
     };
     ExitCode::from(code)

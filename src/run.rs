@@ -3,10 +3,12 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
-use crate::cli::{ColorChoice, FailOn, Format, LintArgs};
+use crate::baseline;
+use crate::cli::{ColorChoice, ConfigArgs, FailOn, Format, LintArgs, PresetArg};
+use crate::config::{self, Config, ConfigError, Preset};
 use crate::engine::{self, FileReport, Settings};
 use crate::finding::Severity;
-use crate::input::{self, InputError};
+use crate::input::{self, Input, InputError};
 use crate::report::{self, RuleInfo, RunInfo, Summary};
 
 /// Exit codes of INTERFACE.md.
@@ -100,16 +102,103 @@ pub fn run_info(settings: &Settings) -> RunInfo {
     }
 }
 
+/// Loads the configuration the arguments ask for: `--isolated` none, `--config FILE`
+/// that file, otherwise `planlint.toml` or `.planlint.toml` here or in a parent.
+pub fn load_config(source: &ConfigArgs) -> Result<Config, ConfigError> {
+    if source.isolated {
+        return Ok(Config::default());
+    }
+    let path = match &source.config {
+        Some(p) => Some(p.clone()),
+        None => std::env::current_dir()
+            .ok()
+            .and_then(|cwd| config::discover(&cwd)),
+    };
+    match path {
+        Some(p) => Config::load(&p),
+        None => Ok(Config::default()),
+    }
+}
+
+pub fn preset_of(source: &ConfigArgs) -> Option<Preset> {
+    source.preset.map(|p| match p {
+        PresetArg::Article => Preset::Article,
+        PresetArg::UsSaas => Preset::UsSaas,
+    })
+}
+
+/// Prints a config problem as a diagnostic into the TOML file.
+pub fn print_config_error(e: &ConfigError, color: ColorChoice) {
+    match &e.file {
+        Some(file) => {
+            let text = report::human::render_one(file, &e.finding, use_color_stderr(color));
+            eprint!("{text}");
+        }
+        None => {
+            eprintln!("planlint: error: {}", e.finding.message);
+            if let Some(h) = &e.finding.help {
+                eprintln!("  help: {h}");
+            }
+        }
+    }
+}
+
+/// The settings for one file: the config's (with its overrides for that file), then the
+/// command line's selection.
+fn settings_for(
+    config: &Config,
+    file: Option<&Path>,
+    args: &LintArgs,
+) -> Result<Settings, ConfigError> {
+    let mut settings = config.settings_for(file, preset_of(&args.source))?;
+    apply_selection(&mut settings, &args.select, &args.ignore)
+        .map_err(|UsageError(m)| ConfigError::plain_error(m))?;
+    settings.no_inline_suppressions = args.no_inline_suppressions;
+    Ok(settings)
+}
+
 /// Lints what `args` names and writes the report; returns the exit code.
 pub fn lint(args: &LintArgs) -> u8 {
-    let mut settings = Settings::default();
-    if let Err(UsageError(message)) = apply_selection(&mut settings, &args.select, &args.ignore) {
-        eprintln!("planlint: error: {message}");
-        return EXIT_TROUBLE;
-    }
-    let (inputs, mut errors) = input::discover(&args.paths);
+    let config = match load_config(&args.source) {
+        Ok(c) => c,
+        Err(e) => {
+            print_config_error(&e, args.color);
+            return EXIT_TROUBLE;
+        }
+    };
+    let base = match settings_for(&config, None, args) {
+        Ok(s) => s,
+        Err(e) => {
+            print_config_error(&e, args.color);
+            return EXIT_TROUBLE;
+        }
+    };
+    let baseline = match &args.baseline {
+        Some(p) => match baseline::load(p) {
+            Ok(b) => Some(b),
+            Err(message) => {
+                eprintln!("planlint: error: {message}");
+                eprintln!("  help: write one with --write-baseline FILE");
+                return EXIT_TROUBLE;
+            }
+        },
+        None => None,
+    };
+    let (inputs, mut errors) = input::discover(&args.paths, &|p| config.is_excluded(p));
     let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
     for inp in &inputs {
+        let settings = match inp {
+            Input::File(path) if config.has_overrides() => {
+                match settings_for(&config, Some(path), args) {
+                    Ok(s) => s,
+                    Err(e) => {
+                        print_config_error(&e, args.color);
+                        return EXIT_TROUBLE;
+                    }
+                }
+            }
+            _ => base.clone(),
+        };
         match input::read(inp, &args.stdin_filename) {
             Ok(read) => reports.push(engine::lint_read(read, &settings)),
             Err(e) => errors.push(e),
@@ -117,8 +206,62 @@ pub fn lint(args: &LintArgs) -> u8 {
     }
     reports.sort_by(|a, b| a.file.name.cmp(&b.file.name));
 
-    let text = render(&reports, args, &settings);
-    let mut code = exit_code(&reports, args);
+    let mut code = EXIT_CLEAN;
+    if let Some(path) = &args.write_baseline {
+        let n: usize = reports.iter().map(|r| r.findings.len()).sum();
+        match write_atomically(path, &baseline::to_json(&reports)) {
+            Ok(()) => {
+                eprintln!(
+                    "planlint: wrote {n} finding{} to the baseline {}",
+                    if n == 1 { "" } else { "s" },
+                    path.display()
+                );
+                for r in &mut reports {
+                    r.findings.clear();
+                }
+            }
+            Err(e) => {
+                eprintln!(
+                    "planlint: error: cannot write the baseline {}: {e}",
+                    path.display()
+                );
+                code = EXIT_TROUBLE;
+            }
+        }
+    }
+    if let Some(b) = &baseline {
+        let outcome = baseline::apply(b, &mut reports);
+        if !args.quiet && (outcome.hidden > 0 || outcome.stale > 0) {
+            eprintln!(
+                "planlint: {} finding{} hidden by the baseline; {} baseline entr{} no longer match{} (stale){}",
+                outcome.hidden,
+                if outcome.hidden == 1 { "" } else { "s" },
+                outcome.stale,
+                if outcome.stale == 1 { "y" } else { "ies" },
+                if outcome.stale == 1 { "es" } else { "" },
+                if outcome.stale > 0 {
+                    ": rewrite it with --write-baseline to shrink it"
+                } else {
+                    ""
+                },
+            );
+        }
+    }
+
+    let text = render(&reports, args, &base);
+    let fail_on = args.fail_on.map(|f| match f {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    });
+    let fail_at = fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
+    code = code.max(exit_code(
+        &reports,
+        fail_at,
+        args.max_warnings,
+        args.exit_zero,
+    ));
     let written = match &args.output {
         Some(path) => write_atomically(path, &text)
             .map_err(|e| format!("cannot write the report to {}: {e}", path.display())),
@@ -158,25 +301,33 @@ fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> Strin
 }
 
 /// The exit code for these findings, the same whatever the output format.
-pub fn exit_code(reports: &[FileReport], args: &LintArgs) -> u8 {
-    if args.exit_zero {
+pub fn exit_code(
+    reports: &[FileReport],
+    fail_at: Option<Severity>,
+    max_warnings: Option<usize>,
+    exit_zero: bool,
+) -> u8 {
+    if exit_zero {
         return EXIT_CLEAN;
     }
-    let fail_at = match args.fail_on {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    };
     let findings = || reports.iter().flat_map(|r| &r.findings);
     let failed = fail_at.is_some_and(|level| findings().any(|f| f.severity >= level));
-    let too_many_warnings = args
-        .max_warnings
-        .is_some_and(|max| Summary::of(reports).warnings > max);
+    let too_many_warnings = max_warnings.is_some_and(|max| Summary::of(reports).warnings > max);
     if failed || too_many_warnings {
         EXIT_FINDINGS
     } else {
         EXIT_CLEAN
+    }
+}
+
+fn use_color_stderr(choice: ColorChoice) -> bool {
+    match choice {
+        ColorChoice::Always => true,
+        ColorChoice::Never => false,
+        ColorChoice::Auto => {
+            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
+                && std::io::stderr().is_terminal()
+        }
     }
 }
 
@@ -254,5 +405,72 @@ mod tests {
             "{}",
             err.0
         );
+    }
+}
+
+/// The starter plan `planlint init` writes.
+pub const STARTER_PLAN: &str = include_str!("../templates/starter.plan.yaml");
+
+/// `planlint init FILE`: writes the starter plan; never overwrites an existing file.
+pub fn init(path: &Path) -> u8 {
+    if path.exists() {
+        eprintln!(
+            "planlint: error: {} already exists; planlint init never overwrites a file",
+            path.display()
+        );
+        eprintln!("  help: choose another name: `planlint init new.plan.yaml`");
+        return EXIT_TROUBLE;
+    }
+    let dir = match path.parent() {
+        Some(p) if !p.as_os_str().is_empty() => p,
+        _ => Path::new("."),
+    };
+    let result = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
+        tmp.write_all(STARTER_PLAN.as_bytes())?;
+        tmp.as_file().sync_all()?;
+        // persist_noclobber fails rather than replace a file created meanwhile.
+        tmp.persist_noclobber(path).map_err(|e| e.error)?;
+        Ok(())
+    });
+    match result {
+        Ok(()) => {
+            eprintln!(
+                "planlint: wrote a starter plan to {}; fill it in, then run `planlint {}`",
+                path.display(),
+                path.display()
+            );
+            EXIT_CLEAN
+        }
+        Err(e) => {
+            eprintln!("planlint: error: cannot write {}: {e}", path.display());
+            if e.kind() == std::io::ErrorKind::AlreadyExists {
+                eprintln!("  help: planlint init never overwrites a file; choose another name");
+            }
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// `planlint config [FILE]`: the effective configuration.
+pub fn show_config(file: Option<&Path>, source: &ConfigArgs) -> u8 {
+    let config = match load_config(source) {
+        Ok(c) => c,
+        Err(e) => {
+            print_config_error(&e, ColorChoice::Auto);
+            return EXIT_TROUBLE;
+        }
+    };
+    match config.settings_for(file, preset_of(source)) {
+        Ok(settings) => match print_out(&config.describe(&settings, preset_of(source))) {
+            Ok(()) => EXIT_CLEAN,
+            Err(m) => {
+                eprintln!("planlint: error: {m}");
+                EXIT_TROUBLE
+            }
+        },
+        Err(e) => {
+            print_config_error(&e, ColorChoice::Auto);
+            EXIT_TROUBLE
+        }
     }
 }

@@ -65,6 +65,28 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
     out
 }
 
+/// One diagnostic into any source file (a config file, say), rendered like a finding.
+pub fn render_one(file: &SourceFile, finding: &Finding, color: bool) -> String {
+    let theme = if color {
+        GraphicalTheme::unicode()
+    } else {
+        GraphicalTheme::unicode_nocolor()
+    };
+    let handler = GraphicalReportHandler::new_themed(theme)
+        .with_links(false)
+        .with_context_lines(1)
+        .with_wrap_lines(false);
+    let diag = FindingDiagnostic {
+        finding,
+        source: NamedFile(file),
+    };
+    let mut out = String::new();
+    if handler.render_report(&mut out, &diag).is_err() {
+        out = format!("{}: {}\n", file.name, finding.message);
+    }
+    out
+}
+
 /// A source file as miette reads it: its name shown in the snippet header.
 struct NamedFile<'a>(&'a SourceFile);
 

@@ -1,0 +1,237 @@
+//! Inline suppressions: `# planlint-disable-line ID`, `# planlint-disable-next-line ID`
+//! and `# planlint-disable-file ID`, each naming rule ids or principle prefixes, with an
+//! optional `-- reason`. A named rule that silenced nothing is `plan/unused-suppression`.
+
+use crate::engine::{self, Settings};
+use crate::finding::Finding;
+use crate::model::Place;
+use crate::run::selector_matches;
+use crate::source::{SourceFile, Span};
+
+const UNUSED: &str = "plan/unused-suppression";
+
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+enum Scope {
+    /// The 1-based line the finding must start on.
+    Line(usize),
+    File,
+}
+
+#[derive(Debug)]
+struct Selector {
+    text: String,
+    span: Span,
+    used: bool,
+}
+
+#[derive(Debug)]
+struct Suppression {
+    scope: Scope,
+    selectors: Vec<Selector>,
+}
+
+/// Byte offset of the `#` that starts a comment on `line`, if any: a `#` at the start or
+/// after white space, outside quotes.
+fn comment_start(line: &str) -> Option<usize> {
+    let mut quote: Option<char> = None;
+    let mut prev = ' ';
+    for (i, c) in line.char_indices() {
+        match quote {
+            Some(q) if c == q => quote = None,
+            Some(_) => {}
+            None if (c == '"' || c == '\'')
+                && (prev.is_whitespace() || matches!(prev, ':' | '[' | '{' | ',' | '-')) =>
+            {
+                quote = Some(c)
+            }
+            None if c == '#' && prev.is_whitespace() => return Some(i),
+            None => {}
+        }
+        prev = c;
+    }
+    None
+}
+
+fn parse(file: &SourceFile) -> Vec<Suppression> {
+    let text = &file.text;
+    let mut out = Vec::new();
+    let mut offset = 0;
+    let lines: Vec<&str> = text.split('\n').collect();
+    for (idx, raw) in lines.iter().enumerate() {
+        let line_start = offset;
+        offset += raw.len() + 1;
+        let Some(hash) = comment_start(raw) else {
+            continue;
+        };
+        let comment = &raw[hash + 1..];
+        let trimmed = comment.trim_start();
+        let lead = comment.len() - trimmed.len();
+        let (scope, rest, kw_len) =
+            if let Some(r) = trimmed.strip_prefix("planlint-disable-next-line") {
+                let target = lines
+                    .iter()
+                    .enumerate()
+                    .skip(idx + 1)
+                    .find(|(_, l)| {
+                        let t = l.trim();
+                        !t.is_empty() && !t.starts_with('#')
+                    })
+                    .map_or(idx + 2, |(i, _)| i + 1);
+                (Scope::Line(target), r, "planlint-disable-next-line".len())
+            } else if let Some(r) = trimmed.strip_prefix("planlint-disable-line") {
+                (Scope::Line(idx + 1), r, "planlint-disable-line".len())
+            } else if let Some(r) = trimmed.strip_prefix("planlint-disable-file") {
+                (Scope::File, r, "planlint-disable-file".len())
+            } else {
+                continue;
+            };
+        // `rest` must start with white space or be empty: `planlint-disable-lines` is no keyword.
+        if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
+            continue;
+        }
+        let list = rest.split(" --").next().unwrap_or("");
+        let list_start = line_start + hash + 1 + lead + kw_len;
+        let mut selectors = Vec::new();
+        let mut pos = 0;
+        for part in list.split(|c: char| c == ',' || c.is_whitespace()) {
+            let here = pos;
+            pos += part.len() + 1;
+            if part.is_empty() {
+                continue;
+            }
+            selectors.push(Selector {
+                text: part.to_string(),
+                span: Span::new(list_start + here, part.len()),
+                used: false,
+            });
+        }
+        if selectors.is_empty() {
+            // A bare keyword names nothing; report it so that it is fixed, not trusted.
+            selectors.push(Selector {
+                text: String::new(),
+                span: Span::new(line_start + hash, raw.len() - hash),
+                used: false,
+            });
+        }
+        out.push(Suppression { scope, selectors });
+    }
+    out
+}
+
+/// Removes the findings that suppression comments silence and adds a
+/// `plan/unused-suppression` finding for each named rule that silenced nothing.
+pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings) {
+    if !file.text.contains("planlint-disable") {
+        return;
+    }
+    let mut suppressions = parse(file);
+    if suppressions.is_empty() {
+        return;
+    }
+    findings.retain(|f| {
+        if f.rule == UNUSED {
+            return true;
+        }
+        let line = file.line_col(f.span.offset).0;
+        let mut silenced = false;
+        for s in suppressions.iter_mut() {
+            let applies = match s.scope {
+                Scope::File => true,
+                Scope::Line(l) => l == line,
+            };
+            if !applies {
+                continue;
+            }
+            for sel in s.selectors.iter_mut() {
+                if !sel.text.is_empty() && selector_matches(&sel.text, f.rule) {
+                    sel.used = true;
+                    silenced = true;
+                }
+            }
+        }
+        !silenced
+    });
+    for s in &suppressions {
+        for sel in s.selectors.iter().filter(|s| !s.used) {
+            let place = Place {
+                span: sel.span,
+                path: String::new(),
+            };
+            if sel.text.is_empty() {
+                findings.push(
+                    Finding::new(UNUSED, place, "this suppression names no rule", "names no rule")
+                        .help("name the rules it silences: `# planlint-disable-line large-customers/churn-ceiling -- reason`"),
+                );
+                continue;
+            }
+            let rules: Vec<_> = engine::registry()
+                .iter()
+                .filter(|r| selector_matches(&sel.text, r.id))
+                .collect();
+            if rules.is_empty() {
+                let mut candidates: Vec<String> = engine::registry()
+                    .iter()
+                    .map(|r| r.id.to_string())
+                    .collect();
+                candidates.extend(engine::principles().iter().map(|p| format!("{p}/")));
+                let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
+                let help = match crate::model::load::nearest(&sel.text, &refs) {
+                    Some(n) => format!("did you mean `{n}`?"),
+                    None => "`planlint rules` lists every rule id".to_string(),
+                };
+                findings.push(
+                    Finding::new(
+                        UNUSED,
+                        place,
+                        format!("`{}` in this suppression names no rule", sel.text),
+                        "no such rule",
+                    )
+                    .help(help),
+                );
+                continue;
+            }
+            // A rule that is off cannot fire, so its suppression is not stale.
+            if rules.iter().all(|r| settings.severity_of(r).is_none()) {
+                continue;
+            }
+            findings.push(
+                Finding::new(
+                    UNUSED,
+                    place,
+                    format!("the suppression of `{}` silenced nothing", sel.text),
+                    "suppresses nothing",
+                )
+                .help("remove it: the finding it was written for is gone, and a stale suppression would hide the next one"),
+            );
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn finds_comments_outside_quotes() {
+        assert_eq!(comment_start("a: 1 # x"), Some(5));
+        assert_eq!(comment_start("a: \"x # y\" # z"), Some(11));
+        assert_eq!(comment_start("a: b#c"), None);
+        assert_eq!(comment_start("# top"), Some(0));
+        assert_eq!(comment_start(" # top"), Some(1));
+    }
+
+    #[test]
+    fn parses_kinds_and_reasons() {
+        let f = SourceFile::new(
+            "t",
+            "a: 1 # planlint-disable-line x/y, z/ -- pilot only\n# planlint-disable-next-line q/r\n\nb: 2\n".to_string(),
+        );
+        let s = parse(&f);
+        assert_eq!(s.len(), 2);
+        assert_eq!(s[0].scope, Scope::Line(1));
+        let names: Vec<_> = s[0].selectors.iter().map(|s| s.text.as_str()).collect();
+        assert_eq!(names, ["x/y", "z/"]);
+        assert_eq!(f.slice(s[0].selectors[1].span), "z/");
+        assert_eq!(s[1].scope, Scope::Line(4));
+    }
+}
