@@ -1,5 +1,317 @@
-//! Rules of this principle are added by the principle-modules work (issue 3).
+//! `patient-growth/`: principle 10, the enterprise market is slow, patient work.
+//! 2-3× growth a year is already a good pace; expect 3-5 years of accumulation before real
+//! scale, and enough cash to last through them.
 
-use crate::engine::Rule;
+use std::collections::BTreeSet;
 
-pub static RULES: &[&Rule] = &[];
+use crate::engine::{Context, Rule, differs};
+use crate::finding::{Finding, Severity};
+use crate::model::value::format_number;
+use crate::model::{Field, Projection, Val};
+
+pub const HYPERGROWTH: Rule = Rule {
+    id: "patient-growth/hypergrowth",
+    severity: Severity::Warning,
+    summary: "revenue grows more than the maximum from one projection year to the next",
+    check: Some(hypergrowth),
+};
+
+pub const SHORT_HORIZON: Rule = Rule {
+    id: "patient-growth/short-horizon",
+    severity: Severity::Warning,
+    summary: "projections cover fewer years than the minimum",
+    check: Some(short_horizon),
+};
+
+pub const CASH_OUT: Rule = Rule {
+    id: "patient-growth/cash-out",
+    severity: Severity::Error,
+    summary: "a projection year ends with negative cash",
+    check: Some(cash_out),
+};
+
+pub const CASH_BRIDGE: Rule = Rule {
+    id: "patient-growth/cash-bridge",
+    severity: Severity::Error,
+    summary: "cash_end disagrees with previous cash_end + raised - net_burn",
+    check: Some(cash_bridge),
+};
+
+pub static RULES: &[&Rule] = &[&HYPERGROWTH, &SHORT_HORIZON, &CASH_OUT, &CASH_BRIDGE];
+
+fn projections<'a>(cx: &'a Context) -> &'a [Val<Projection>] {
+    cx.plan
+        .projections
+        .get()
+        .map_or(&[], |v| v.value.as_slice())
+}
+
+/// The entry's position in the plan's list, from its path (`projections[2]`). The loader
+/// drops an entry that is not a mapping (after reporting it), so positions can skip.
+fn position(entry: &Val<Projection>) -> Option<usize> {
+    let inner = entry.path.strip_suffix(']')?;
+    let (_, index) = inner.rsplit_once('[')?;
+    index.parse().ok()
+}
+
+/// Consecutive entries of the plan, as written: a pair around a dropped (invalid) entry is
+/// not consecutive, and the rules comparing years stay silent on it.
+fn consecutive(
+    entries: &[Val<Projection>],
+) -> impl Iterator<Item = (&Val<Projection>, &Val<Projection>)> {
+    entries.windows(2).filter_map(|pair| match pair {
+        [prev, next] => match (position(prev), position(next)) {
+            (Some(a), Some(b)) if b == a + 1 => Some((prev, next)),
+            _ => None,
+        },
+        _ => None,
+    })
+}
+
+/// How an entry is named in messages: its year, or its position when it states none.
+fn name(entry: &Val<Projection>) -> String {
+    match (entry.value.year.value(), position(entry)) {
+        (Some(y), _) => y.to_string(),
+        (None, Some(i)) => format!("projection entry {}", i + 1),
+        (None, None) => "a projection entry".to_string(),
+    }
+}
+
+/// `later / earlier`, or `None` when the growth cannot be measured (no earlier revenue).
+fn growth(earlier: f64, later: f64) -> Option<f64> {
+    (earlier > 0.0).then(|| later / earlier)
+}
+
+fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
+    let max = cx.thresholds.max_annual_growth;
+    let entries = projections(cx);
+    for (prev, next) in consecutive(entries) {
+        let (Some(before), Some(after)) = (prev.value.revenue.get(), next.value.revenue.get())
+        else {
+            continue;
+        };
+        let Some(ratio) = growth(before.value, after.value) else {
+            continue;
+        };
+        if ratio <= max + 1e-9 {
+            continue;
+        }
+        let (prev_name, next_name) = (name(prev), name(next));
+        out.push(
+            Finding::new(
+                HYPERGROWTH.id,
+                after,
+                format!(
+                    "revenue grows {}× from {} ({}) to {} ({}); the principle calls 2-3× a year a good pace for B2B, and asks for at most {}×",
+                    format_number(ratio),
+                    prev_name,
+                    cx.fmt_money(before.value),
+                    next_name,
+                    cx.fmt_money(after.value),
+                    format_number(max)
+                ),
+                format!(
+                    "{next_name}: {}, {}× the year before",
+                    cx.fmt_money(after.value),
+                    format_number(ratio)
+                ),
+            )
+            .label(
+                before,
+                format!("{prev_name}: {}", cx.fmt_money(before.value)),
+            )
+            .help(format!(
+                "plan {next_name} revenue of at most {} ({}× {prev_name}) and spread the rest of the growth over more years, or show what makes this market grow faster than B2B usually does",
+                cx.fmt_money(before.value * max),
+                format_number(max)
+            )),
+        );
+    }
+}
+
+fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
+    let min = cx.thresholds.min_horizon_years;
+    let (years, place) = match &cx.plan.projections {
+        Field::Invalid => return,
+        Field::Missing => (BTreeSet::new(), cx.plan.document.clone()),
+        Field::Present(list) => {
+            // An entry that could not be read, or whose year could not, may cover a year
+            // of its own: plan/invalid-value reported it, and this rule does not guess.
+            let unreadable = list
+                .value
+                .iter()
+                .enumerate()
+                .any(|(i, e)| position(e) != Some(i) || matches!(e.value.year, Field::Invalid));
+            if unreadable {
+                return;
+            }
+            (
+                list.value
+                    .iter()
+                    .filter_map(|e| e.value.year.value())
+                    .collect::<BTreeSet<i64>>(),
+                list.into(),
+            )
+        }
+    };
+    let count = years.len() as f64;
+    if count >= min - 1e-9 {
+        return;
+    }
+    let covered = if years.is_empty() {
+        "no year".to_string()
+    } else {
+        let list: Vec<String> = years.iter().map(i64::to_string).collect();
+        format!(
+            "{} year{} ({})",
+            years.len(),
+            if years.len() == 1 { "" } else { "s" },
+            list.join(", ")
+        )
+    };
+    let (message, label) = if cx.plan.projections.is_missing() {
+        (
+            format!(
+                "the plan has no `projections`; the principle expects 3-5 years of accumulation before real scale, so project at least {} years",
+                format_number(min)
+            ),
+            "no `projections` in this plan".to_string(),
+        )
+    } else {
+        (
+            format!(
+                "projections cover {covered}; the principle expects 3-5 years of accumulation before real scale, so project at least {} years",
+                format_number(min)
+            ),
+            covered.clone(),
+        )
+    };
+    let help = match years.iter().next() {
+        Some(first) => format!(
+            "add one `projections` entry per year from {first} through at least {} (revenue, customers, net_burn, raised, cash_end for each)",
+            first + min.ceil() as i64 - 1
+        ),
+        None => format!(
+            "add a `projections` list with one entry per year for at least {} years (year, revenue, customers, net_burn, raised, cash_end)",
+            format_number(min)
+        ),
+    };
+    out.push(Finding::new(SHORT_HORIZON.id, place, message, label).help(help));
+}
+
+fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
+    for entry in projections(cx) {
+        let Some(cash) = entry.value.cash_end.get() else {
+            continue;
+        };
+        if cash.value >= 0.0 {
+            continue;
+        }
+        let year = name(entry);
+        out.push(
+            Finding::new(
+                CASH_OUT.id,
+                cash,
+                format!(
+                    "{year} ends with {} of cash: the plan runs out of money; the principle asks for patient capital that lasts through 3-5 years of accumulation",
+                    cx.fmt_money(cash.value)
+                ),
+                format!("cash_end {}", cx.fmt_money(cash.value)),
+            )
+            .help(format!(
+                "raise at least {} more by {year} (or earlier), or cut net burn by as much, so cash stays at or above zero",
+                cx.fmt_money(-cash.value)
+            )),
+        );
+    }
+}
+
+fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
+    let tolerance = cx.thresholds.tolerance;
+    let entries = projections(cx);
+    for (prev, next) in consecutive(entries) {
+        let (Some(before), Some(raised), Some(burn), Some(stated)) = (
+            prev.value.cash_end.get(),
+            next.value.raised.get(),
+            next.value.net_burn.get(),
+            next.value.cash_end.get(),
+        ) else {
+            continue;
+        };
+        let computed = before.value + raised.value - burn.value;
+        if !differs(stated.value, computed, tolerance) {
+            continue;
+        }
+        let (prev_name, next_name) = (name(prev), name(next));
+        out.push(
+            Finding::new(
+                CASH_BRIDGE.id,
+                stated,
+                format!(
+                    "{next_name}: stated cash_end {} differs from {} computed as {prev_name} cash_end {} + raised {} − net_burn {}",
+                    cx.fmt_money(stated.value),
+                    cx.fmt_money(computed),
+                    cx.fmt_money(before.value),
+                    cx.fmt_money(raised.value),
+                    cx.fmt_money(burn.value)
+                ),
+                format!("stated: {}", cx.fmt_money(stated.value)),
+            )
+            .label(
+                before,
+                format!("{prev_name} cash_end: {}", cx.fmt_money(before.value)),
+            )
+            .label(raised, format!("raised: {}", cx.fmt_money(raised.value)))
+            .label(burn, format!("net_burn: {}", cx.fmt_money(burn.value)))
+            .help(format!(
+                "write `cash_end: {}` for {next_name} or correct the inputs; the tolerance is {}",
+                format_number(computed),
+                crate::model::value::format_percent(tolerance)
+            )),
+        );
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str) -> Val<Projection> {
+        Val {
+            value: Projection::default(),
+            span: crate::source::Span::new(0, 0),
+            path: path.to_string(),
+        }
+    }
+
+    #[test]
+    fn positions_come_from_paths_and_gaps_break_pairs() {
+        assert_eq!(position(&entry("projections[12]")), Some(12));
+        assert_eq!(position(&entry("projections")), None);
+        let entries = [
+            entry("projections[0]"),
+            entry("projections[1]"),
+            entry("projections[3]"),
+        ];
+        let pairs: Vec<_> = consecutive(&entries)
+            .map(|(a, b)| (a.path.as_str(), b.path.as_str()))
+            .collect();
+        assert_eq!(pairs, [("projections[0]", "projections[1]")]);
+    }
+
+    #[test]
+    fn growth_is_later_over_earlier() {
+        assert_eq!(growth(5.0, 15.0), Some(3.0));
+        assert_eq!(growth(0.0, 15.0), None);
+    }
+
+    #[test]
+    fn cash_bridge_of_the_clean_plan_holds() {
+        // 2027: 12M + 45M - 18M = 39M; 2028: 39M + 0 - 26M = 13M.
+        assert!(!differs(39e6, 12e6 + 45e6 - 18e6, 0.05));
+        assert!(!differs(13e6, 39e6 + 0.0 - 26e6, 0.05));
+        // 5% of the computed value passes, a little more fails.
+        assert!(!differs(40.95e6, 39e6, 0.05));
+        assert!(differs(41.0e6, 39e6, 0.05));
+    }
+}
