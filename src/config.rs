@@ -56,25 +56,30 @@ pub type FailLevel = Option<Severity>;
 #[derive(Debug)]
 pub struct ConfigError {
     /// The config file, when the problem is inside one.
-    pub file: Option<SourceFile>,
-    pub finding: Finding,
+    pub file: Option<Box<SourceFile>>,
+    pub finding: Box<Finding>,
 }
 
 impl ConfigError {
     fn at(file: &SourceFile, span: std::ops::Range<usize>, message: String, help: String) -> Self {
         let span = Span::new(span.start, span.end.saturating_sub(span.start));
         Self {
-            file: Some(SourceFile::new(file.name.clone(), file.text.clone())),
-            finding: Finding::new(
-                "config",
-                Place {
-                    span,
-                    path: String::new(),
-                },
-                message,
-                "here",
-            )
-            .help(help),
+            file: Some(Box::new(SourceFile::new(
+                file.name.clone(),
+                file.text.clone(),
+            ))),
+            finding: Box::new(
+                Finding::new(
+                    "config",
+                    Place {
+                        span,
+                        path: String::new(),
+                    },
+                    message,
+                    "here",
+                )
+                .help(help),
+            ),
         }
     }
 
@@ -86,7 +91,7 @@ impl ConfigError {
     fn plain(message: String, help: String) -> Self {
         Self {
             file: None,
-            finding: Finding::new("config", Place::default(), message, "").help(help),
+            finding: Box::new(Finding::new("config", Place::default(), message, "").help(help)),
         }
     }
 }

@@ -371,43 +371,6 @@ pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     Ok(())
 }
 
-#[cfg(test)]
-mod tests {
-    use super::*;
-
-    #[test]
-    fn selectors() {
-        assert!(selector_matches(
-            "large-customers/",
-            "large-customers/acv-floor"
-        ));
-        assert!(selector_matches(
-            "large-customers",
-            "large-customers/acv-floor"
-        ));
-        assert!(selector_matches(
-            "large-customers/acv-floor",
-            "large-customers/acv-floor"
-        ));
-        assert!(!selector_matches(
-            "large-customers/acv",
-            "large-customers/acv-floor"
-        ));
-        assert!(!selector_matches("large", "large-customers/acv-floor"));
-    }
-
-    #[test]
-    fn unknown_selector_suggests() {
-        let mut s = Settings::default();
-        let err = apply_selection(&mut s, &["large-customer/".into()], &[]).unwrap_err();
-        assert!(
-            err.0.contains("did you mean `large-customers/`?"),
-            "{}",
-            err.0
-        );
-    }
-}
-
 /// The starter plan `planlint init` writes.
 pub const STARTER_PLAN: &str = include_str!("../templates/starter.plan.yaml");
 
@@ -472,5 +435,42 @@ pub fn show_config(file: Option<&Path>, source: &ConfigArgs) -> u8 {
             print_config_error(&e, ColorChoice::Auto);
             EXIT_TROUBLE
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn selectors() {
+        assert!(selector_matches(
+            "large-customers/",
+            "large-customers/acv-floor"
+        ));
+        assert!(selector_matches(
+            "large-customers",
+            "large-customers/acv-floor"
+        ));
+        assert!(selector_matches(
+            "large-customers/acv-floor",
+            "large-customers/acv-floor"
+        ));
+        assert!(!selector_matches(
+            "large-customers/acv",
+            "large-customers/acv-floor"
+        ));
+        assert!(!selector_matches("large", "large-customers/acv-floor"));
+    }
+
+    #[test]
+    fn unknown_selector_suggests() {
+        let mut s = Settings::default();
+        let err = apply_selection(&mut s, &["large-customer/".into()], &[]).unwrap_err();
+        assert!(
+            err.0.contains("did you mean `large-customers/`?"),
+            "{}",
+            err.0
+        );
     }
 }
