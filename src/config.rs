@@ -430,7 +430,7 @@ fn apply_rules(settings: &mut Settings, rules: &[(String, Option<Severity>)]) {
                 continue;
             }
             for rule in engine::registry() {
-                if crate::run::selector_matches(selector, rule.id) {
+                if engine::selector_matches(selector, rule.id) {
                     settings.severities.insert(rule.id, *sev);
                 }
             }
@@ -572,19 +572,10 @@ fn rule_table(
 ) -> Result<Vec<(String, Option<Severity>)>, ConfigError> {
     let table = expect_table(file, value, key)?;
     let mut out = Vec::new();
-    let ids: Vec<String> = engine::registry()
-        .iter()
-        .map(|r| r.id.to_string())
-        .chain(engine::principles().iter().map(|p| format!("{p}/")))
-        .collect();
-    let id_refs: Vec<&str> = ids.iter().map(String::as_str).collect();
     for (sel, sev) in table {
         let s = sel.get_ref().as_ref();
-        if !engine::registry()
-            .iter()
-            .any(|r| crate::run::selector_matches(s, r.id))
-        {
-            let help = match nearest(s, &id_refs) {
+        if !engine::selector_is_known(s) {
+            let help = match engine::suggest_selector(s) {
                 Some(n) => format!("did you mean `{n}`? `planlint rules` lists every id"),
                 None => {
                     "`planlint rules` lists every id; a principle prefix ends with `/`".to_string()

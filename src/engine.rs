@@ -49,6 +49,31 @@ pub fn principles() -> Vec<&'static str> {
     out
 }
 
+/// True when `selector` (a rule id, `principle/` or `principle`) names `rule_id`.
+pub fn selector_matches(selector: &str, rule_id: &str) -> bool {
+    let s = selector.trim();
+    if s == rule_id {
+        return true;
+    }
+    let prefix = s.trim_end_matches('/');
+    rule_id
+        .split_once('/')
+        .is_some_and(|(principle, _)| principle == prefix)
+}
+
+/// True when `selector` names at least one registered rule.
+pub fn selector_is_known(selector: &str) -> bool {
+    registry().iter().any(|r| selector_matches(selector, r.id))
+}
+
+/// The registered rule id or principle prefix nearest to a mistyped selector.
+pub fn suggest_selector(selector: &str) -> Option<String> {
+    let mut candidates: Vec<String> = registry().iter().map(|r| r.id.to_string()).collect();
+    candidates.extend(principles().iter().map(|p| format!("{p}/")));
+    let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
+    crate::model::load::nearest(selector, &refs).map(str::to_string)
+}
+
 /// Settings that shape one lint run.
 #[derive(Clone, Debug, Default)]
 pub struct Settings {
@@ -265,6 +290,22 @@ fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
         (a.span.offset, a.rule, a.span.len).cmp(&(b.span.offset, b.rule, b.span.len))
     });
     findings.dedup();
+}
+
+/// For the rule modules' unit tests: `(line, rule, message)` of the findings whose id
+/// starts with `prefix`, linting `yaml` with the default settings.
+#[cfg(test)]
+pub fn findings_with_prefix(yaml: &str, prefix: &str) -> Vec<(usize, &'static str, String)> {
+    let report = lint(
+        SourceFile::new("t.plan.yaml", yaml.to_string()),
+        &Settings::default(),
+    );
+    report
+        .findings
+        .iter()
+        .filter(|f| f.rule.starts_with(prefix))
+        .map(|f| (report.file.location(f.span).line, f.rule, f.message.clone()))
+        .collect()
 }
 
 #[cfg(test)]

@@ -45,32 +45,13 @@ pub fn apply_selection(
     Ok(())
 }
 
-/// True when `selector` (an id, `principle/` or `principle`) names `rule_id`.
-pub fn selector_matches(selector: &str, rule_id: &str) -> bool {
-    let s = selector.trim();
-    if s == rule_id {
-        return true;
-    }
-    let prefix = s.trim_end_matches('/');
-    rule_id
-        .split_once('/')
-        .is_some_and(|(principle, _)| principle == prefix)
-}
+pub use crate::engine::selector_matches;
 
 fn check_selector(selector: &str) -> Result<(), UsageError> {
-    if engine::registry()
-        .iter()
-        .any(|r| selector_matches(selector, r.id))
-    {
+    if engine::selector_is_known(selector) {
         return Ok(());
     }
-    let mut candidates: Vec<String> = engine::registry()
-        .iter()
-        .map(|r| r.id.to_string())
-        .collect();
-    candidates.extend(engine::principles().iter().map(|p| format!("{p}/")));
-    let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
-    let hint = match crate::model::load::nearest(selector, &refs) {
+    let hint = match engine::suggest_selector(selector) {
         Some(s) => format!("did you mean `{s}`?"),
         None => "run `planlint rules` to list the rule ids".to_string(),
     };

@@ -169,13 +169,7 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                 .filter(|r| selector_matches(&sel.text, r.id))
                 .collect();
             if rules.is_empty() {
-                let mut candidates: Vec<String> = engine::registry()
-                    .iter()
-                    .map(|r| r.id.to_string())
-                    .collect();
-                candidates.extend(engine::principles().iter().map(|p| format!("{p}/")));
-                let refs: Vec<&str> = candidates.iter().map(String::as_str).collect();
-                let help = match crate::model::load::nearest(&sel.text, &refs) {
+                let help = match engine::suggest_selector(&sel.text) {
                     Some(n) => format!("did you mean `{n}`?"),
                     None => "`planlint rules` lists every rule id".to_string(),
                 };

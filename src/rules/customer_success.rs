@@ -172,19 +172,9 @@ fn plural(n: u64, word: &str) -> String {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{Settings, lint};
-    use crate::source::SourceFile;
-
     /// `(line, rule, message)` of this principle's findings.
     fn findings(yaml: &str) -> Vec<(usize, &'static str, String)> {
-        let file = SourceFile::new("t.plan.yaml", yaml.to_string());
-        let report = lint(file, &Settings::default());
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule.starts_with("customer-success/"))
-            .map(|f| (report.file.location(f.span).line, f.rule, f.message.clone()))
-            .collect()
+        crate::engine::findings_with_prefix(yaml, "customer-success/")
     }
 
     const GOOD: &str = "customer_success:\n  team: true\n  separate_from_support: true\n  outcome_metrics: [write-off rate]\n";

@@ -230,19 +230,9 @@ fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{Settings, lint};
-    use crate::source::SourceFile;
-
     /// `(line, rule, message)` of this principle's findings.
     fn findings(yaml: &str) -> Vec<(usize, &'static str, String)> {
-        let file = SourceFile::new("t.plan.yaml", yaml.to_string());
-        let report = lint(file, &Settings::default());
-        report
-            .findings
-            .iter()
-            .filter(|f| f.rule.starts_with("value-pricing/"))
-            .map(|f| (report.file.location(f.span).line, f.rule, f.message.clone()))
-            .collect()
+        crate::engine::findings_with_prefix(yaml, "value-pricing/")
     }
 
     #[test]
