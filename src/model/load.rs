@@ -6,6 +6,9 @@
 //! are `plan/duplicate-key` with both places labelled (the last one is used, as YAML
 //! loaders commonly do).
 
+use serde_json::{Map, Value as Json, json};
+
+use super::kind;
 use crate::finding::Finding;
 use crate::model::plan::*;
 use crate::model::value::*;
@@ -30,185 +33,184 @@ pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) ->
         return plan;
     };
     // The currency comes first: money values are checked against it.
-    plan.currency = ld.field(&mut m, "currency", |ld, n, p| ld.currency(n, p));
+    plan.currency = ld.field(&mut m, "currency", kind::Currency);
     let currency = plan.currency_code().to_string();
     ld_plan(&mut ld, &mut m, &mut plan, &currency);
     ld.finish(m);
     plan
 }
 
+/// The JSON Schema (2020-12) of the plan format, gathered by running the loader over
+/// no document: every field it reads describes itself.
+pub fn plan_schema() -> Json {
+    let file = SourceFile::new("<schema>", String::new());
+    let mut findings = Vec::new();
+    let mut ld = Loader {
+        file: &file,
+        findings: &mut findings,
+    };
+    let mut m = MapView::for_schema();
+    let mut plan = Plan::default();
+    ld.field(&mut m, "currency", kind::Currency);
+    ld_plan(&mut ld, &mut m, &mut plan, "CNY");
+    let mut schema = m.object_schema();
+    // Unknown keys are warnings for planlint; an editor should flag them all the same.
+    schema["$schema"] = json!("https://json-schema.org/draft/2020-12/schema");
+    schema["$id"] = json!("https://planlint.dev/schema/plan-v1.json");
+    schema["title"] = json!("planlint business plan, format version 1");
+    schema
+}
+
 fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
-    plan.planlint = ld.field(m, "planlint", |ld, n, p| {
-        let v = ld.int(n, p)?;
-        if v != FORMAT_VERSION {
-            ld.invalid(
-                n,
-                p,
-                format!("unsupported format version {v}"),
-                format!("this planlint reads format version {FORMAT_VERSION}; write `planlint: {FORMAT_VERSION}`"),
-            );
-            return None;
-        }
-        Some(v)
-    });
+    plan.planlint = ld.field(m, "planlint", kind::Version);
     plan.company = ld.section(m, "company", |ld, m| Company {
-        name: ld.field(m, "name", Loader::text),
-        founded: ld.field(m, "founded", Loader::year),
-        stage: ld.field(m, "stage", Loader::enumeration::<Stage>),
-        platform_giant: ld.field(m, "platform_giant", Loader::boolean),
+        name: ld.field(m, "name", kind::Text),
+        founded: ld.field(m, "founded", kind::Year),
+        stage: ld.field(m, "stage", kind::Enum::<Stage>::NEW),
+        platform_giant: ld.field(m, "platform_giant", kind::Bool),
     });
     plan.market = ld.section(m, "market", |ld, m| Market {
-        category: ld.field(m, "category", Loader::text),
-        new_category: ld.field(m, "new_category", Loader::boolean),
-        niche: ld.field(m, "niche", Loader::text),
-        industries: ld.field(m, "industries", Loader::text_list),
-        regions: ld.field(m, "regions", Loader::text_list),
+        category: ld.field(m, "category", kind::Text),
+        new_category: ld.field(m, "new_category", kind::Bool),
+        niche: ld.field(m, "niche", kind::Text),
+        industries: ld.field(m, "industries", kind::TextList),
+        regions: ld.field(m, "regions", kind::TextList),
         customer_size: ld.section(m, "customer_size", |ld, m| CustomerSize {
-            employees: ld.field(m, "employees", |ld, n, p| ld.range(n, p, Loader::count)),
-            annual_revenue: ld.field(m, "annual_revenue", |ld, n, p| {
-                ld.range(n, p, |ld, n, p| ld.money(n, p, cur, false))
-            }),
+            employees: ld.field(m, "employees", kind::Range(kind::Count)),
+            annual_revenue: ld.field(m, "annual_revenue", kind::Range(kind::Money::positive(cur))),
         }),
         accounts: ld.section(m, "accounts", |ld, m| Accounts {
-            tam: ld.field(m, "tam", Loader::count),
-            sam: ld.field(m, "sam", Loader::count),
+            tam: ld.field(m, "tam", kind::Count),
+            sam: ld.field(m, "sam", kind::Count),
         }),
     });
     plan.needs = ld.list(m, "needs", |ld, m| Need {
-        statement: ld.field(m, "statement", Loader::text),
-        must_have: ld.field(m, "must_have", Loader::boolean),
-        hidden: ld.field(m, "hidden", Loader::boolean),
-        evidence: ld.field(m, "evidence", Loader::text),
+        statement: ld.field(m, "statement", kind::Text),
+        must_have: ld.field(m, "must_have", kind::Bool),
+        hidden: ld.field(m, "hidden", kind::Bool),
+        evidence: ld.field(m, "evidence", kind::Text),
     });
     plan.value_chain = ld.list(m, "value_chain", |ld, m| ValueChainParty {
-        position: ld.field(m, "position", Loader::enumeration::<ChainPosition>),
-        who: ld.field(m, "who", Loader::text),
-        benefit: ld.field(m, "benefit", Loader::enumeration::<Benefit>),
-        how: ld.field(m, "how", Loader::text),
+        position: ld.field(m, "position", kind::Enum::<ChainPosition>::NEW),
+        who: ld.field(m, "who", kind::Text),
+        benefit: ld.field(m, "benefit", kind::Enum::<Benefit>::NEW),
+        how: ld.field(m, "how", kind::Text),
     });
     plan.value = ld.section(m, "value", |ld, m| Value {
-        kind: ld.field(m, "kind", Loader::enumeration::<ValueKind>),
-        kpi: ld.field(m, "kpi", Loader::text),
-        before: ld.field(m, "before", Loader::number),
-        after: ld.field(m, "after", Loader::number),
-        better: ld.field(m, "better", Loader::enumeration::<Better>),
-        improvement: ld.field(m, "improvement", Loader::multiple),
-        annual_value_per_customer: ld.field(m, "annual_value_per_customer", |ld, n, p| {
-            ld.money(n, p, cur, false)
-        }),
-        roi_multiple: ld.field(m, "roi_multiple", Loader::multiple),
+        kind: ld.field(m, "kind", kind::Enum::<ValueKind>::NEW),
+        kpi: ld.field(m, "kpi", kind::Text),
+        before: ld.field(m, "before", kind::Number),
+        after: ld.field(m, "after", kind::Number),
+        better: ld.field(m, "better", kind::Enum::<Better>::NEW),
+        improvement: ld.field(m, "improvement", kind::Multiple),
+        annual_value_per_customer: ld.field(m, "annual_value_per_customer", kind::Money::positive(cur)),
+        roi_multiple: ld.field(m, "roi_multiple", kind::Multiple),
     });
     plan.trust = ld.section(m, "trust", |ld, m| Trust {
         decision_chain: ld.list(m, "decision_chain", |ld, m| DecisionMaker {
-            role: ld.field(m, "role", Loader::text),
-            cares_about: ld.field(m, "cares_about", Loader::text),
-            budget_owner: ld.field(m, "budget_owner", Loader::boolean),
+            role: ld.field(m, "role", kind::Text),
+            cares_about: ld.field(m, "cares_about", kind::Text),
+            budget_owner: ld.field(m, "budget_owner", kind::Bool),
         }),
-        expertise: ld.field(m, "expertise", Loader::text),
-        staying_power: ld.field(m, "staying_power", Loader::text),
+        expertise: ld.field(m, "expertise", kind::Text),
+        staying_power: ld.field(m, "staying_power", kind::Text),
         reference_customers: ld.list(m, "reference_customers", |ld, m| ReferenceCustomer {
-            name: ld.field(m, "name", Loader::text),
-            public: ld.field(m, "public", Loader::boolean),
-            in_segment: ld.field(m, "in_segment", Loader::boolean),
-            case_study: ld.field(m, "case_study", Loader::boolean),
+            name: ld.field(m, "name", kind::Text),
+            public: ld.field(m, "public", kind::Bool),
+            in_segment: ld.field(m, "in_segment", kind::Bool),
+            case_study: ld.field(m, "case_study", kind::Bool),
         }),
-        certifications: ld.field(m, "certifications", Loader::text_list),
-        analyst_reports: ld.field(m, "analyst_reports", Loader::text_list),
+        certifications: ld.field(m, "certifications", kind::TextList),
+        analyst_reports: ld.field(m, "analyst_reports", kind::TextList),
     });
     plan.vision = ld.section(m, "vision", |ld, m| Vision {
-        industry_future: ld.field(m, "industry_future", Loader::text),
-        partnership: ld.field(m, "partnership", Loader::text),
+        industry_future: ld.field(m, "industry_future", kind::Text),
+        partnership: ld.field(m, "partnership", kind::Text),
         roadmap: ld.list(m, "roadmap", |ld, m| RoadmapItem {
-            year: ld.field(m, "year", Loader::year),
-            theme: ld.field(m, "theme", Loader::text),
-            value_kind: ld.field(m, "value_kind", Loader::enumeration::<RoadmapValueKind>),
+            year: ld.field(m, "year", kind::Year),
+            theme: ld.field(m, "theme", kind::Text),
+            value_kind: ld.field(m, "value_kind", kind::Enum::<RoadmapValueKind>::NEW),
         }),
     });
     plan.unit_economics = ld.section(m, "unit_economics", |ld, m| UnitEconomics {
-        acv: ld.field(m, "acv", |ld, n, p| ld.money(n, p, cur, false)),
-        gross_margin: ld.field(m, "gross_margin", |ld, n, p| ld.percent(n, p, PCT_0_100)),
-        lifetime_years: ld.field(m, "lifetime_years", Loader::positive_number),
-        ltv_basis: ld.field(m, "ltv_basis", Loader::enumeration::<LtvBasis>),
-        ltv: ld.field(m, "ltv", |ld, n, p| ld.money(n, p, cur, false)),
-        cac: ld.field(m, "cac", |ld, n, p| ld.money(n, p, cur, false)),
-        cac_payback_months: ld.field(m, "cac_payback_months", Loader::positive_number),
-        revenue_churn: ld.field(m, "revenue_churn", |ld, n, p| ld.percent(n, p, PCT_CHURN)),
-        net_revenue_retention: ld.field(m, "net_revenue_retention", |ld, n, p| {
-            ld.percent(n, p, PCT_ANY)
-        }),
-        logo_churn: ld.field(m, "logo_churn", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+        acv: ld.field(m, "acv", kind::Money::positive(cur)),
+        gross_margin: ld.field(m, "gross_margin", kind::Percent(PCT_0_100)),
+        lifetime_years: ld.field(m, "lifetime_years", kind::PositiveNumber),
+        ltv_basis: ld.field(m, "ltv_basis", kind::Enum::<LtvBasis>::NEW),
+        ltv: ld.field(m, "ltv", kind::Money::positive(cur)),
+        cac: ld.field(m, "cac", kind::Money::positive(cur)),
+        cac_payback_months: ld.field(m, "cac_payback_months", kind::PositiveNumber),
+        revenue_churn: ld.field(m, "revenue_churn", kind::Percent(PCT_CHURN)),
+        net_revenue_retention: ld.field(m, "net_revenue_retention", kind::Percent(PCT_ANY)),
+        logo_churn: ld.field(m, "logo_churn", kind::Percent(PCT_0_100)),
     });
     plan.sales = ld.section(m, "sales", |ld, m| Sales {
         channels: ld.list(m, "channels", |ld, m| Channel {
-            motion: ld.field(m, "motion", Loader::enumeration::<Motion>),
-            deal_size: ld.field(m, "deal_size", |ld, n, p| {
-                ld.range(n, p, |ld, n, p| ld.money(n, p, cur, false))
-            }),
-            share: ld.field(m, "share", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+            motion: ld.field(m, "motion", kind::Enum::<Motion>::NEW),
+            deal_size: ld.field(m, "deal_size", kind::Range(kind::Money::positive(cur))),
+            share: ld.field(m, "share", kind::Percent(PCT_0_100)),
         }),
     });
     plan.product = ld.section(m, "product", |ld, m| Product {
         cycle: ld.list(m, "cycle", |ld, m| CyclePhase {
-            phase: ld.field(m, "phase", Loader::enumeration::<Phase>),
-            period: ld.field(m, "period", Loader::text),
-            scope: ld.field(m, "scope", Loader::text),
-            modules: ld.field(m, "modules", Loader::text_list),
-            for_customers: ld.field(m, "for_customers", Loader::text_list),
+            phase: ld.field(m, "phase", kind::Enum::<Phase>::NEW),
+            period: ld.field(m, "period", kind::Text),
+            scope: ld.field(m, "scope", kind::Text),
+            modules: ld.field(m, "modules", kind::TextList),
+            for_customers: ld.field(m, "for_customers", kind::TextList),
         }),
-        services_share: ld.field(m, "services_share", |ld, n, p| ld.percent(n, p, PCT_0_100)),
+        services_share: ld.field(m, "services_share", kind::Percent(PCT_0_100)),
     });
     plan.pricing = ld.section(m, "pricing", |ld, m| Pricing {
-        model: ld.field(m, "model", Loader::enumeration::<PricingModel>),
-        value_metric: ld.field(m, "value_metric", Loader::text),
+        model: ld.field(m, "model", kind::Enum::<PricingModel>::NEW),
+        value_metric: ld.field(m, "value_metric", kind::Text),
         tiers: ld.list(m, "tiers", |ld, m| Tier {
-            name: ld.field(m, "name", Loader::text),
-            customer_revenue: ld.field(m, "customer_revenue", |ld, n, p| {
-                ld.range(n, p, |ld, n, p| ld.money(n, p, cur, false))
-            }),
-            price: ld.field(m, "price", |ld, n, p| ld.money(n, p, cur, false)),
+            name: ld.field(m, "name", kind::Text),
+            customer_revenue: ld.field(m, "customer_revenue", kind::Range(kind::Money::positive(cur))),
+            price: ld.field(m, "price", kind::Money::positive(cur)),
         }),
     });
     plan.customer_success = ld.section(m, "customer_success", |ld, m| CustomerSuccess {
-        team: ld.field(m, "team", Loader::boolean),
-        separate_from_support: ld.field(m, "separate_from_support", Loader::boolean),
-        headcount: ld.field(m, "headcount", Loader::count),
-        accounts_per_csm: ld.field(m, "accounts_per_csm", Loader::count),
-        practices: ld.field(m, "practices", Loader::text_list),
-        outcome_metrics: ld.field(m, "outcome_metrics", Loader::text_list),
+        team: ld.field(m, "team", kind::Bool),
+        separate_from_support: ld.field(m, "separate_from_support", kind::Bool),
+        headcount: ld.field(m, "headcount", kind::Count),
+        accounts_per_csm: ld.field(m, "accounts_per_csm", kind::Count),
+        practices: ld.field(m, "practices", kind::TextList),
+        outcome_metrics: ld.field(m, "outcome_metrics", kind::TextList),
     });
     plan.data = ld.section(m, "data", |ld, m| Data {
-        uses_customer_data: ld.field(m, "uses_customer_data", Loader::boolean),
-        ai_features: ld.field(m, "ai_features", Loader::text_list),
-        advantage: ld.field(m, "advantage", Loader::enumeration::<DataAdvantage>),
-        mechanism: ld.field(m, "mechanism", Loader::text),
-        consent: ld.field(m, "consent", Loader::enumeration::<Consent>),
+        uses_customer_data: ld.field(m, "uses_customer_data", kind::Bool),
+        ai_features: ld.field(m, "ai_features", kind::TextList),
+        advantage: ld.field(m, "advantage", kind::Enum::<DataAdvantage>::NEW),
+        mechanism: ld.field(m, "mechanism", kind::Text),
+        consent: ld.field(m, "consent", kind::Enum::<Consent>::NEW),
         cross_customer_use: ld.field(
             m,
             "cross_customer_use",
-            Loader::enumeration::<CrossCustomerUse>,
+            kind::Enum::<CrossCustomerUse>::NEW,
         ),
-        principle: ld.field(m, "principle", Loader::text),
-        residency: ld.field(m, "residency", Loader::text),
-        deletion_on_exit_days: ld.field(m, "deletion_on_exit_days", Loader::count),
+        principle: ld.field(m, "principle", kind::Text),
+        residency: ld.field(m, "residency", kind::Text),
+        deletion_on_exit_days: ld.field(m, "deletion_on_exit_days", kind::Count),
     });
     plan.projections = ld.list(m, "projections", |ld, m| Projection {
-        year: ld.field(m, "year", Loader::year),
-        revenue: ld.field(m, "revenue", |ld, n, p| ld.money(n, p, cur, false)),
-        customers: ld.field(m, "customers", Loader::count),
-        new_customers: ld.field(m, "new_customers", Loader::count),
-        headcount: ld.field(m, "headcount", Loader::count),
-        net_burn: ld.field(m, "net_burn", |ld, n, p| ld.money(n, p, cur, true)),
-        raised: ld.field(m, "raised", |ld, n, p| ld.money(n, p, cur, false)),
-        cash_end: ld.field(m, "cash_end", |ld, n, p| ld.money(n, p, cur, true)),
+        year: ld.field(m, "year", kind::Year),
+        revenue: ld.field(m, "revenue", kind::Money::positive(cur)),
+        customers: ld.field(m, "customers", kind::Count),
+        new_customers: ld.field(m, "new_customers", kind::Count),
+        headcount: ld.field(m, "headcount", kind::Count),
+        net_burn: ld.field(m, "net_burn", kind::Money::signed(cur)),
+        raised: ld.field(m, "raised", kind::Money::positive(cur)),
+        cash_end: ld.field(m, "cash_end", kind::Money::signed(cur)),
     });
 }
 
 /// Bounds of a percent field.
 #[derive(Clone, Copy)]
-struct PercentBounds {
+pub struct PercentBounds {
     /// The value cannot exceed 100%, so a bare `72` is a mistake for `72%`.
-    max_100: bool,
-    allow_negative: bool,
+    pub max_100: bool,
+    pub allow_negative: bool,
 }
 
 const PCT_0_100: PercentBounds = PercentBounds {
@@ -231,9 +233,31 @@ struct MapView<'n> {
     path: String,
     entries: Vec<&'n Entry>,
     known: Vec<&'static str>,
+    /// In schema mode (no document), the JSON Schema of each field, gathered as the
+    /// fields are "read".
+    schema: Option<Map<String, Json>>,
 }
 
-struct Loader<'a> {
+impl MapView<'_> {
+    fn for_schema() -> Self {
+        MapView {
+            path: String::new(),
+            entries: Vec::new(),
+            known: Vec::new(),
+            schema: Some(Map::new()),
+        }
+    }
+
+    fn object_schema(self) -> Json {
+        json!({
+            "type": "object",
+            "properties": self.schema.unwrap_or_default(),
+            "additionalProperties": false,
+        })
+    }
+}
+
+pub struct Loader<'a> {
     file: &'a SourceFile,
     findings: &'a mut Vec<Finding>,
 }
@@ -328,6 +352,7 @@ impl<'a> Loader<'a> {
             path: path.to_string(),
             entries: kept,
             known: Vec::new(),
+            schema: None,
         })
     }
 
@@ -365,13 +390,12 @@ impl<'a> Loader<'a> {
 
     /// Reads one field of `m` with `conv`. A missing key, or a key with an empty value,
     /// is `Missing`; a value `conv` rejects (and reports) is `Invalid`.
-    fn field<T>(
-        &mut self,
-        m: &mut MapView,
-        key: &'static str,
-        conv: impl FnOnce(&mut Self, &Node, &str) -> Option<T>,
-    ) -> Field<T> {
+    fn field<K: kind::Kind>(&mut self, m: &mut MapView, key: &'static str, kind: K) -> Field<K::Out> {
         m.known.push(key);
+        if let Some(props) = &mut m.schema {
+            props.insert(key.to_string(), kind.schema());
+            return Field::Missing;
+        }
         let Some(entry) = m.entries.iter().find(|e| e.key == key) else {
             return Field::Missing;
         };
@@ -379,7 +403,7 @@ impl<'a> Loader<'a> {
             return Field::Missing;
         }
         let path = child_path(&m.path, key);
-        match conv(self, &entry.value, &path) {
+        match kind.read(self, &entry.value, &path) {
             Some(value) => Field::Present(Val {
                 value,
                 span: entry.value.span,
@@ -398,6 +422,12 @@ impl<'a> Loader<'a> {
         read: impl FnOnce(&mut Self, &mut MapView) -> T,
     ) -> Field<T> {
         m.known.push(key);
+        if let Some(props) = &mut m.schema {
+            let mut inner = MapView::for_schema();
+            read(self, &mut inner);
+            props.insert(key.to_string(), inner.object_schema());
+            return Field::Missing;
+        }
         let Some(entry) = m.entries.iter().find(|e| e.key == key) else {
             return Field::Missing;
         };
@@ -425,6 +455,15 @@ impl<'a> Loader<'a> {
         mut read: impl FnMut(&mut Self, &mut MapView) -> T,
     ) -> Field<List<T>> {
         m.known.push(key);
+        if let Some(props) = &mut m.schema {
+            let mut inner = MapView::for_schema();
+            read(self, &mut inner);
+            props.insert(
+                key.to_string(),
+                json!({ "type": "array", "items": inner.object_schema() }),
+            );
+            return Field::Missing;
+        }
         let Some(entry) = m.entries.iter().find(|e| e.key == key) else {
             return Field::Missing;
         };
@@ -457,7 +496,7 @@ impl<'a> Loader<'a> {
         })
     }
 
-    fn text(&mut self, n: &Node, p: &str) -> Option<String> {
+    pub(crate) fn text(&mut self, n: &Node, p: &str) -> Option<String> {
         match n.scalar_text(self.file) {
             Some(t) => Some(t),
             None => {
@@ -467,7 +506,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn text_list(&mut self, n: &Node, p: &str) -> Option<TextList> {
+    pub(crate) fn text_list(&mut self, n: &Node, p: &str) -> Option<TextList> {
         let NodeKind::Seq(items) = &n.kind else {
             let example = n
                 .scalar_text(self.file)
@@ -491,7 +530,7 @@ impl<'a> Loader<'a> {
         ok.then_some(out)
     }
 
-    fn boolean(&mut self, n: &Node, p: &str) -> Option<bool> {
+    pub(crate) fn boolean(&mut self, n: &Node, p: &str) -> Option<bool> {
         match n.kind {
             NodeKind::Bool(b) => Some(b),
             _ => {
@@ -516,7 +555,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn number(&mut self, n: &Node, p: &str) -> Option<f64> {
+    pub(crate) fn number(&mut self, n: &Node, p: &str) -> Option<f64> {
         let v = self.raw_number(n);
         if v.is_none() {
             self.wrong_type(n, p, "a number", "40");
@@ -524,7 +563,7 @@ impl<'a> Loader<'a> {
         v
     }
 
-    fn positive_number(&mut self, n: &Node, p: &str) -> Option<f64> {
+    pub(crate) fn positive_number(&mut self, n: &Node, p: &str) -> Option<f64> {
         let v = self.number(n, p)?;
         if v <= 0.0 {
             self.invalid(
@@ -553,7 +592,23 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn year(&mut self, n: &Node, p: &str) -> Option<i64> {
+    pub(crate) fn version(&mut self, n: &Node, p: &str) -> Option<i64> {
+        let v = self.int(n, p)?;
+        if v != FORMAT_VERSION {
+            self.invalid(
+                n,
+                p,
+                format!("unsupported format version {v}"),
+                format!(
+                    "this planlint reads format version {FORMAT_VERSION}; write `planlint: {FORMAT_VERSION}`"
+                ),
+            );
+            return None;
+        }
+        Some(v)
+    }
+
+    pub(crate) fn year(&mut self, n: &Node, p: &str) -> Option<i64> {
         match self.raw_number(n) {
             Some(f) if f.fract() == 0.0 && (1800.0..=2300.0).contains(&f) => Some(f as i64),
             _ => {
@@ -571,7 +626,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn count(&mut self, n: &Node, p: &str) -> Option<u64> {
+    pub(crate) fn count(&mut self, n: &Node, p: &str) -> Option<u64> {
         match self.raw_number(n) {
             Some(f) if f.fract() == 0.0 && (0.0..9e15).contains(&f) => Some(f as u64),
             Some(f) => {
@@ -594,7 +649,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn multiple(&mut self, n: &Node, p: &str) -> Option<f64> {
+    pub(crate) fn multiple(&mut self, n: &Node, p: &str) -> Option<f64> {
         let v = match &n.kind {
             NodeKind::Str(s) => parse_multiple_text(s),
             _ => self.raw_number(n),
@@ -608,7 +663,7 @@ impl<'a> Loader<'a> {
         }
     }
 
-    fn percent(&mut self, n: &Node, p: &str, bounds: PercentBounds) -> Option<f64> {
+    pub(crate) fn percent(&mut self, n: &Node, p: &str, bounds: PercentBounds) -> Option<f64> {
         let (v, bare) = match &n.kind {
             NodeKind::Str(s) => match parse_percent_text(s) {
                 Some(v) => (v, false),
@@ -673,7 +728,7 @@ impl<'a> Loader<'a> {
         Some(v)
     }
 
-    fn money(&mut self, n: &Node, p: &str, currency: &str, allow_negative: bool) -> Option<f64> {
+    pub(crate) fn money(&mut self, n: &Node, p: &str, currency: &str, allow_negative: bool) -> Option<f64> {
         let amount = match &n.kind {
             NodeKind::Int(_) | NodeKind::Float(_) => self.raw_number(n)?,
             NodeKind::Str(s) => match parse_money(s) {
@@ -727,7 +782,7 @@ impl<'a> Loader<'a> {
         Some(amount)
     }
 
-    fn enumeration<E: PlanEnum>(&mut self, n: &Node, p: &str) -> Option<E> {
+    pub(crate) fn enumeration<E: PlanEnum>(&mut self, n: &Node, p: &str) -> Option<E> {
         let word = match &n.kind {
             NodeKind::Str(s) => s.trim().to_string(),
             _ => n.scalar_text(self.file).unwrap_or_default(),
@@ -749,7 +804,7 @@ impl<'a> Loader<'a> {
         None
     }
 
-    fn range<T: Copy + PartialOrd>(
+    pub(crate) fn range<T: Copy + PartialOrd>(
         &mut self,
         n: &Node,
         p: &str,
@@ -822,7 +877,7 @@ impl<'a> Loader<'a> {
         })
     }
 
-    fn currency(&mut self, n: &Node, p: &str) -> Option<String> {
+    pub(crate) fn currency(&mut self, n: &Node, p: &str) -> Option<String> {
         let text = self.text(n, p)?;
         let code = text.trim();
         if is_currency_code(code) {
