@@ -78,6 +78,7 @@ pub fn discover(
                 Ok(e) => {
                     if e.file_type().is_file()
                         && is_plan_file_name(&e.file_name().to_string_lossy())
+                        && !excluded(e.path())
                     {
                         inputs.push(Input::File(e.into_path()));
                     }

@@ -103,7 +103,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         after: ld.field(m, "after", kind::Number),
         better: ld.field(m, "better", kind::Enum::<Better>::NEW),
         improvement: ld.field(m, "improvement", kind::Multiple),
-        annual_value_per_customer: ld.field(m, "annual_value_per_customer", kind::Money::positive(cur)),
+        annual_value_per_customer: ld.field(
+            m,
+            "annual_value_per_customer",
+            kind::Money::positive(cur),
+        ),
         roi_multiple: ld.field(m, "roi_multiple", kind::Multiple),
     });
     plan.trust = ld.section(m, "trust", |ld, m| Trust {
@@ -166,7 +170,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         value_metric: ld.field(m, "value_metric", kind::Text),
         tiers: ld.list(m, "tiers", |ld, m| Tier {
             name: ld.field(m, "name", kind::Text),
-            customer_revenue: ld.field(m, "customer_revenue", kind::Range(kind::Money::positive(cur))),
+            customer_revenue: ld.field(
+                m,
+                "customer_revenue",
+                kind::Range(kind::Money::positive(cur)),
+            ),
             price: ld.field(m, "price", kind::Money::positive(cur)),
         }),
     });
@@ -184,11 +192,7 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         advantage: ld.field(m, "advantage", kind::Enum::<DataAdvantage>::NEW),
         mechanism: ld.field(m, "mechanism", kind::Text),
         consent: ld.field(m, "consent", kind::Enum::<Consent>::NEW),
-        cross_customer_use: ld.field(
-            m,
-            "cross_customer_use",
-            kind::Enum::<CrossCustomerUse>::NEW,
-        ),
+        cross_customer_use: ld.field(m, "cross_customer_use", kind::Enum::<CrossCustomerUse>::NEW),
         principle: ld.field(m, "principle", kind::Text),
         residency: ld.field(m, "residency", kind::Text),
         deletion_on_exit_days: ld.field(m, "deletion_on_exit_days", kind::Count),
@@ -390,7 +394,12 @@ impl<'a> Loader<'a> {
 
     /// Reads one field of `m` with `conv`. A missing key, or a key with an empty value,
     /// is `Missing`; a value `conv` rejects (and reports) is `Invalid`.
-    fn field<K: kind::Kind>(&mut self, m: &mut MapView, key: &'static str, kind: K) -> Field<K::Out> {
+    fn field<K: kind::Kind>(
+        &mut self,
+        m: &mut MapView,
+        key: &'static str,
+        kind: K,
+    ) -> Field<K::Out> {
         m.known.push(key);
         if let Some(props) = &mut m.schema {
             props.insert(key.to_string(), kind.schema());
@@ -728,7 +737,13 @@ impl<'a> Loader<'a> {
         Some(v)
     }
 
-    pub(crate) fn money(&mut self, n: &Node, p: &str, currency: &str, allow_negative: bool) -> Option<f64> {
+    pub(crate) fn money(
+        &mut self,
+        n: &Node,
+        p: &str,
+        currency: &str,
+        allow_negative: bool,
+    ) -> Option<f64> {
         let amount = match &n.kind {
             NodeKind::Int(_) | NodeKind::Float(_) => self.raw_number(n)?,
             NodeKind::Str(s) => match parse_money(s) {
