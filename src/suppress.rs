@@ -89,7 +89,13 @@ fn parse(file: &SourceFile) -> Vec<Suppression> {
         if rest.chars().next().is_some_and(|c| !c.is_whitespace()) {
             continue;
         }
-        let list = rest.split(" --").next().unwrap_or("");
+        // The rule list ends at the reason (` -- why`) or at another comment (`# ...`).
+        let end = [rest.find(" --"), rest.find('#')]
+            .into_iter()
+            .flatten()
+            .min()
+            .unwrap_or(rest.len());
+        let list = &rest[..end];
         let list_start = line_start + hash + 1 + lead + kw_len;
         let mut selectors = Vec::new();
         let mut pos = 0;
