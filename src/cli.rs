@@ -133,6 +133,10 @@ pub struct LintArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
+    /// Lint with N threads [default: the number of cores]
+    #[arg(short = 'j', long = "threads", value_name = "N")]
+    pub threads: Option<usize>,
+
     /// Name for standard input in the output
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,

@@ -3,6 +3,8 @@
 use std::io::{IsTerminal, Write};
 use std::path::Path;
 
+use rayon::prelude::*;
+
 use crate::baseline;
 use crate::cli::{ColorChoice, ConfigArgs, FailOn, Format, LintArgs, PresetArg};
 use crate::config::{self, Config, ConfigError, Preset};
@@ -166,22 +168,32 @@ pub fn lint(args: &LintArgs) -> u8 {
         None => None,
     };
     let (inputs, mut errors) = input::discover(&args.paths, &|p| config.is_excluded(p));
-    let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
-    for inp in &inputs {
+    let lint_one = |inp: &Input| -> Result<FileReport, InputError> {
+        // Overrides only change severities, which base settings already validated.
         let settings = match inp {
             Input::File(path) if config.has_overrides() => {
-                match settings_for(&config, Some(path), args) {
-                    Ok(s) => s,
-                    Err(e) => {
-                        print_config_error(&e, args.color);
-                        return EXIT_TROUBLE;
-                    }
-                }
+                settings_for(&config, Some(path), args).unwrap_or_else(|_| base.clone())
             }
             _ => base.clone(),
         };
-        match input::read(inp, &args.stdin_filename) {
-            Ok(read) => reports.push(engine::lint_read(read, &settings)),
+        input::read(inp, &args.stdin_filename).map(|read| engine::lint_read(read, &settings))
+    };
+    let threads = args
+        .threads
+        .filter(|n| *n > 0)
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+    let results: Vec<Result<FileReport, InputError>> = if threads <= 1 || inputs.len() <= 1 {
+        inputs.iter().map(lint_one).collect()
+    } else {
+        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
+            Ok(pool) => pool.install(|| inputs.par_iter().map(lint_one).collect()),
+            Err(_) => inputs.iter().map(lint_one).collect(),
+        }
+    };
+    let mut reports: Vec<FileReport> = Vec::with_capacity(results.len());
+    for r in results {
+        match r {
+            Ok(report) => reports.push(report),
             Err(e) => errors.push(e),
         }
     }

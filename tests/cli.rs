@@ -413,3 +413,18 @@ fn rules_lists_every_rule_and_explain_prints_its_section() {
             "did you mean `large-customers/acv-floor`?",
         ));
 }
+
+#[test]
+fn parallel_output_is_identical_to_one_thread() {
+    let one = planlint()
+        .args(["--format", "json", "-j", "1", "fixtures"])
+        .output()
+        .unwrap();
+    let many = planlint()
+        .args(["--format", "json", "--threads", "4", "fixtures"])
+        .output()
+        .unwrap();
+    assert_eq!(one.status.code(), many.status.code());
+    assert!(one.stdout.len() > 10_000, "the fixtures produce findings");
+    assert_eq!(one.stdout, many.stdout);
+}
