@@ -14,6 +14,7 @@ use crate::model::load::nearest;
 use crate::model::value::parse_money;
 use crate::source::{SourceFile, Span};
 use crate::thresholds::{FxRates, THRESHOLD_SPECS, ThresholdSpec, Thresholds, Unit};
+use crate::yaml::Limits;
 
 pub const CONFIG_NAMES: &[&str] = &["planlint.toml", ".planlint.toml"];
 
@@ -128,6 +129,7 @@ pub struct Config {
     pub fx: FxRates,
     overrides: Vec<Override>,
     source: Option<String>,
+    limits: Option<Limits>,
 }
 
 /// Finds the config for a run started in `cwd`: `planlint.toml` or `.planlint.toml` in it
@@ -262,6 +264,12 @@ impl Config {
                         config.overrides.push(override_entry(&file, item)?);
                     }
                 }
+                "limits" => {
+                    for (name, v) in expect_table(&file, value, "limits")? {
+                        config.limits =
+                            Some(limit(&file, name, v, config.limits.unwrap_or_default())?);
+                    }
+                }
                 other => return Err(unknown_key(&file, key, other, TOP, "at the top level")),
             }
         }
@@ -309,6 +317,7 @@ impl Config {
         let mut settings = Settings {
             thresholds,
             fx: self.fx.clone(),
+            limits: self.limits.unwrap_or_default(),
             ..Settings::default()
         };
         apply_rules(&mut settings, &self.rules);
@@ -677,6 +686,51 @@ fn threshold(
         currency,
         span: value.span(),
     })
+}
+
+fn limit(
+    file: &SourceFile,
+    name: &Spanned<std::borrow::Cow<'_, str>>,
+    value: &Spanned<DeValue>,
+    mut limits: Limits,
+) -> Result<Limits, ConfigError> {
+    const NAMES: &[&str] = &[
+        "max_file_size",
+        "max_depth",
+        "max_nodes",
+        "max_alias_events",
+    ];
+    let n = name.get_ref().as_ref();
+    if !NAMES.contains(&n) {
+        return Err(unknown_key(file, name, n, NAMES, "in [limits]"));
+    }
+    let v = number(value.get_ref())
+        .filter(|v| *v >= 1.0 && v.fract() == 0.0 && *v < 1e15)
+        .ok_or_else(|| {
+            ConfigError::at(
+                file,
+                value.span(),
+                format!("`{n}` must be a whole number of 1 or more"),
+                format!("for example `{n} = 100000`"),
+            )
+        })? as u64;
+    match n {
+        "max_file_size" => limits.max_file_size = v,
+        "max_depth" => {
+            if v as usize > Limits::DEPTH_CEILING {
+                return Err(ConfigError::at(
+                    file,
+                    value.span(),
+                    format!("`max_depth` can be at most {}", Limits::DEPTH_CEILING),
+                    "no plan nests that deep; a deeper tree would risk the stack".to_string(),
+                ));
+            }
+            limits.max_depth = v as usize;
+        }
+        "max_nodes" => limits.max_nodes = v as usize,
+        _ => limits.max_alias_events = v as usize,
+    }
+    Ok(limits)
 }
 
 fn override_entry(file: &SourceFile, item: &Spanned<DeValue>) -> Result<Override, ConfigError> {

@@ -83,6 +83,8 @@ pub struct Settings {
     pub severities: BTreeMap<&'static str, Option<Severity>>,
     /// Ignore `planlint-disable` comments.
     pub no_inline_suppressions: bool,
+    /// Safety limits on reading one file.
+    pub limits: yaml::Limits,
 }
 
 impl Settings {
@@ -221,30 +223,50 @@ pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileRepo
 /// Lints one source file: parse, load each document, run every enabled rule, sort.
 pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
     let mut findings = Vec::new();
-    match yaml::parse(&file) {
-        Err(err) => findings.push(
+    match yaml::parse(&file, &settings.limits) {
+        Err(yaml::ParseError::Syntax { span, message }) => {
+            let help = if file
+                .slice(Span::new(file.line_start_of(span.offset), span.offset))
+                .contains('\t')
+                || message.contains("tab")
+            {
+                "YAML does not allow tabs for indentation: indent with spaces"
+            } else {
+                "fix the YAML syntax here; the rest of the file is checked once it parses"
+            };
+            findings.push(
+                Finding::new(
+                    "plan/syntax",
+                    model::Place {
+                        span,
+                        path: String::new(),
+                    },
+                    format!("invalid YAML: {message}"),
+                    message,
+                )
+                .help(help),
+            );
+        }
+        Err(yaml::ParseError::Limit {
+            span,
+            limit,
+            value,
+            message,
+        }) => findings.push(limit_finding(span, limit, value, message)),
+        Ok(docs) if docs.is_empty() => findings.push(
             Finding::new(
-                "plan/syntax",
-                model::Place {
-                    span: err.span,
-                    path: String::new(),
-                },
-                format!("invalid YAML: {}", err.message),
-                err.message.clone(),
+                "plan/invalid-value",
+                model::Place::default(),
+                "the file holds no plan: it is empty or only comments",
+                "no plan here",
             )
-            .help("fix the YAML syntax here; the rest of the file is checked once it parses"),
+            .help("write the plan's sections here; `planlint init` writes a starter plan"),
         ),
         Ok(docs) => {
-            let docs = if docs.is_empty() {
-                vec![yaml::Node {
-                    span: Span::new(0, 0),
-                    kind: yaml::NodeKind::Map(Vec::new()),
-                }]
-            } else {
-                docs
-            };
             for doc in &docs {
-                let plan = model::load_plan(&file, doc, &mut findings);
+                let Some(plan) = model::load_plan(&file, doc, &mut findings) else {
+                    continue;
+                };
                 let cx = Context::new(&plan, &settings.thresholds, &settings.fx);
                 for rule in registry() {
                     let Some(check) = rule.check else { continue };
@@ -262,6 +284,22 @@ pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
         finalize(&mut findings, settings);
     }
     FileReport { file, findings }
+}
+
+/// The finding for a file that hits a safety limit, naming it and how to raise it.
+pub fn limit_finding(span: Span, limit: &str, value: u64, message: String) -> Finding {
+    Finding::new(
+        "plan/limit",
+        model::Place {
+            span,
+            path: String::new(),
+        },
+        format!("{message} (limit `{limit}` = {value})"),
+        "the limit is reached here",
+    )
+    .help(format!(
+        "if this is a real plan, raise it in planlint.toml: `[limits]\n{limit} = <higher>`"
+    ))
 }
 
 /// Applies severities, drops findings of rules that are off, points principle findings

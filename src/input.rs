@@ -126,40 +126,64 @@ fn path_error(path: &Path, e: &std::io::Error) -> InputError {
     }
 }
 
-/// A read input: its source file, and a finding when the bytes are not UTF-8.
+/// A read input: its source file, and a finding when it could not be read as text
+/// (bytes that are not UTF-8, or more bytes than `max_file_size`).
 pub struct ReadInput {
     pub file: SourceFile,
     pub encoding_finding: Option<Finding>,
 }
 
-/// Reads an input. Bytes that are not UTF-8 do not fail the read: the text is kept up
-/// to the first bad byte and a `plan/syntax` finding points there.
-pub fn read(input: &Input, stdin_name: &str) -> Result<ReadInput, InputError> {
-    let (name, bytes) = match input {
-        Input::Stdin => {
-            let mut buf = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut buf)
-                .map_err(|e| InputError {
-                    path: stdin_name.to_string(),
-                    message: format!("cannot read standard input: {e}"),
-                    help: "pipe a plan into planlint, for example `planlint - < plan.yaml`"
-                        .to_string(),
-                })?;
-            (stdin_name.to_string(), buf)
-        }
+/// Reads an input, at most `max_size` bytes of it. A larger file is not read on: it gets
+/// a `plan/limit` finding. Bytes that are not UTF-8 do not fail the read: a
+/// `plan/syntax` finding points at the first bad one.
+pub fn read(input: &Input, stdin_name: &str, max_size: u64) -> Result<ReadInput, InputError> {
+    let (name, mut reader): (String, Box<dyn Read>) = match input {
+        Input::Stdin => (stdin_name.to_string(), Box::new(std::io::stdin())),
         Input::File(path) => {
-            let bytes = std::fs::read(path).map_err(|e| {
-                let mut err = path_error(path, &e);
-                if e.kind() == std::io::ErrorKind::IsADirectory || path.is_dir() {
-                    err.message = "is a directory, not a plan file".to_string();
-                    err.help = "pass the directory itself to walk it for plan files".to_string();
-                }
-                err
-            })?;
-            (display_path(path), bytes)
+            // Look before opening: opening a FIFO for reading blocks until a writer comes.
+            let meta = std::fs::metadata(path).map_err(|e| path_error(path, &e))?;
+            if meta.is_dir() {
+                return Err(InputError {
+                    path: display_path(path),
+                    message: "is a directory, not a plan file".to_string(),
+                    help: "pass the directory itself to walk it for plan files".to_string(),
+                });
+            }
+            if !meta.is_file() {
+                // A FIFO, socket or device could block forever or never end.
+                return Err(InputError {
+                    path: display_path(path),
+                    message: "is not a regular file (a FIFO, socket or device)".to_string(),
+                    help: "planlint reads plan files; to lint a stream, pipe it to `planlint -`"
+                        .to_string(),
+                });
+            }
+            let file = std::fs::File::open(path).map_err(|e| path_error(path, &e))?;
+            (display_path(path), Box::new(file))
         }
     };
+    let mut bytes = Vec::new();
+    reader
+        .by_ref()
+        .take(max_size.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(|e| InputError {
+            path: name.clone(),
+            message: format!("cannot read: {e}"),
+            help: "check that the file can be read".to_string(),
+        })?;
+    if bytes.len() as u64 > max_size {
+        let finding = crate::engine::limit_finding(
+            Span::new(0, 0),
+            "max_file_size",
+            max_size,
+            format!("the file is larger than {max_size} bytes"),
+        );
+        return Ok(ReadInput {
+            file: SourceFile::new(name, String::new()),
+            encoding_finding: Some(finding),
+        });
+    }
     Ok(decode(name, bytes))
 }
 

@@ -176,7 +176,8 @@ pub fn lint(args: &LintArgs) -> u8 {
             }
             _ => base.clone(),
         };
-        input::read(inp, &args.stdin_filename).map(|read| engine::lint_read(read, &settings))
+        input::read(inp, &args.stdin_filename, settings.limits.max_file_size)
+            .map(|read| engine::lint_read(read, &settings))
     };
     let threads = args
         .threads

@@ -70,8 +70,19 @@ impl SourceFile {
         let offset = self.clamp(offset);
         let line = self.line_starts.partition_point(|&s| s <= offset);
         let start = self.line_starts[line.saturating_sub(1)];
-        let column = self.text[start..offset].chars().count() + 1;
+        let mut column = self.text[start..offset].chars().count() + 1;
+        // A byte-order mark is not a column an editor shows.
+        if start == 0 && offset >= 3 && self.text.starts_with('\u{feff}') {
+            column -= 1;
+        }
         (line, column)
+    }
+
+    /// Byte offset of the start of the line holding `offset`.
+    pub fn line_start_of(&self, offset: usize) -> usize {
+        let offset = self.clamp(offset);
+        let line = self.line_starts.partition_point(|&s| s <= offset);
+        self.line_starts[line.saturating_sub(1)]
     }
 
     /// Byte offset of a 1-based line and character column (as parsers report them).

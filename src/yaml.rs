@@ -74,29 +74,149 @@ impl Node {
     }
 }
 
-/// A YAML syntax or limit error, positioned where the parser stopped.
+/// Safety limits on what one plan file may cost to read. Real plans are a few kilobytes
+/// and a few levels deep; these stop hostile files (alias bombs, deep nesting, huge
+/// inputs) long before they cost time or memory.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Limits {
+    /// Bytes of one file.
+    pub max_file_size: u64,
+    /// Nesting depth of mappings and lists.
+    pub max_depth: usize,
+    /// YAML nodes in one file (after alias expansion).
+    pub max_nodes: usize,
+    /// Events replayed by aliases in one file (what an alias bomb multiplies).
+    pub max_alias_events: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            max_file_size: 10 * 1024 * 1024,
+            max_depth: 64,
+            max_nodes: 250_000,
+            max_alias_events: 100_000,
+        }
+    }
+}
+
+impl Limits {
+    /// The highest nesting depth that can be configured: the tree is built recursively,
+    /// and this keeps it far from the end of a thread's stack.
+    pub const DEPTH_CEILING: usize = 512;
+}
+
+/// Why a file could not be read as YAML.
 #[derive(Debug, Clone)]
-pub struct SyntaxError {
-    pub span: Span,
-    pub message: String,
+pub enum ParseError {
+    /// Not valid YAML, positioned where the parser stopped.
+    Syntax { span: Span, message: String },
+    /// A safety limit was hit; `limit` is its name in `[limits]`.
+    Limit {
+        span: Span,
+        limit: &'static str,
+        value: u64,
+        message: String,
+    },
 }
 
 /// Parses every document in `file`. An empty file or one holding only comments has no
 /// documents.
-pub fn parse(file: &SourceFile) -> Result<Vec<Node>, SyntaxError> {
+pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Node>, ParseError> {
+    let depth = limits.max_depth.min(Limits::DEPTH_CEILING);
+    let budget = serde_saphyr::budget! {
+        max_depth: depth,
+        flow_nesting_limit: depth,
+        max_nodes: limits.max_nodes,
+        // Scalars cannot hold more text than the file (aliases are limited on their own).
+        max_total_scalar_bytes: usize::try_from(limits.max_file_size).unwrap_or(usize::MAX),
+    };
+    let alias_limits = serde_saphyr::alias_limits! {
+        max_total_replayed_events: limits.max_alias_events,
+    };
     let options = serde_saphyr::options! {
         duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        budget: budget,
+        alias_limits: alias_limits,
     };
     match serde_saphyr::from_multiple_with_options::<Spanned<RawNode>>(&file.text, options) {
         Ok(docs) => Ok(docs.into_iter().map(|d| convert(d, file)).collect()),
-        Err(err) => Err(syntax_error(&err, file)),
+        Err(err) => Err(parse_error(&err, file, limits)),
     }
 }
 
-fn syntax_error(err: &serde_saphyr::Error, file: &SourceFile) -> SyntaxError {
+/// The limit an error reports, if it is a limit rather than a syntax error.
+fn limit_of(err: &serde_saphyr::Error, limits: &Limits) -> Option<(&'static str, u64, String)> {
+    use serde_saphyr::Error as E;
+    use serde_saphyr::budget::BudgetBreach as B;
+    // Look through the wrappers that add snippets and alias locations.
+    let mut inner = err;
+    while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
+        inner = error;
+    }
+    match inner {
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } => Some((
+                "max_depth",
+                limits.max_depth as u64,
+                format!("the plan nests deeper than {} levels", limits.max_depth),
+            )),
+            B::Nodes { .. } | B::Events { .. } => Some((
+                "max_nodes",
+                limits.max_nodes as u64,
+                format!("the plan has more than {} YAML nodes", limits.max_nodes),
+            )),
+            B::Aliases { .. } | B::Anchors { .. } | B::MergeKeys { .. } => Some((
+                "max_alias_events",
+                limits.max_alias_events as u64,
+                "the plan uses more aliases, anchors or merge keys than a plan needs".to_string(),
+            )),
+            other => Some((
+                "max_file_size",
+                limits.max_file_size,
+                format!("the plan exceeds a parser budget ({other:?})"),
+            )),
+        },
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasExpansionLimitExceeded { .. }
+        | E::AliasReplayStackDepthExceeded { .. } => Some((
+            "max_alias_events",
+            limits.max_alias_events as u64,
+            format!(
+                "aliases expand to more than {} YAML events (an alias bomb?)",
+                limits.max_alias_events
+            ),
+        )),
+        // The scanner's own guard against deep flow nesting (`[[[[...`).
+        other if other.to_string().contains("recursion limit exceeded") => Some((
+            "max_depth",
+            limits.max_depth as u64,
+            format!("the plan nests deeper than {} levels", limits.max_depth),
+        )),
+        _ => None,
+    }
+}
+
+fn parse_error(err: &serde_saphyr::Error, file: &SourceFile, limits: &Limits) -> ParseError {
+    let span = error_span(err, file);
+    if let Some((limit, value, message)) = limit_of(err, limits) {
+        return ParseError::Limit {
+            span,
+            limit,
+            value,
+            message,
+        };
+    }
     let text = err.without_snippet().to_string();
-    let message = strip_position_prefix(&text);
-    let span = match err.location() {
+    ParseError::Syntax {
+        span,
+        message: strip_position_prefix(&text),
+    }
+}
+
+fn error_span(err: &serde_saphyr::Error, file: &SourceFile) -> Span {
+    match err.location() {
         Some(loc) if loc.line() > 0 => {
             let s = loc.span();
             match (s.byte_offset(), s.byte_len()) {
@@ -111,8 +231,7 @@ fn syntax_error(err: &serde_saphyr::Error, file: &SourceFile) -> SyntaxError {
             }
         }
         _ => Span::new(0, 0),
-    };
-    SyntaxError { span, message }
+    }
 }
 
 /// serde-saphyr prefixes messages with "error: line L column C: "; our report shows the
@@ -265,7 +384,7 @@ mod tests {
     #[test]
     fn keeps_byte_spans_after_chinese_text() {
         let f = file("name: 联恒\nacv: \"30万\"\n");
-        let docs = parse(&f).unwrap();
+        let docs = parse(&f, &Limits::default()).unwrap();
         let NodeKind::Map(entries) = &docs[0].kind else {
             panic!("not a map")
         };
@@ -276,7 +395,7 @@ mod tests {
     #[test]
     fn duplicate_keys_are_kept() {
         let f = file("a: 1\na: 2\n");
-        let docs = parse(&f).unwrap();
+        let docs = parse(&f, &Limits::default()).unwrap();
         let NodeKind::Map(entries) = &docs[0].kind else {
             panic!("not a map")
         };
@@ -286,15 +405,17 @@ mod tests {
     #[test]
     fn syntax_error_has_position() {
         let f = file("a: 1\nb: [1, 2\nc: 3\n");
-        let err = parse(&f).unwrap_err();
-        assert_eq!(f.line_col(err.span.offset).0, 3);
-        assert!(!err.message.starts_with("error:"), "{}", err.message);
+        let Err(ParseError::Syntax { span, message }) = parse(&f, &Limits::default()) else {
+            panic!("not a syntax error")
+        };
+        assert_eq!(f.line_col(span.offset).0, 3);
+        assert!(!message.starts_with("error:"), "{message}");
     }
 
     #[test]
     fn merge_keys_expand() {
         let f = file("base: &b {x: 1}\nuse:\n  <<: *b\n  y: 2\n");
-        let docs = parse(&f).unwrap();
+        let docs = parse(&f, &Limits::default()).unwrap();
         let NodeKind::Map(entries) = &docs[0].kind else {
             panic!("not a map")
         };

@@ -19,7 +19,9 @@ use crate::yaml::{Entry, Node, NodeKind};
 pub const FORMAT_VERSION: i64 = 1;
 
 /// Reads one YAML document into a `Plan`, appending format findings to `findings`.
-pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) -> Plan {
+/// `None` when the document is not a mapping (a list or a scalar): there is no plan to
+/// check, and the finding says so.
+pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) -> Option<Plan> {
     let mut ld = Loader { file, findings };
     let document = Place {
         span: root.span,
@@ -29,15 +31,13 @@ pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) ->
         document,
         ..Plan::default()
     };
-    let Some(mut m) = ld.map_view(root, "") else {
-        return plan;
-    };
+    let mut m = ld.map_view(root, "")?;
     // The currency comes first: money values are checked against it.
     plan.currency = ld.field(&mut m, "currency", kind::Currency);
     let currency = plan.currency_code().to_string();
     ld_plan(&mut ld, &mut m, &mut plan, &currency);
     ld.finish(m);
-    plan
+    Some(plan)
 }
 
 /// The JSON Schema (2020-12) of the plan format, gathered by running the loader over

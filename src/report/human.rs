@@ -37,10 +37,7 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
     let mut out = String::new();
     for r in reports {
         for f in &r.findings {
-            let diag = FindingDiagnostic {
-                finding: f,
-                source: NamedFile(&r.file),
-            };
+            let diag = FindingDiagnostic::new(f, &r.file);
             if !out.is_empty() {
                 out.push('\n');
             }
@@ -76,10 +73,7 @@ pub fn render_one(file: &SourceFile, finding: &Finding, color: bool) -> String {
         .with_links(false)
         .with_context_lines(1)
         .with_wrap_lines(false);
-    let diag = FindingDiagnostic {
-        finding,
-        source: NamedFile(file),
-    };
+    let diag = FindingDiagnostic::new(finding, file);
     let mut out = String::new();
     if handler.render_report(&mut out, &diag).is_err() {
         out = format!("{}: {}\n", file.name, finding.message);
@@ -112,6 +106,38 @@ impl SourceCode for NamedFile<'_> {
 struct FindingDiagnostic<'a> {
     finding: &'a Finding,
     source: NamedFile<'a>,
+    /// The message, with the place added when the snippet is left out.
+    message: String,
+    /// False when a labelled line is too long to show (a minified or hostile file).
+    show_source: bool,
+}
+
+/// Lines longer than this are not printed as snippets.
+const MAX_SNIPPET_LINE: usize = 500;
+
+impl<'a> FindingDiagnostic<'a> {
+    fn new(finding: &'a Finding, file: &'a SourceFile) -> Self {
+        let long_line = finding.labels.iter().any(|l| {
+            let start = file.line_start_of(l.span.offset);
+            let rest = &file.text[start..];
+            rest.find('\n').unwrap_or(rest.len()) > MAX_SNIPPET_LINE
+        });
+        let message = if long_line {
+            let loc = file.location(finding.span);
+            format!(
+                "{} (at {}:{}:{}; the line is too long to show)",
+                finding.message, file.name, loc.line, loc.column
+            )
+        } else {
+            finding.message.clone()
+        };
+        Self {
+            finding,
+            source: NamedFile(file),
+            message,
+            show_source: !long_line,
+        }
+    }
 }
 
 impl fmt::Debug for FindingDiagnostic<'_> {
@@ -124,7 +150,7 @@ impl fmt::Debug for FindingDiagnostic<'_> {
 
 impl fmt::Display for FindingDiagnostic<'_> {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.finding.message)
+        f.write_str(&self.message)
     }
 }
 
@@ -151,10 +177,13 @@ impl Diagnostic for FindingDiagnostic<'_> {
     }
 
     fn source_code(&self) -> Option<&dyn SourceCode> {
-        Some(&self.source)
+        self.show_source.then_some(&self.source as &dyn SourceCode)
     }
 
     fn labels(&self) -> Option<Box<dyn Iterator<Item = LabeledSpan> + '_>> {
+        if !self.show_source {
+            return None;
+        }
         let file = self.source.0;
         let labels = self.finding.labels.iter().enumerate().map(move |(i, l)| {
             let start = file.clamp(l.span.offset);

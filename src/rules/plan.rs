@@ -47,6 +47,13 @@ pub const NO_FX_RATE: Rule = Rule {
     check: Some(no_fx_rate),
 };
 
+pub const LIMIT: Rule = Rule {
+    id: "plan/limit",
+    severity: Severity::Error,
+    summary: "the file exceeds a safety limit (size, nesting depth, nodes or alias expansion)",
+    check: None,
+};
+
 pub static RULES: &[&Rule] = &[
     &SYNTAX,
     &INVALID_VALUE,
@@ -54,6 +61,7 @@ pub static RULES: &[&Rule] = &[
     &DUPLICATE_KEY,
     &UNUSED_SUPPRESSION,
     &NO_FX_RATE,
+    &LIMIT,
 ];
 
 fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
