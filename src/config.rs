@@ -403,6 +403,11 @@ impl Config {
             };
             out.push_str(&format!("{} = {shown}\n", spec.name));
         }
+        let l = settings.limits;
+        out.push_str(&format!(
+            "\n[limits]\nmax_file_size = {}\nmax_depth = {}\nmax_nodes = {}\nmax_alias_events = {}\n",
+            l.max_file_size, l.max_depth, l.max_nodes, l.max_alias_events
+        ));
         out.push_str("\n[fx]\n");
         for (c, r) in &settings.fx.0 {
             out.push_str(&format!("{c} = {r}\n"));
