@@ -6,7 +6,10 @@ use std::path::Path;
 
 fn main() {
     println!("cargo::rerun-if-changed=rules");
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("rules");
+    // Read at run time, not with `env!`: a build script binary reused from a target/
+    // directory copied from another checkout must still read this checkout's pages.
+    let manifest = std::env::var_os("CARGO_MANIFEST_DIR").expect("cargo sets CARGO_MANIFEST_DIR");
+    let dir = Path::new(&manifest).join("rules");
     let mut pages: Vec<_> = std::fs::read_dir(&dir)
         .expect("the rules/ directory exists")
         .filter_map(Result::ok)
