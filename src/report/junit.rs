@@ -1,8 +1,173 @@
-//! `--format junit`: not written yet (issue 4).
+//! `--format junit`: JUnit XML for CI test-report views (GitLab's `artifacts:reports:junit`,
+//! Jenkins, Azure DevOps, the test-report actions of GitHub).
+//!
+//! A `<testsuite>` per file; in it a `<testcase>` per rule that ran (`RunInfo.enabled`,
+//! catalogue order), with a `<failure>` per finding of that rule, whatever its severity.
+//! `failures` counts `<failure>` elements, as junitparser and most readers count them.
+//! When a file is not valid YAML (`plan/syntax`) no other rule could look at it, so its
+//! other testcases are `<skipped>` rather than passed. Written by hand: the format is
+//! a few elements, and the escaping below is all it needs.
 
-use super::RunInfo;
+use std::fmt::Write;
+
+use super::{RunInfo, ci_path};
 use crate::engine::FileReport;
+use crate::finding::Finding;
 
-pub fn render(_reports: &[FileReport], _info: &RunInfo) -> String {
-    String::new()
+/// A testcase of one file: a rule and the findings it made there.
+struct Case<'a> {
+    rule: &'a str,
+    findings: Vec<&'a Finding>,
+    skipped: bool,
+}
+
+pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
+    let mut suites = String::new();
+    let (mut all_tests, mut all_failures, mut all_skipped) = (0, 0, 0);
+    for r in reports {
+        let file = ci_path(&r.file.name);
+        let unparsable = r.findings.iter().any(|f| f.rule == "plan/syntax");
+        let mut cases: Vec<Case> = info
+            .enabled
+            .iter()
+            .map(|&rule| Case {
+                rule,
+                findings: Vec::new(),
+                skipped: unparsable && rule != "plan/syntax",
+            })
+            .collect();
+        for f in &r.findings {
+            // A finding of a rule that is not in the list still gets its testcase.
+            match cases.iter_mut().find(|c| c.rule == f.rule) {
+                Some(c) => c.findings.push(f),
+                None => cases.push(Case {
+                    rule: f.rule,
+                    findings: vec![f],
+                    skipped: false,
+                }),
+            }
+        }
+        let tests = cases.len();
+        let failures: usize = cases.iter().map(|c| c.findings.len()).sum();
+        let skipped = cases
+            .iter()
+            .filter(|c| c.skipped && c.findings.is_empty())
+            .count();
+        all_tests += tests;
+        all_failures += failures;
+        all_skipped += skipped;
+        let _ = writeln!(
+            suites,
+            r#"  <testsuite name="{}" tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}">"#,
+            attr(&file)
+        );
+        for c in &cases {
+            let open = format!(
+                r#"    <testcase name="{}" classname="{}""#,
+                attr(c.rule),
+                attr(&file)
+            );
+            if c.findings.is_empty() && !c.skipped {
+                let _ = writeln!(suites, "{open}/>");
+                continue;
+            }
+            let _ = writeln!(suites, "{open}>");
+            if c.findings.is_empty() {
+                let _ = writeln!(
+                    suites,
+                    r#"      <skipped message="not checked: the file could not be parsed (plan/syntax)"/>"#
+                );
+            }
+            for f in &c.findings {
+                let _ = writeln!(
+                    suites,
+                    r#"      <failure message="{}" type="{}">{}</failure>"#,
+                    attr(&f.message),
+                    attr(f.rule),
+                    text(&failure_text(r, &file, f))
+                );
+            }
+            let _ = writeln!(suites, "    </testcase>");
+        }
+        let _ = writeln!(suites, "  </testsuite>");
+    }
+    format!(
+        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+         <testsuites name=\"planlint\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"0\" skipped=\"{all_skipped}\">\n\
+         {suites}</testsuites>\n"
+    )
+}
+
+/// `file:line:col: severity: message`, the help, then the other labelled places.
+fn failure_text(r: &FileReport, file: &str, f: &Finding) -> String {
+    let loc = r.file.location(f.span);
+    let mut out = format!(
+        "{file}:{}:{}: {}: {}",
+        loc.line, loc.column, f.severity, f.message
+    );
+    if let Some(help) = &f.help {
+        let _ = write!(out, "\nhelp: {help}");
+    }
+    for l in f.labels.iter().skip(1) {
+        let at = r.file.location(l.span);
+        let _ = write!(out, "\n  {file}:{}:{}: {}", at.line, at.column, l.message);
+    }
+    out
+}
+
+/// Escapes element text; characters XML 1.0 cannot carry become U+FFFD.
+fn text(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            c => out.push(xml_char(c)),
+        }
+    }
+    out
+}
+
+/// Escapes an attribute value (double-quoted); line breaks and tabs as character
+/// references so that attribute normalization keeps them.
+fn attr(s: &str) -> String {
+    let mut out = String::with_capacity(s.len());
+    for c in s.chars() {
+        match c {
+            '&' => out.push_str("&amp;"),
+            '<' => out.push_str("&lt;"),
+            '>' => out.push_str("&gt;"),
+            '"' => out.push_str("&quot;"),
+            '\'' => out.push_str("&apos;"),
+            '\n' => out.push_str("&#10;"),
+            '\r' => out.push_str("&#13;"),
+            '\t' => out.push_str("&#9;"),
+            c => out.push(xml_char(c)),
+        }
+    }
+    out
+}
+
+/// `c`, or U+FFFD when XML 1.0 does not allow it.
+fn xml_char(c: char) -> char {
+    match c {
+        '\t' | '\n' | '\r' => c,
+        '\u{20}'..='\u{D7FF}' | '\u{E000}'..='\u{FFFD}' | '\u{10000}'..='\u{10FFFF}' => c,
+        _ => '\u{FFFD}',
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn escapes_markup_quotes_and_control_characters() {
+        assert_eq!(
+            attr("a<b & \"c\"\n'd'"),
+            "a&lt;b &amp; &quot;c&quot;&#10;&apos;d&apos;"
+        );
+        assert_eq!(text("x < y\u{1}\n"), "x &lt; y\u{FFFD}\n");
+    }
 }
