@@ -201,6 +201,26 @@ pub fn differs(stated: f64, computed: f64, tolerance: f64) -> bool {
 pub struct FileReport {
     pub file: SourceFile,
     pub findings: Vec<Finding>,
+    /// The human report of this file, when it was rendered as soon as the file was
+    /// linted (so that its text need not be kept).
+    pub rendered: Option<String>,
+}
+
+impl FileReport {
+    /// Drops the file's text once the report no longer needs it, keeping the resolved
+    /// location of every span the findings name: a run over thousands of plans then holds
+    /// findings, not files. `keep_text` keeps the text of a file with findings (for
+    /// reports that quote the source).
+    pub fn compact(&mut self, keep_text: bool) {
+        if keep_text && !self.findings.is_empty() {
+            return;
+        }
+        let spans = self
+            .findings
+            .iter()
+            .flat_map(|f| std::iter::once(f.span).chain(f.labels.iter().map(|l| l.span)));
+        self.file.compact(spans);
+    }
 }
 
 /// Lints a file as read from disk, keeping the finding about bytes that are not UTF-8.
@@ -214,6 +234,7 @@ pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileRepo
             FileReport {
                 file: read.file,
                 findings,
+                rendered: None,
             }
         }
         None => lint(read.file, settings),
@@ -283,7 +304,11 @@ pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
         crate::suppress::apply(&file, &mut findings, settings);
         finalize(&mut findings, settings);
     }
-    FileReport { file, findings }
+    FileReport {
+        file,
+        findings,
+        rendered: None,
+    }
 }
 
 /// The finding for a file that hits a safety limit, naming it and how to raise it.

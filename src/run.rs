@@ -168,6 +168,7 @@ pub fn lint(args: &LintArgs) -> u8 {
         None => None,
     };
     let (inputs, mut errors) = input::discover(&args.paths, &|p| config.is_excluded(p));
+    let human_opts = human_options(args);
     let lint_one = |inp: &Input| -> Result<FileReport, InputError> {
         // Overrides only change severities, which base settings already validated.
         let settings = match inp {
@@ -176,8 +177,19 @@ pub fn lint(args: &LintArgs) -> u8 {
             }
             _ => base.clone(),
         };
-        input::read(inp, &args.stdin_filename, settings.limits.max_file_size)
-            .map(|read| engine::lint_read(read, &settings))
+        input::read(inp, &args.stdin_filename, settings.limits.max_file_size).map(|read| {
+            let mut report = engine::lint_read(read, &settings);
+            // Keep only what the report needs, so memory follows findings, not files.
+            match args.format {
+                Format::Human => {
+                    report.rendered = Some(report::human::render_file(&report, human_opts));
+                    report.compact(false);
+                }
+                Format::Sarif => report.compact(true),
+                _ => report.compact(false),
+            }
+            report
+        })
     };
     let threads = args
         .threads
@@ -274,17 +286,18 @@ pub fn lint(args: &LintArgs) -> u8 {
     code
 }
 
+fn human_options(args: &LintArgs) -> report::human::HumanOptions {
+    report::human::HumanOptions {
+        color: args.output.is_none() && use_color(args.color),
+        width: 100,
+        summary: !args.quiet,
+    }
+}
+
 fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> String {
     let info = run_info(settings);
     match args.format {
-        Format::Human => report::human::render(
-            reports,
-            report::human::HumanOptions {
-                color: args.output.is_none() && use_color(args.color),
-                width: 100,
-                summary: !args.quiet,
-            },
-        ),
+        Format::Human => report::human::render(reports, human_options(args)),
         Format::Json => report::json::render(reports),
         Format::Sarif => report::sarif::render(reports, &info),
         Format::Github => report::github::render(reports, &info),

@@ -37,6 +37,10 @@ pub struct SourceFile {
     pub name: String,
     pub text: String,
     line_starts: Vec<usize>,
+    /// The length of the text, kept when the text is dropped.
+    len: usize,
+    /// After `compact`: the locations of the spans that were kept, the text dropped.
+    resolved: Option<Vec<(Span, Location)>>,
 }
 
 impl SourceFile {
@@ -50,9 +54,34 @@ impl SourceFile {
         );
         Self {
             name: name.into(),
+            len: text.len(),
             text,
             line_starts,
+            resolved: None,
         }
+    }
+
+    /// The length of the file in bytes, also after `compact`.
+    pub fn len(&self) -> usize {
+        self.len
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.len == 0
+    }
+
+    /// Resolves `spans` to locations and drops the text and line index. Afterwards
+    /// `location` answers for those spans only, and `slice` is empty.
+    pub fn compact(&mut self, spans: impl Iterator<Item = Span>) {
+        if self.resolved.is_some() {
+            return;
+        }
+        let mut resolved: Vec<(Span, Location)> = spans.map(|s| (s, self.location(s))).collect();
+        resolved.sort_by_key(|(s, _)| *s);
+        resolved.dedup_by_key(|(s, _)| *s);
+        self.text = String::new();
+        self.line_starts = vec![0];
+        self.resolved = Some(resolved);
     }
 
     /// Clamps an offset into the text and back onto a character boundary, so that a
@@ -100,6 +129,23 @@ impl SourceFile {
     }
 
     pub fn location(&self, span: Span) -> Location {
+        if let Some(resolved) = &self.resolved {
+            return resolved
+                .binary_search_by_key(&span, |(s, _)| *s)
+                .ok()
+                .and_then(|i| resolved.get(i))
+                .map_or(
+                    Location {
+                        offset: span.offset,
+                        length: span.len,
+                        line: 1,
+                        column: 1,
+                        end_line: 1,
+                        end_column: 1,
+                    },
+                    |(_, l)| *l,
+                );
+        }
         let start = self.clamp(span.offset);
         let end = self.clamp(span.end()).max(start);
         let (line, column) = self.line_col(start);
@@ -143,6 +189,17 @@ mod tests {
         let x = f.text.find('x').unwrap();
         let (l, c) = f.line_col(x);
         assert_eq!(f.offset_of(l, c), x);
+    }
+
+    #[test]
+    fn compact_keeps_the_locations_it_was_given() {
+        let mut f = SourceFile::new("t", "a: 1\nb: 联恒 x\n".to_string());
+        let x = Span::new(f.text.find('x').unwrap(), 1);
+        let before = f.location(x);
+        f.compact([x].into_iter());
+        assert!(f.text.is_empty());
+        assert_eq!(f.len(), "a: 1\nb: 联恒 x\n".len());
+        assert_eq!(f.location(x), before);
     }
 
     #[test]

@@ -99,6 +99,7 @@ mod tests {
                 finding(Severity::Warning, Span::new(3, 1)),
                 finding(Severity::Error, Span::new(3, 7)),
             ],
+            rendered: None,
         };
         let out = render(&[report], &info());
         let lines: Vec<&str> = out.lines().collect();

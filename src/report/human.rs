@@ -23,34 +23,57 @@ pub struct HumanOptions {
     pub summary: bool,
 }
 
-pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
+fn handler(opts: HumanOptions) -> GraphicalReportHandler {
     let theme = if opts.color {
         GraphicalTheme::unicode()
     } else {
         GraphicalTheme::unicode_nocolor()
     };
-    let handler = GraphicalReportHandler::new_themed(theme)
+    GraphicalReportHandler::new_themed(theme)
         .with_width(opts.width)
         .with_links(false)
         .with_context_lines(1)
-        .with_wrap_lines(false);
+        .with_wrap_lines(false)
+}
+
+/// The diagnostics of one file, separated by blank lines; empty when it has none.
+pub fn render_file(report: &FileReport, opts: HumanOptions) -> String {
+    let handler = handler(opts);
+    let mut out = String::new();
+    for f in &report.findings {
+        let diag = FindingDiagnostic::new(f, &report.file);
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        if handler.render_report(&mut out, &diag).is_err() {
+            // Rendering into a String only fails if a span is out of bounds; fall back
+            // to a one-line form so that nothing is lost.
+            let loc = report.file.location(f.span);
+            out.push_str(&format!(
+                "{}:{}:{}: {} [{}] {}\n",
+                report.file.name, loc.line, loc.column, f.severity, f.rule, f.message
+            ));
+        }
+    }
+    out
+}
+
+/// The whole human report: every file's diagnostics (rendered already, or now), then
+/// the summary line.
+pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
     let mut out = String::new();
     for r in reports {
-        for f in &r.findings {
-            let diag = FindingDiagnostic::new(f, &r.file);
-            if !out.is_empty() {
-                out.push('\n');
-            }
-            if handler.render_report(&mut out, &diag).is_err() {
-                // Rendering into a String only fails if a span is out of bounds; fall
-                // back to a one-line form so that nothing is lost.
-                let loc = r.file.location(f.span);
-                out.push_str(&format!(
-                    "{}:{}:{}: {} [{}] {}\n",
-                    r.file.name, loc.line, loc.column, f.severity, f.rule, f.message
-                ));
-            }
+        let part = match &r.rendered {
+            Some(text) => std::borrow::Cow::Borrowed(text.as_str()),
+            None => std::borrow::Cow::Owned(render_file(r, opts)),
+        };
+        if part.is_empty() {
+            continue;
         }
+        if !out.is_empty() {
+            out.push('\n');
+        }
+        out.push_str(&part);
     }
     if opts.summary {
         if !out.is_empty() {

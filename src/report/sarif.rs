@@ -178,7 +178,7 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
                 index: None,
             },
             source_language: "yaml",
-            length: report.file.text.len(),
+            length: report.file.len(),
         });
         let prints = fingerprints(report);
         for (f, print) in report.findings.iter().zip(prints) {
