@@ -826,15 +826,19 @@ impl<'a> Loader<'a> {
     }
 
     pub(crate) fn enumeration<E: PlanEnum>(&mut self, n: &Node, p: &str) -> Option<E> {
+        let written;
         let word = match &n.kind {
-            NodeKind::Str(s) => s.trim().to_string(),
-            _ => n.scalar_text(self.file).unwrap_or_default(),
+            NodeKind::Str(s) => s.trim(),
+            _ => {
+                written = n.scalar_text(self.file).unwrap_or_default();
+                written.as_str()
+            }
         };
-        if let Some(e) = E::parse(&word) {
+        if let Some(e) = E::parse(word) {
             return Some(e);
         }
         let allowed = E::words().join(", ");
-        let help = match nearest(&word, E::words()) {
+        let help = match nearest(word, E::words()) {
             Some(s) => format!("did you mean `{s}`? allowed: {allowed}"),
             None => format!("allowed: {allowed}"),
         };
