@@ -89,8 +89,12 @@ hyperfine -N --warmup 1 --runs "$RUNS" \
     --export-json "$OUT/c-floor.json" \
     -n "parse floor (events)" "$FLOOR events $TREE" \
     -n "serde-saphyr to nodes" "$FLOOR nodes $TREE" \
-    -n "lint in process" "$FLOOR lint $TREE"
-for mode in events nodes lint; do "$FLOOR" "$mode" "$TREE"; done | tee "$OUT/c-stages.txt"
+    -n "lint in process" "$FLOOR lint $TREE" \
+    -n "YAML from events (sketch)" "$FLOOR direct $TREE" \
+    -n "lint in process, YAML from events" "$FLOOR lint-direct $TREE"
+for mode in events nodes lint direct lint-direct; do "$FLOOR" "$mode" "$TREE"; done | tee "$OUT/c-stages.txt"
+# The sketch must build the very trees serde-saphyr builds, spans included.
+"$FLOOR" check "$TREE" fixtures 2>&1 | tail -1 | tee -a "$OUT/c-stages.txt"
 
 say "(d) peak memory (max RSS) of (b): $SMALL vs $N plans"
 : >"$OUT/d-memory.txt"
@@ -98,6 +102,14 @@ for dir in "$TREE_SMALL" "$TREE"; do
     for j in 1 "$(nproc)"; do
         /usr/bin/time -f "%M" -o "$OUT/rss.tmp" "$PL" --isolated -j "$j" --format json "$dir" >/dev/null || true
         echo "$(basename "$dir") -j $j: $(tail -1 "$OUT/rss.tmp") KB" | tee -a "$OUT/d-memory.txt"
+    done
+done
+# Where it goes: linting alone, in process, dropping each report; keeping every report
+# with its source text to the end (what run.rs does); keeping only each file's JSON.
+for mode in lint keep compact; do
+    for dir in "$TREE_SMALL" "$TREE"; do
+        /usr/bin/time -f "%M" -o "$OUT/rss.tmp" "$FLOOR" "$mode" "$dir" >/dev/null
+        echo "in process, $mode, $(basename "$dir"): $(tail -1 "$OUT/rss.tmp") KB" | tee -a "$OUT/d-memory.txt"
     done
 done
 rm -f "$OUT/rss.tmp"
@@ -183,6 +195,9 @@ print(f"    thread speed-up {sp:.2f}x (best runs {j1['min']/jn['min']:.2f}x)  ->
 print(f"(c) parse floor {floor['mean']:.2f} s; serde-saphyr to nodes {c['serde-saphyr to nodes']['mean']:.2f} s; lint in process {c['lint in process']['mean']:.2f} s")
 ratio = floor["mean"] / j1["mean"]
 print(f"    planlint -j 1 throughput / parse floor throughput = {ratio:.2f}  -> target >= 0.5: {'met' if ratio >= 0.5 else 'NOT met'}")
+d = c["lint in process, YAML from events"]
+print(f"    with YAML built from events (sketch): lint in process {d['mean']:.2f} s, throughput / floor = {floor['mean']/d['mean']:.2f}"
+      f" (serde-saphyr route in process: {floor['mean']/c['lint in process']['mean']:.2f})")
 print("(d) peak memory:")
 print(open(f"{out}/d-memory.txt").read().rstrip())
 if peers:
