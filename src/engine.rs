@@ -122,7 +122,7 @@ impl<'a> Context<'a> {
 
     /// A money threshold in the plan's currency; `None` (the rule stays silent) when the
     /// plan's currency differs and no rate is configured.
-    pub fn money(&self, threshold: f64) -> Option<MoneyThreshold> {
+    pub fn money(&self, threshold: f64) -> Option<MoneyThreshold<'_>> {
         self.thresholds
             .money_in(threshold, self.currency(), self.fx)
     }
@@ -243,8 +243,20 @@ pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileRepo
 
 /// Lints one source file: parse, load each document, run every enabled rule, sort.
 pub fn lint(file: SourceFile, settings: &Settings) -> FileReport {
+    let parsed = yaml::parse(&file, &settings.limits);
+    lint_parsed(file, parsed, settings)
+}
+
+/// Lints a file already parsed to YAML nodes (`yaml::parse`'s result): load each
+/// document, run every enabled rule, sort. Separate from `lint` so that the benchmarks
+/// can time the stages apart.
+pub fn lint_parsed(
+    file: SourceFile,
+    parsed: Result<Vec<yaml::Node>, yaml::ParseError>,
+    settings: &Settings,
+) -> FileReport {
     let mut findings = Vec::new();
-    match yaml::parse(&file, &settings.limits) {
+    match parsed {
         Err(yaml::ParseError::Syntax { span, message }) => {
             let help = if file
                 .slice(Span::new(file.line_start_of(span.offset), span.offset))
@@ -327,6 +339,16 @@ pub fn limit_finding(span: Span, limit: &str, value: u64, message: String) -> Fi
     ))
 }
 
+const EXPLAIN_PREFIX: &str = "see `planlint explain ";
+
+/// True when `help` already ends with "see `planlint explain ID`" (finalize runs twice
+/// when suppressions are applied); checked without building the sentence.
+fn ends_with_explain(help: &str, id: &str) -> bool {
+    help.strip_suffix('`')
+        .and_then(|h| h.strip_suffix(id))
+        .is_some_and(|h| h.ends_with(EXPLAIN_PREFIX))
+}
+
 /// Applies severities, drops findings of rules that are off, points principle findings
 /// at their documentation, and sorts by offset then rule.
 fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
@@ -334,14 +356,23 @@ fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
         Some(rule) => match settings.severity_of(rule) {
             Some(sev) => {
                 f.severity = sev;
-                let more = format!("see `planlint explain {}`", rule.id);
                 if rule.principle() != "plan"
-                    && !f.help.as_deref().is_some_and(|h| h.ends_with(&more))
+                    && !f
+                        .help
+                        .as_deref()
+                        .is_some_and(|h| ends_with_explain(h, rule.id))
                 {
-                    f.help = Some(match f.help.take() {
-                        Some(h) => format!("{h}; {more}"),
-                        None => more,
-                    });
+                    let mut help = match f.help.take() {
+                        Some(mut h) => {
+                            h.push_str("; ");
+                            h
+                        }
+                        None => String::new(),
+                    };
+                    help.push_str(EXPLAIN_PREFIX);
+                    help.push_str(rule.id);
+                    help.push('`');
+                    f.help = Some(help);
                 }
                 true
             }
@@ -383,6 +414,24 @@ mod tests {
             let (p, name) = r.id.split_once('/').expect("id has a principle");
             assert!(!p.is_empty() && !name.is_empty(), "{}", r.id);
         }
+    }
+
+    #[test]
+    fn explain_suffix_is_recognised() {
+        let id = "large-customers/acv-floor";
+        assert!(ends_with_explain(
+            "sell more; see `planlint explain large-customers/acv-floor`",
+            id
+        ));
+        assert!(ends_with_explain(
+            "see `planlint explain large-customers/acv-floor`",
+            id
+        ));
+        assert!(!ends_with_explain(
+            "see `planlint explain large-customers/ltv-floor`",
+            id
+        ));
+        assert!(!ends_with_explain("large-customers/acv-floor`", id));
     }
 
     #[test]

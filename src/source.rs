@@ -45,13 +45,11 @@ pub struct SourceFile {
 
 impl SourceFile {
     pub fn new(name: impl Into<String>, text: String) -> Self {
-        let mut line_starts = vec![0];
-        line_starts.extend(
-            text.bytes()
-                .enumerate()
-                .filter(|&(_, b)| b == b'\n')
-                .map(|(i, _)| i + 1),
-        );
+        // `match_indices` on a `char` searches with memchr, several times faster than
+        // testing every byte; plans average a line per 30-40 bytes.
+        let mut line_starts = Vec::with_capacity(text.len() / 32 + 2);
+        line_starts.push(0);
+        line_starts.extend(text.match_indices('\n').map(|(i, _)| i + 1));
         Self {
             name: name.into(),
             len: text.len(),

@@ -118,42 +118,56 @@ impl ThresholdSpec {
 #[derive(Clone, Debug, Default, PartialEq)]
 pub struct FxRates(pub BTreeMap<String, f64>);
 
-/// A money threshold expressed in a plan's currency.
+/// A money threshold expressed in a plan's currency. Its text is only built when a rule
+/// reports: most checks pass and never show it.
 #[derive(Clone, Debug, PartialEq)]
-pub struct MoneyThreshold {
+pub struct MoneyThreshold<'a> {
     /// The amount in the plan's currency.
     pub amount: f64,
+    /// The threshold as configured, in `threshold_currency`.
+    pub threshold: f64,
+    pub plan_currency: &'a str,
+    pub threshold_currency: &'a str,
+}
+
+impl MoneyThreshold<'_> {
     /// For messages: `300,000 CNY`, or `42,253.52 USD (300,000 CNY)` after conversion.
-    pub text: String,
+    pub fn text(&self) -> String {
+        if self.plan_currency == self.threshold_currency {
+            format_money(self.amount, self.plan_currency)
+        } else {
+            format!(
+                "{} ({})",
+                format_money(self.amount, self.plan_currency),
+                format_money(self.threshold, self.threshold_currency)
+            )
+        }
+    }
 }
 
 impl Thresholds {
     /// Converts a money threshold into `plan_currency`. `None` when the currencies differ
     /// and `fx` has no rate: the money rules then stay silent (and `plan/no-fx-rate` says why).
-    pub fn money_in(
-        &self,
+    pub fn money_in<'a>(
+        &'a self,
         value: f64,
-        plan_currency: &str,
+        plan_currency: &'a str,
         fx: &FxRates,
-    ) -> Option<MoneyThreshold> {
-        if plan_currency == self.currency {
-            return Some(MoneyThreshold {
-                amount: value,
-                text: format_money(value, &self.currency),
-            });
-        }
-        let rate = *fx.0.get(plan_currency)?;
-        if !(rate.is_finite() && rate > 0.0) {
-            return None;
-        }
-        let amount = value / rate;
+    ) -> Option<MoneyThreshold<'a>> {
+        let amount = if plan_currency == self.currency {
+            value
+        } else {
+            let rate = *fx.0.get(plan_currency)?;
+            if !(rate.is_finite() && rate > 0.0) {
+                return None;
+            }
+            value / rate
+        };
         Some(MoneyThreshold {
             amount,
-            text: format!(
-                "{} ({})",
-                format_money(amount, plan_currency),
-                format_money(value, &self.currency)
-            ),
+            threshold: value,
+            plan_currency,
+            threshold_currency: &self.currency,
         })
     }
 }
@@ -181,6 +195,8 @@ mod tests {
         fx.0.insert("USD".into(), 7.5);
         let m = t.money_in(300_000.0, "USD", &fx).unwrap();
         assert_eq!(m.amount, 40_000.0);
-        assert_eq!(m.text, "40,000 USD (300,000 CNY)");
+        assert_eq!(m.text(), "40,000 USD (300,000 CNY)");
+        let same = t.money_in(300_000.0, "CNY", &fx).unwrap();
+        assert_eq!(same.text(), "300,000 CNY");
     }
 }

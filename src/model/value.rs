@@ -199,7 +199,12 @@ pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
             break;
         }
     }
-    let digits: String = s.chars().filter(|c| *c != ',' && *c != '_').collect();
+    // Most amounts have no separators: borrow them rather than copy.
+    let digits: std::borrow::Cow<str> = if s.contains([',', '_']) {
+        s.chars().filter(|c| *c != ',' && *c != '_').collect()
+    } else {
+        s.into()
+    };
     if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
         return Err(MoneyError(format!(
             "`{}` is not an amount of money",

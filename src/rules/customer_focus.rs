@@ -392,28 +392,31 @@ fn formula(v: &Value) -> Option<String> {
 fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
     let Some(v) = value(cx) else { return };
     let min = cx.thresholds.min_improvement;
-    let kpi = v.kpi.get().map_or("the value KPI", |k| k.value.trim());
-    let target = match (v.before.value(), v.better.value()) {
-        (Some(before), Some(Better::Lower)) if min > 0.0 => {
-            format!(
-                " (from {} to {} or less)",
-                format_number(before),
-                format_number(before / min)
-            )
-        }
-        (Some(before), Some(Better::Higher)) => {
-            format!(
-                " (from {} to {} or more)",
-                format_number(before),
-                format_number(before * min)
-            )
-        }
-        _ => String::new(),
+    // The help is only written when the rule reports.
+    let help = || {
+        let kpi = v.kpi.get().map_or("the value KPI", |k| k.value.trim());
+        let target = match (v.before.value(), v.better.value()) {
+            (Some(before), Some(Better::Lower)) if min > 0.0 => {
+                format!(
+                    " (from {} to {} or less)",
+                    format_number(before),
+                    format_number(before / min)
+                )
+            }
+            (Some(before), Some(Better::Higher)) => {
+                format!(
+                    " (from {} to {} or more)",
+                    format_number(before),
+                    format_number(before * min)
+                )
+            }
+            _ => String::new(),
+        };
+        format!(
+            "aim for an order-of-magnitude gain on `{kpi}`: at least {}x{target}; a gain of a few times will not win an enterprise budget, so look for the need where the product changes the order of magnitude",
+            format_number(min)
+        )
     };
-    let help = format!(
-        "aim for an order-of-magnitude gain on `{kpi}`: at least {}x{target}; a gain of a few times will not win an enterprise budget, so look for the need where the product changes the order of magnitude",
-        format_number(min)
-    );
     match &v.improvement {
         Field::Invalid => {}
         Field::Present(stated) => {
@@ -434,7 +437,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
                     ),
                     format!("improvement {}x", format_number(stated.value)),
                 )
-                .help(help),
+                .help(help()),
             );
         }
         Field::Missing => {
@@ -462,7 +465,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
                     format!("after: {}", format_number(after.value)),
                 )
                 .label(before, format!("before: {}", format_number(before.value)))
-                .help(help),
+                .help(help()),
             );
         }
     }

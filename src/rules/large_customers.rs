@@ -77,25 +77,79 @@ fn basis(ue: &UnitEconomics) -> LtvBasis {
     ue.ltv_basis.value().unwrap_or(LtvBasis::Revenue)
 }
 
-/// The LTV a rule compares: the stated one, or the one computed from its inputs.
-/// Also returns the labels that show where it came from.
-struct Ltv {
+/// The LTV a rule compares: the stated one, or the one computed from its inputs
+/// (`Metrics::ltv_computed`). Its labels and formula are only written out when a rule
+/// reports: several rules ask for the LTV and most plans pass them.
+struct Ltv<'a> {
     value: f64,
-    primary: Place,
-    primary_label: String,
-    /// How it was computed, for messages: `ACV 50,000 CNY × 5 years`.
-    formula: Option<String>,
-    inputs: Vec<(Place, String)>,
+    source: LtvSource<'a>,
 }
 
-fn ltv(cx: &Context, ue: &UnitEconomics) -> Option<Ltv> {
+enum LtvSource<'a> {
+    Stated(&'a Val<f64>),
+    Computed {
+        acv: &'a Val<f64>,
+        life: &'a Val<f64>,
+        /// On the gross-margin basis.
+        gm: Option<&'a Val<f64>>,
+    },
+}
+
+impl Ltv<'_> {
+    fn primary(&self) -> Place {
+        match &self.source {
+            LtvSource::Stated(v) => Place::from(*v),
+            LtvSource::Computed { acv, .. } => Place::from(*acv),
+        }
+    }
+
+    fn primary_label(&self, cx: &Context) -> String {
+        match &self.source {
+            LtvSource::Stated(v) => format!("LTV {}", cx.fmt_money(v.value)),
+            LtvSource::Computed { acv, .. } => format!("ACV {}", cx.fmt_money(acv.value)),
+        }
+    }
+
+    /// How it was computed, for messages: `ACV 50,000 CNY × 5 years`.
+    fn formula(&self, cx: &Context) -> Option<String> {
+        let LtvSource::Computed { acv, life, gm } = &self.source else {
+            return None;
+        };
+        let mut formula = format!(
+            "ACV {} × {} years",
+            cx.fmt_money(acv.value),
+            format_number(life.value)
+        );
+        if let Some(gm) = gm {
+            formula.push_str(&format!(" × {} gross margin", format_percent(gm.value)));
+        }
+        Some(formula)
+    }
+
+    /// The labels on the inputs it was computed from.
+    fn inputs(&self) -> Vec<(Place, String)> {
+        let LtvSource::Computed { life, gm, .. } = &self.source else {
+            return Vec::new();
+        };
+        let mut inputs = vec![(
+            Place::from(*life),
+            format!("lifetime {} years", format_number(life.value)),
+        )];
+        if let Some(gm) = gm {
+            inputs.push((
+                Place::from(*gm),
+                format!("gross margin {}", format_percent(gm.value)),
+            ));
+        }
+        inputs
+    }
+}
+
+fn ltv<'a>(cx: &Context, ue: &'a UnitEconomics) -> Option<Ltv<'a>> {
     if let Some(stated) = ue.ltv.get() {
         return Some(Ltv {
             value: stated.value,
-            primary: stated.into(),
-            primary_label: format!("LTV {}", cx.fmt_money(stated.value)),
-            formula: None,
-            inputs: Vec::new(),
+            source: LtvSource::Stated(stated),
         });
     }
     if !ue.ltv.is_missing() {
@@ -104,30 +158,13 @@ fn ltv(cx: &Context, ue: &UnitEconomics) -> Option<Ltv> {
     let value = cx.metrics.ltv_computed?;
     let acv = ue.acv.get()?;
     let life = ue.lifetime_years.get()?;
-    let mut inputs = vec![(
-        Place::from(life),
-        format!("lifetime {} years", format_number(life.value)),
-    )];
-    let mut formula = format!(
-        "ACV {} × {} years",
-        cx.fmt_money(acv.value),
-        format_number(life.value)
-    );
-    if basis(ue) == LtvBasis::GrossMargin
-        && let Some(gm) = ue.gross_margin.get()
-    {
-        inputs.push((
-            gm.into(),
-            format!("gross margin {}", format_percent(gm.value)),
-        ));
-        formula.push_str(&format!(" × {} gross margin", format_percent(gm.value)));
-    }
+    let gm = match basis(ue) {
+        LtvBasis::GrossMargin => ue.gross_margin.get(),
+        LtvBasis::Revenue => None,
+    };
     Some(Ltv {
         value,
-        primary: acv.into(),
-        primary_label: format!("ACV {}", cx.fmt_money(acv.value)),
-        formula: Some(formula),
-        inputs,
+        source: LtvSource::Computed { acv, life, gm },
     })
 }
 
@@ -141,20 +178,19 @@ fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let how = ltv
-        .formula
-        .as_ref()
+        .formula(cx)
         .map_or_else(String::new, |f| format!(" ({f})"));
     let mut finding = Finding::new(
         LTV_FLOOR.id,
-        ltv.primary,
+        ltv.primary(),
         format!(
             "LTV is {}{how}, below the {} floor",
             cx.fmt_money(ltv.value),
-            floor.text
+            floor.text()
         ),
-        ltv.primary_label,
+        ltv.primary_label(cx),
     );
-    for (place, label) in ltv.inputs {
+    for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
     out.push(finding.help(
@@ -187,9 +223,9 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
         format!(
             "ACV is {}, below the {} needed for an LTV of {} over {} years{assumed}",
             cx.fmt_money(acv.value),
-            floor.text,
+            floor.text(),
             cx.money(cx.thresholds.min_ltv)
-                .map_or_else(String::new, |m| m.text),
+                .map_or_else(String::new, |m| m.text()),
             format_number(years)
         ),
         format!("ACV {}", cx.fmt_money(acv.value)),
@@ -199,7 +235,7 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(finding.help(format!(
         "sell to larger customers or a larger scope so the ACV reaches {}",
-        floor.text
+        floor.text()
     )));
 }
 
@@ -242,8 +278,7 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let how = ltv
-        .formula
-        .as_ref()
+        .formula(cx)
         .map_or_else(String::new, |f| format!(" ({f})"));
     let mut finding = Finding::new(
         LTV_CAC_RATIO.id,
@@ -257,8 +292,8 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
         ),
         format!("CAC {}", cx.fmt_money(cac.value)),
     )
-    .label(ltv.primary, ltv.primary_label);
-    for (place, label) in ltv.inputs {
+    .label(ltv.primary(), ltv.primary_label(cx));
+    for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
     out.push(finding.help(format!(
@@ -393,7 +428,7 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
             format!(
                 "ACV is {}, below the {} telesales ceiling: only platform giants can acquire customers this small at scale",
                 cx.fmt_money(acv.value),
-                ceiling.text
+                ceiling.text()
             ),
             format!("ACV {}", cx.fmt_money(acv.value)),
         )

@@ -251,14 +251,14 @@ fn field_sales_small_deals(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "the field-sales channel takes deals from {}, below the {} where field sales pays for itself",
                     cx.fmt_money(min.value),
-                    floor.text
+                    floor.text()
                 ),
                 format!("deals from {}", cx.fmt_money(min.value)),
             )
             .label(motion, "field sales")
             .help(format!(
                 "start the field channel's deal size at {} or more and leave smaller deals to inside sales or telesales",
-                floor.text
+                floor.text()
             )),
         );
     }
@@ -311,13 +311,13 @@ fn small_deals_need_telesales(cx: &Context, out: &mut Vec<Finding>) {
                 format!(
                     "{motion} channel takes deals from {}, below the {} telesales ceiling, but no channel is telesales, inside_sales or self_serve",
                     cx.fmt_money(min.value),
-                    ceiling.text
+                    ceiling.text()
                 ),
                 format!("deals from {}", cx.fmt_money(min.value)),
             )
             .help(format!(
                 "add a `telesales`, `inside_sales` or `self_serve` channel for deals under {}, or raise this channel's deal size to {} or more",
-                ceiling.text, ceiling.text
+                ceiling.text(), ceiling.text()
             )),
         );
     }
