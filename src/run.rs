@@ -295,15 +295,16 @@ fn human_options(args: &LintArgs) -> report::human::HumanOptions {
 }
 
 fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> String {
-    let info = run_info(settings);
+    // The rule data (with each rule's documentation) only for the formats that carry it.
+    let info = || run_info(settings);
     match args.format {
         Format::Human => report::human::render(reports, human_options(args)),
         Format::Json => report::json::render(reports),
-        Format::Sarif => report::sarif::render(reports, &info),
-        Format::Github => report::github::render(reports, &info),
-        Format::Junit => report::junit::render(reports, &info),
-        Format::Gitlab => report::gitlab::render(reports, &info),
-        Format::Markdown => report::markdown::render(reports, &info),
+        Format::Sarif => report::sarif::render(reports, &info()),
+        Format::Github => report::github::render(reports, &info()),
+        Format::Junit => report::junit::render(reports, &info()),
+        Format::Gitlab => report::gitlab::render(reports, &info()),
+        Format::Markdown => report::markdown::render(reports, &info()),
     }
 }
 
@@ -367,6 +368,15 @@ pub fn print_out(text: &str) -> Result<(), String> {
 /// Writes `text` to `path` through a temporary file in the same directory and a rename,
 /// so a reader never sees half a report and a failed write leaves the old file intact.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
+    // `-o /dev/null`, a FIFO or `/dev/stdout`: a rename would replace the device or pipe
+    // itself, so write into it instead.
+    if let Ok(meta) = std::fs::metadata(path)
+        && !meta.is_file()
+        && !meta.is_dir()
+    {
+        let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
+        return f.write_all(text.as_bytes());
+    }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),

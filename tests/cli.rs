@@ -428,3 +428,35 @@ fn parallel_output_is_identical_to_one_thread() {
     assert!(one.stdout.len() > 10_000, "the fixtures produce findings");
     assert_eq!(one.stdout, many.stdout);
 }
+
+#[cfg(unix)]
+#[test]
+fn output_into_a_fifo_writes_into_it_instead_of_replacing_it() {
+    use std::io::Read;
+    use std::os::unix::fs::FileTypeExt;
+    let dir = tempfile::tempdir().unwrap();
+    let fifo = dir.path().join("report.pipe");
+    let made = std::process::Command::new("mkfifo").arg(&fifo).status();
+    assert!(made.is_ok_and(|s| s.success()), "mkfifo");
+    let reader_path = fifo.clone();
+    let reader = std::thread::spawn(move || {
+        let mut text = String::new();
+        std::fs::File::open(reader_path)
+            .unwrap()
+            .read_to_string(&mut text)
+            .unwrap();
+        text
+    });
+    planlint()
+        .args(["--format", "json", "-o"])
+        .arg(&fifo)
+        .arg("fixtures/large-customers/churn-ceiling.plan.yaml")
+        .timeout(std::time::Duration::from_secs(60))
+        .assert()
+        .code(1)
+        .stdout("");
+    let text = reader.join().unwrap();
+    assert!(text.contains("large-customers/churn-ceiling"), "{text}");
+    let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
+    assert!(kind.is_fifo(), "the FIFO is still a FIFO");
+}
