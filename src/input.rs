@@ -40,6 +40,16 @@ fn skipped_dir(name: &str) -> bool {
     name.starts_with('.') || name == "target" || name == "node_modules"
 }
 
+impl Input {
+    /// The name the input has in reports.
+    pub fn name(&self, stdin_name: &str) -> String {
+        match self {
+            Input::File(path) => display_path(path),
+            Input::Stdin => stdin_name.to_string(),
+        }
+    }
+}
+
 /// Expands the command line's paths into inputs: files as given (whatever their name),
 /// directories walked for plan files in sorted order.
 pub fn discover(

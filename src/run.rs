@@ -13,6 +13,9 @@ use crate::finding::Severity;
 use crate::input::{self, Input, InputError};
 use crate::report::{self, RuleInfo, RunInfo, Summary};
 
+/// Files linted together before their reports are handed on in order.
+const CHUNK: usize = 256;
+
 /// Exit codes of INTERFACE.md.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
@@ -195,21 +198,68 @@ pub fn lint(args: &LintArgs) -> u8 {
         .threads
         .filter(|n| *n > 0)
         .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
-    let results: Vec<Result<FileReport, InputError>> = if threads <= 1 || inputs.len() <= 1 {
-        inputs.iter().map(lint_one).collect()
-    } else {
-        match rayon::ThreadPoolBuilder::new().num_threads(threads).build() {
-            Ok(pool) => pool.install(|| inputs.par_iter().map(lint_one).collect()),
-            Err(_) => inputs.iter().map(lint_one).collect(),
+    let pool = (threads > 1)
+        .then(|| {
+            rayon::ThreadPoolBuilder::new()
+                .num_threads(threads)
+                .build()
+                .ok()
+        })
+        .flatten();
+    // Reports come out sorted by file name: sort the inputs, then lint them in
+    // order-keeping chunks, in parallel within each chunk.
+    let mut inputs = inputs;
+    inputs.sort_by_cached_key(|i| i.name(&args.stdin_filename));
+    let mut each_report = |sink: &mut dyn FnMut(FileReport)| {
+        for chunk in inputs.chunks(CHUNK) {
+            let results: Vec<Result<FileReport, InputError>> = match &pool {
+                Some(pool) if chunk.len() > 1 => {
+                    pool.install(|| chunk.par_iter().map(lint_one).collect())
+                }
+                _ => chunk.iter().map(lint_one).collect(),
+            };
+            for r in results {
+                match r {
+                    Ok(report) => sink(report),
+                    Err(e) => errors.push(e),
+                }
+            }
         }
     };
-    let mut reports: Vec<FileReport> = Vec::with_capacity(results.len());
-    for r in results {
-        match r {
-            Ok(report) => reports.push(report),
-            Err(e) => errors.push(e),
+    let fail_on = args.fail_on.map(|f| match f {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    });
+    let fail_at = fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
+
+    // The human report needs nothing from other files: write each file's part as soon
+    // as it is ready, so memory stays flat however many files and findings there are.
+    if args.format == Format::Human && args.baseline.is_none() && args.write_baseline.is_none() {
+        let mut summary = Summary::default();
+        let written = stream_human(args, |sink| {
+            each_report(&mut |report| {
+                summary.add(&report);
+                sink(report);
+            })
+        });
+        let mut code = exit_code(&summary, fail_at, args.max_warnings, args.exit_zero);
+        if let Err(message) = written.and_then(|mut w| w.finish(&summary)) {
+            eprintln!("planlint: error: {message}");
+            code = EXIT_TROUBLE;
         }
+        for e in &errors {
+            print_input_error(e);
+        }
+        if !errors.is_empty() {
+            code = EXIT_TROUBLE;
+        }
+        return code;
     }
+
+    let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
+    each_report(&mut |report| reports.push(report));
     reports.sort_by(|a, b| a.file.name.cmp(&b.file.name));
 
     let mut code = EXIT_CLEAN;
@@ -255,15 +305,8 @@ pub fn lint(args: &LintArgs) -> u8 {
     }
 
     let text = render(&reports, args, &base);
-    let fail_on = args.fail_on.map(|f| match f {
-        FailOn::Error => Some(Severity::Error),
-        FailOn::Warning => Some(Severity::Warning),
-        FailOn::Info => Some(Severity::Info),
-        FailOn::Never => None,
-    });
-    let fail_at = fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
     code = code.max(exit_code(
-        &reports,
+        &Summary::of(&reports),
         fail_at,
         args.max_warnings,
         args.exit_zero,
@@ -284,6 +327,122 @@ pub fn lint(args: &LintArgs) -> u8 {
         code = EXIT_TROUBLE;
     }
     code
+}
+
+/// Where the streamed human report goes: standard output, a temporary file renamed over
+/// `-o FILE` at the end, or straight into a FIFO or device.
+enum HumanOut {
+    Stdout(std::io::BufWriter<std::io::Stdout>),
+    Temp(
+        std::io::BufWriter<tempfile::NamedTempFile>,
+        std::path::PathBuf,
+    ),
+    Direct(std::io::BufWriter<std::fs::File>),
+}
+
+struct HumanWriter {
+    out: HumanOut,
+    wrote: bool,
+    summary: bool,
+    /// A write to standard output failed because the reader went away (`| head`).
+    closed: bool,
+}
+
+impl HumanWriter {
+    fn part(&mut self, text: &str) -> Result<(), String> {
+        if text.is_empty() || self.closed {
+            return Ok(());
+        }
+        let sep: &[u8] = if self.wrote { b"\n" } else { b"" };
+        self.wrote = true;
+        let w: &mut dyn Write = match &mut self.out {
+            HumanOut::Stdout(w) => w,
+            HumanOut::Temp(w, _) => w,
+            HumanOut::Direct(w) => w,
+        };
+        match w.write_all(sep).and_then(|()| w.write_all(text.as_bytes())) {
+            Ok(()) => Ok(()),
+            Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => {
+                self.closed = true;
+                Ok(())
+            }
+            Err(e) => Err(format!("cannot write the report: {e}")),
+        }
+    }
+
+    fn finish(&mut self, summary: &Summary) -> Result<(), String> {
+        if self.summary {
+            let line = format!("{}\n", summary.line());
+            self.part(&line)?;
+        }
+        let out = std::mem::replace(
+            &mut self.out,
+            HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
+        );
+        let flushed = match out {
+            HumanOut::Stdout(mut w) => w.flush().or_else(|e| {
+                if e.kind() == std::io::ErrorKind::BrokenPipe {
+                    Ok(())
+                } else {
+                    Err(e)
+                }
+            }),
+            HumanOut::Direct(mut w) => w.flush(),
+            HumanOut::Temp(w, path) => w.into_inner().map_err(|e| e.into_error()).and_then(|tmp| {
+                tmp.as_file().sync_all()?;
+                tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
+            }),
+        };
+        flushed.map_err(|e| format!("cannot write the report: {e}"))
+    }
+}
+
+/// Streams the human report: `produce` hands each file's report, in order, to the sink.
+fn stream_human(
+    args: &LintArgs,
+    produce: impl FnOnce(&mut dyn FnMut(FileReport)),
+) -> Result<HumanWriter, String> {
+    let out = match &args.output {
+        None => HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
+        Some(path) => match std::fs::metadata(path) {
+            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
+                let f = std::fs::OpenOptions::new()
+                    .write(true)
+                    .open(path)
+                    .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?;
+                HumanOut::Direct(std::io::BufWriter::new(f))
+            }
+            _ => {
+                let dir = match path.parent() {
+                    Some(p) if !p.as_os_str().is_empty() => p,
+                    _ => Path::new("."),
+                };
+                let tmp = tempfile::NamedTempFile::new_in(dir)
+                    .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?;
+                HumanOut::Temp(std::io::BufWriter::new(tmp), path.clone())
+            }
+        },
+    };
+    let mut writer = HumanWriter {
+        out,
+        wrote: false,
+        summary: !args.quiet,
+        closed: false,
+    };
+    let mut failure = None;
+    produce(&mut |report: FileReport| {
+        if failure.is_some() {
+            return;
+        }
+        let part = report.rendered.unwrap_or_default();
+        if let Err(e) = writer.part(&part) {
+            failure = Some(e);
+        }
+    });
+    match failure {
+        Some(e) => Err(e),
+        None => Ok(writer),
+    }
 }
 
 fn human_options(args: &LintArgs) -> report::human::HumanOptions {
@@ -310,7 +469,7 @@ fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> Strin
 
 /// The exit code for these findings, the same whatever the output format.
 pub fn exit_code(
-    reports: &[FileReport],
+    summary: &Summary,
     fail_at: Option<Severity>,
     max_warnings: Option<usize>,
     exit_zero: bool,
@@ -318,9 +477,8 @@ pub fn exit_code(
     if exit_zero {
         return EXIT_CLEAN;
     }
-    let findings = || reports.iter().flat_map(|r| &r.findings);
-    let failed = fail_at.is_some_and(|level| findings().any(|f| f.severity >= level));
-    let too_many_warnings = max_warnings.is_some_and(|max| Summary::of(reports).warnings > max);
+    let failed = fail_at.is_some_and(|level| summary.worst().is_some_and(|w| w >= level));
+    let too_many_warnings = max_warnings.is_some_and(|max| summary.warnings > max);
     if failed || too_many_warnings {
         EXIT_FINDINGS
     } else {

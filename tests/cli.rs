@@ -460,3 +460,27 @@ fn output_into_a_fifo_writes_into_it_instead_of_replacing_it() {
     let kind = std::fs::symlink_metadata(&fifo).unwrap().file_type();
     assert!(kind.is_fifo(), "the FIFO is still a FIFO");
 }
+
+#[test]
+fn streamed_human_report_is_identical_across_threads_and_into_a_file() {
+    let one = planlint()
+        .args(["--color", "never", "-j", "1", "fixtures"])
+        .output()
+        .unwrap();
+    let many = planlint()
+        .args(["--color", "never", "-j", "4", "fixtures"])
+        .output()
+        .unwrap();
+    assert_eq!(one.stdout, many.stdout);
+    assert!(String::from_utf8_lossy(&one.stdout).ends_with(" files\n"));
+    let dir = tempfile::tempdir().unwrap();
+    let report = dir.path().join("report.txt");
+    planlint()
+        .args(["--color", "never", "-j", "2", "-o"])
+        .arg(&report)
+        .arg("fixtures")
+        .assert()
+        .code(1)
+        .stdout("");
+    assert_eq!(std::fs::read(&report).unwrap(), one.stdout);
+}
