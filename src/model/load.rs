@@ -6,6 +6,8 @@
 //! are `plan/duplicate-key` with both places labelled (the last one is used, as YAML
 //! loaders commonly do).
 
+use std::collections::HashMap;
+
 use serde_json::{Map, Value as Json, json};
 
 use super::kind;
@@ -349,8 +351,10 @@ impl<'a> Loader<'a> {
             return None;
         };
         let mut kept: Vec<&'n Entry> = Vec::with_capacity(entries.len());
+        // Index by key: a hostile mapping may have a hundred thousand keys.
+        let mut index: HashMap<&'n str, usize> = HashMap::with_capacity(entries.len());
         for entry in entries {
-            if let Some(i) = kept.iter().position(|e| e.key == entry.key) {
+            if let Some(&i) = index.get(entry.key.as_str()) {
                 let first = kept[i];
                 self.findings.push(
                     Finding::new(
@@ -376,6 +380,7 @@ impl<'a> Loader<'a> {
                 );
                 kept[i] = entry;
             } else {
+                index.insert(entry.key.as_str(), kept.len());
                 kept.push(entry);
             }
         }
