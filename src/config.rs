@@ -128,7 +128,8 @@ pub struct Config {
     thresholds: Vec<ThresholdSetting>,
     pub fx: FxRates,
     overrides: Vec<Override>,
-    source: Option<String>,
+    /// The config file's name and text, for diagnostics found after parsing.
+    source: Option<(String, String)>,
     limits: Option<Limits>,
 }
 
@@ -179,7 +180,7 @@ impl Config {
         })?;
         let mut config = Config {
             dir,
-            source: Some(name.to_string()),
+            source: Some((name.to_string(), text.to_string())),
             ..Config::default()
         };
         const TOP: &[&str] = &[
@@ -296,8 +297,8 @@ impl Config {
                             thresholds.currency
                         );
                         match &self.source {
-                            Some(name) => ConfigError::at(
-                                &SourceFile::new(name.clone(), self.source_text()),
+                            Some((name, text)) => ConfigError::at(
+                                &SourceFile::new(name.clone(), text.clone()),
                                 t.span.clone(),
                                 msg,
                                 format!("add `[fx]\n{cur} = <{} per {cur}>`, or write the amount in {}", thresholds.currency, thresholds.currency),
@@ -330,13 +331,6 @@ impl Config {
             }
         }
         Ok(settings)
-    }
-
-    fn source_text(&self) -> String {
-        self.path
-            .as_ref()
-            .and_then(|p| std::fs::read_to_string(p).ok())
-            .unwrap_or_default()
     }
 
     /// `path` relative to the config's directory, for glob matching.

@@ -244,18 +244,8 @@ pub fn lint(args: &LintArgs) -> u8 {
                 sink(report);
             })
         });
-        let mut code = exit_code(&summary, fail_at, args.max_warnings, args.exit_zero);
-        if let Err(message) = written.and_then(|mut w| w.finish(&summary)) {
-            eprintln!("planlint: error: {message}");
-            code = EXIT_TROUBLE;
-        }
-        for e in &errors {
-            print_input_error(e);
-        }
-        if !errors.is_empty() {
-            code = EXIT_TROUBLE;
-        }
-        return code;
+        let code = exit_code(&summary, fail_at, args.max_warnings, args.exit_zero);
+        return conclude(code, written.and_then(|mut w| w.finish(&summary)), &errors);
     }
 
     let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
@@ -316,11 +306,18 @@ pub fn lint(args: &LintArgs) -> u8 {
             .map_err(|e| format!("cannot write the report to {}: {e}", path.display())),
         None => print_out(&text),
     };
+    conclude(code, written, &errors)
+}
+
+/// The run's exit code once the report is out: trouble writing it, or an input that
+/// could not be read, is exit 2 whatever the findings; the unreadable inputs are listed.
+fn conclude(code: u8, written: Result<(), String>, errors: &[InputError]) -> u8 {
+    let mut code = code;
     if let Err(message) = written {
         eprintln!("planlint: error: {message}");
         code = EXIT_TROUBLE;
     }
-    for e in &errors {
+    for e in errors {
         print_input_error(e);
     }
     if !errors.is_empty() {
@@ -329,15 +326,10 @@ pub fn lint(args: &LintArgs) -> u8 {
     code
 }
 
-/// Where the streamed human report goes: standard output, a temporary file renamed over
-/// `-o FILE` at the end, or straight into a FIFO or device.
+/// Where the streamed human report goes: standard output or `-o FILE`.
 enum HumanOut {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    Temp(
-        std::io::BufWriter<tempfile::NamedTempFile>,
-        std::path::PathBuf,
-    ),
-    Direct(std::io::BufWriter<std::fs::File>),
+    File(std::io::BufWriter<OutputFile>),
 }
 
 struct HumanWriter {
@@ -357,8 +349,7 @@ impl HumanWriter {
         self.wrote = true;
         let w: &mut dyn Write = match &mut self.out {
             HumanOut::Stdout(w) => w,
-            HumanOut::Temp(w, _) => w,
-            HumanOut::Direct(w) => w,
+            HumanOut::File(w) => w,
         };
         match w.write_all(sep).and_then(|()| w.write_all(text.as_bytes())) {
             Ok(()) => Ok(()),
@@ -387,11 +378,10 @@ impl HumanWriter {
                     Err(e)
                 }
             }),
-            HumanOut::Direct(mut w) => w.flush(),
-            HumanOut::Temp(w, path) => w.into_inner().map_err(|e| e.into_error()).and_then(|tmp| {
-                tmp.as_file().sync_all()?;
-                tmp.persist(&path).map(|_| ()).map_err(|e| e.error)
-            }),
+            HumanOut::File(w) => w
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(OutputFile::commit),
         };
         flushed.map_err(|e| format!("cannot write the report: {e}"))
     }
@@ -404,24 +394,10 @@ fn stream_human(
 ) -> Result<HumanWriter, String> {
     let out = match &args.output {
         None => HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
-        Some(path) => match std::fs::metadata(path) {
-            Ok(meta) if !meta.is_file() && !meta.is_dir() => {
-                let f = std::fs::OpenOptions::new()
-                    .write(true)
-                    .open(path)
-                    .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?;
-                HumanOut::Direct(std::io::BufWriter::new(f))
-            }
-            _ => {
-                let dir = match path.parent() {
-                    Some(p) if !p.as_os_str().is_empty() => p,
-                    _ => Path::new("."),
-                };
-                let tmp = tempfile::NamedTempFile::new_in(dir)
-                    .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?;
-                HumanOut::Temp(std::io::BufWriter::new(tmp), path.clone())
-            }
-        },
+        Some(path) => HumanOut::File(std::io::BufWriter::new(
+            OutputFile::create(path)
+                .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?,
+        )),
     };
     let mut writer = HumanWriter {
         out,
@@ -526,24 +502,64 @@ pub fn print_out(text: &str) -> Result<(), String> {
 /// Writes `text` to `path` through a temporary file in the same directory and a rename,
 /// so a reader never sees half a report and a failed write leaves the old file intact.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
-    // `-o /dev/null`, a FIFO or `/dev/stdout`: a rename would replace the device or pipe
-    // itself, so write into it instead.
-    if let Ok(meta) = std::fs::metadata(path)
-        && !meta.is_file()
-        && !meta.is_dir()
-    {
-        let mut f = std::fs::OpenOptions::new().write(true).open(path)?;
-        return f.write_all(text.as_bytes());
+    let mut out = OutputFile::create(path)?;
+    out.write_all(text.as_bytes())?;
+    out.commit()
+}
+
+/// A report file: a temporary file beside the target, renamed over it on `commit` so a
+/// reader never sees half a report; or, for `-o /dev/null`, a FIFO or `/dev/stdout`,
+/// the target itself, since a rename would replace the device or pipe.
+enum OutputFile {
+    Temp(tempfile::NamedTempFile, std::path::PathBuf),
+    Direct(std::fs::File),
+}
+
+impl OutputFile {
+    fn create(path: &Path) -> std::io::Result<Self> {
+        if let Ok(meta) = std::fs::metadata(path)
+            && !meta.is_file()
+            && !meta.is_dir()
+        {
+            return Ok(OutputFile::Direct(
+                std::fs::OpenOptions::new().write(true).open(path)?,
+            ));
+        }
+        let dir = match path.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p,
+            _ => Path::new("."),
+        };
+        Ok(OutputFile::Temp(
+            tempfile::NamedTempFile::new_in(dir)?,
+            path.to_path_buf(),
+        ))
     }
-    let dir = match path.parent() {
-        Some(p) if !p.as_os_str().is_empty() => p,
-        _ => Path::new("."),
-    };
-    let mut tmp = tempfile::NamedTempFile::new_in(dir)?;
-    tmp.write_all(text.as_bytes())?;
-    tmp.as_file().sync_all()?;
-    tmp.persist(path).map_err(|e| e.error)?;
-    Ok(())
+
+    fn commit(self) -> std::io::Result<()> {
+        match self {
+            OutputFile::Direct(mut f) => f.flush(),
+            OutputFile::Temp(tmp, path) => {
+                tmp.as_file().sync_all()?;
+                tmp.persist(path).map(|_| ()).map_err(|e| e.error)
+            }
+        }
+    }
+}
+
+impl Write for OutputFile {
+    fn write(&mut self, buf: &[u8]) -> std::io::Result<usize> {
+        match self {
+            OutputFile::Temp(f, _) => f.write(buf),
+            OutputFile::Direct(f) => f.write(buf),
+        }
+    }
+
+    fn flush(&mut self) -> std::io::Result<()> {
+        match self {
+            OutputFile::Temp(f, _) => f.flush(),
+            OutputFile::Direct(f) => f.flush(),
+        }
+    }
 }
 
 /// The starter plan `planlint init` writes.
