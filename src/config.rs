@@ -323,12 +323,7 @@ impl Config {
         };
         apply_rules(&mut settings, &self.rules);
         if let Some(file) = file {
-            let rel = self.relative(file);
-            for o in &self.overrides {
-                if o.globs.is_match(&rel) {
-                    apply_rules(&mut settings, &o.rules);
-                }
-            }
+            self.apply_overrides(&mut settings, file);
         }
         Ok(settings)
     }
@@ -339,6 +334,19 @@ impl Config {
         let dir = absolute(&self.dir);
         abs.strip_prefix(&dir)
             .map_or(abs.clone(), Path::to_path_buf)
+    }
+
+    /// Applies the `[[overrides]]` whose globs match `file` (they only change severities).
+    pub fn apply_overrides(&self, settings: &mut Settings, file: &Path) {
+        if self.overrides.is_empty() {
+            return;
+        }
+        let rel = self.relative(file);
+        for o in &self.overrides {
+            if o.globs.is_match(&rel) {
+                apply_rules(settings, &o.rules);
+            }
+        }
     }
 
     pub fn has_overrides(&self) -> bool {

@@ -129,14 +129,10 @@ pub fn print_config_error(e: &ConfigError, color: ColorChoice) {
     }
 }
 
-/// The settings for one file: the config's (with its overrides for that file), then the
-/// command line's selection.
-fn settings_for(
-    config: &Config,
-    file: Option<&Path>,
-    args: &LintArgs,
-) -> Result<Settings, ConfigError> {
-    let mut settings = config.settings_for(file, preset_of(&args.source))?;
+/// The run's base settings: the config's, then the command line's selection. A file
+/// matched by `[[overrides]]` gets them applied on top (see `lint`).
+fn base_settings(config: &Config, args: &LintArgs) -> Result<Settings, ConfigError> {
+    let mut settings = config.settings_for(None, preset_of(&args.source))?;
     apply_selection(&mut settings, &args.select, &args.ignore)
         .map_err(|UsageError(m)| ConfigError::plain_error(m))?;
     settings.no_inline_suppressions = args.no_inline_suppressions;
@@ -152,7 +148,7 @@ pub fn lint(args: &LintArgs) -> u8 {
             return EXIT_TROUBLE;
         }
     };
-    let base = match settings_for(&config, None, args) {
+    let base = match base_settings(&config, args) {
         Ok(s) => s,
         Err(e) => {
             print_config_error(&e, args.color);
@@ -173,10 +169,15 @@ pub fn lint(args: &LintArgs) -> u8 {
     let (inputs, mut errors) = input::discover(&args.paths, &|p| config.is_excluded(p));
     let human_opts = human_options(args);
     let lint_one = |inp: &Input| -> Result<FileReport, InputError> {
-        // Overrides only change severities, which base settings already validated.
+        // Overrides only change severities: apply them to the base settings, then the
+        // command line's selection again, which always has the last word.
         let settings = match inp {
             Input::File(path) if config.has_overrides() => {
-                settings_for(&config, Some(path), args).unwrap_or_else(|_| base.clone())
+                let mut s = base.clone();
+                config.apply_overrides(&mut s, path);
+                // The selectors were checked when the base settings were made.
+                let _ = apply_selection(&mut s, &args.select, &args.ignore);
+                s
             }
             _ => base.clone(),
         };
