@@ -20,10 +20,12 @@ fn planlint(dir: &Path) -> Command {
     cmd
 }
 
-/// `(rule, line, column, message)` of every diagnostic, and the exit code.
-fn lint_json(dir: &Path, file: &str) -> (Vec<(String, u64, u64, String)>, i32) {
+/// The JSON diagnostics of a run over `file` with `extra` arguments, and the exit code.
+fn diagnostics(dir: &Path, extra: &[&str], file: &str) -> (Vec<Value>, i32) {
     let out = planlint(dir)
-        .args(["--format", "json", file])
+        .args(["--format", "json"])
+        .args(extra)
+        .arg(file)
         .output()
         .unwrap();
     assert!(
@@ -36,9 +38,14 @@ fn lint_json(dir: &Path, file: &str) -> (Vec<(String, u64, u64, String)>, i32) {
             String::from_utf8_lossy(&out.stderr)
         )
     });
-    let d = v["diagnostics"]
-        .as_array()
-        .unwrap()
+    let d = v["diagnostics"].as_array().unwrap().clone();
+    (d, out.status.code().unwrap_or(-1))
+}
+
+/// `(rule, line, column, message)` of every diagnostic, and the exit code.
+fn lint_json(dir: &Path, file: &str) -> (Vec<(String, u64, u64, String)>, i32) {
+    let (d, code) = diagnostics(dir, &[], file);
+    let d = d
         .iter()
         .map(|d| {
             (
@@ -49,7 +56,7 @@ fn lint_json(dir: &Path, file: &str) -> (Vec<(String, u64, u64, String)>, i32) {
             )
         })
         .collect();
-    (d, out.status.code().unwrap_or(-1))
+    (d, code)
 }
 
 fn only(found: &[(String, u64, u64, String)], rule: &str, message_part: &str) {
@@ -166,14 +173,8 @@ const CHURN: &str = "unit_economics:\n  acv: 5万\n  revenue_churn: 25%\n";
 
 /// `(rule, line, column, length)` of the large-customers findings.
 fn positions(dir: &Path, file: &str) -> Vec<(String, u64, u64, u64)> {
-    let out = planlint(dir)
-        .args(["--format", "json", "--select", "large-customers/", file])
-        .output()
-        .unwrap();
-    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    v["diagnostics"]
-        .as_array()
-        .unwrap()
+    diagnostics(dir, &["--select", "large-customers/"], file)
+        .0
         .iter()
         .map(|d| {
             (
