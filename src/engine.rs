@@ -204,6 +204,9 @@ pub struct FileReport {
     /// The human report of this file, when it was rendered as soon as the file was
     /// linted (so that its text need not be kept).
     pub rendered: Option<String>,
+    /// The enabled rules that did not run on this file, and why (a rule that could not
+    /// run is not a pass).
+    pub not_checked: Vec<crate::finding::NotChecked>,
 }
 
 impl FileReport {
@@ -235,6 +238,7 @@ pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileRepo
                 file: read.file,
                 findings,
                 rendered: None,
+                not_checked: Vec::new(),
             }
         }
         None => lint(read.file, settings),
@@ -320,6 +324,7 @@ pub fn lint_parsed(
         file,
         findings,
         rendered: None,
+        not_checked: Vec::new(),
     }
 }
 

@@ -107,3 +107,55 @@ impl Finding {
         self
     }
 }
+
+/// Why a rule did not run on a file. A rule that did not run is never a pass: every
+/// report lists these (JSON `not_checked`, JUnit `<skipped>`, the scorecard's "not
+/// checked", SARIF notifications).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "kebab-case")]
+pub enum NotCheckedReason {
+    /// An input the rule reads is absent from the plan.
+    MissingInput,
+    /// An input the rule reads is present but could not be read (it has its own
+    /// `plan/invalid-value` finding).
+    InvalidValue,
+    /// The rule compares money with a threshold in another currency and no rate is set.
+    NoFxRate,
+    /// The plan names no currency and its amounts do not agree on one.
+    MissingCurrency,
+    /// The file did not parse (or hit a safety limit), so no rule could run.
+    NotParsed,
+}
+
+impl NotCheckedReason {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            NotCheckedReason::MissingInput => "missing-input",
+            NotCheckedReason::InvalidValue => "invalid-value",
+            NotCheckedReason::NoFxRate => "no-fx-rate",
+            NotCheckedReason::MissingCurrency => "missing-currency",
+            NotCheckedReason::NotParsed => "not-parsed",
+        }
+    }
+
+    /// A short English phrase for reports: `missing input`.
+    pub fn describe(self) -> &'static str {
+        match self {
+            NotCheckedReason::MissingInput => "missing input",
+            NotCheckedReason::InvalidValue => "invalid value",
+            NotCheckedReason::NoFxRate => "no exchange rate for the thresholds' currency",
+            NotCheckedReason::MissingCurrency => "the plan names no currency",
+            NotCheckedReason::NotParsed => "the file could not be parsed",
+        }
+    }
+}
+
+/// A rule that did not run on a file, why, and the YAML paths it lacked.
+#[derive(Clone, Debug, PartialEq, Eq, Serialize)]
+pub struct NotChecked {
+    pub rule: &'static str,
+    pub reason: NotCheckedReason,
+    /// The YAML paths that were missing or invalid (`unit_economics.acv`); empty when the
+    /// reason concerns the whole file.
+    pub paths: Vec<String>,
+}

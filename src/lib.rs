@@ -18,5 +18,6 @@ pub mod run;
 pub mod schema;
 pub mod source;
 pub mod suppress;
+pub mod text;
 pub mod thresholds;
 pub mod yaml;

@@ -100,6 +100,7 @@ mod tests {
                 finding(Severity::Error, Span::new(3, 7)),
             ],
             rendered: None,
+            not_checked: Vec::new(),
         };
         let out = render(&[report], &info());
         let lines: Vec<&str> = out.lines().collect();
