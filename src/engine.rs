@@ -4,8 +4,8 @@
 use std::collections::BTreeMap;
 
 use crate::finding::{Finding, NotChecked, NotCheckedReason, Severity};
-use crate::needs::{Lookup, Verdict};
 use crate::model::{self, LtvBasis, Plan};
+use crate::needs::{Lookup, Verdict};
 use crate::source::{SourceFile, Span};
 use crate::thresholds::{FxRates, MoneyThreshold, Thresholds};
 use crate::yaml;
@@ -316,7 +316,14 @@ pub fn lint_parsed(
                     continue;
                 };
                 any_plan = true;
-                check_document(doc, &plan, settings, &mut findings, before, &mut not_checked);
+                check_document(
+                    doc,
+                    &plan,
+                    settings,
+                    &mut findings,
+                    before,
+                    &mut not_checked,
+                );
             }
         }
     }
@@ -419,7 +426,10 @@ fn check_document(
                 let (reason, paths) = if currency_stated_invalid {
                     (NotCheckedReason::InvalidValue, vec!["currency".to_string()])
                 } else {
-                    (NotCheckedReason::MissingCurrency, vec!["currency".to_string()])
+                    (
+                        NotCheckedReason::MissingCurrency,
+                        vec!["currency".to_string()],
+                    )
                 };
                 push_once(not_checked, skip(reason, paths));
                 continue;
@@ -431,7 +441,10 @@ fn check_document(
         }
         check(&cx, findings);
     }
-    if settings.severity_of(&crate::rules::plan::MISSING_INPUT).is_none() {
+    if settings
+        .severity_of(&crate::rules::plan::MISSING_INPUT)
+        .is_none()
+    {
         return;
     }
     for (principle, rules, paths) in missing {
@@ -487,10 +500,11 @@ fn missing_input_finding(
     let first = paths.first().map(String::as_str).unwrap_or("");
     let shown = collapse_absent_sections(paths, lookup);
     let (span, path, label) = match lookup.enclosing_key(first) {
-        Some(span) => {
-            let section = enclosing_path(first, lookup);
-            (span, section, format!("missing here: {}", quoted_list(&shown, 4)))
-        }
+        Some((span, section)) => (
+            span,
+            section,
+            format!("missing here: {}", quoted_list(&shown, 4)),
+        ),
         None => (
             lookup.first_key(),
             String::new(),
@@ -543,20 +557,6 @@ fn collapse_absent_sections(paths: &[String], lookup: &Lookup) -> Vec<String> {
         }
     }
     out
-}
-
-/// The YAML path of the deepest section of `path` that the document has.
-fn enclosing_path(path: &str, lookup: &Lookup) -> String {
-    let segments: Vec<&str> = path.split('.').collect();
-    for n in (1..segments.len()).rev() {
-        let prefix = segments[..n].join(".");
-        if lookup.presence(&prefix) != crate::needs::Presence::Missing
-            && !prefix.ends_with("[*]")
-        {
-            return prefix;
-        }
-    }
-    segments.first().map_or(String::new(), |s| s.trim_end_matches("[*]").to_string())
 }
 
 /// `` `a`, `b` and `c` ``, at most `max` names then "and N more".
@@ -649,10 +649,7 @@ pub fn findings_with_prefix(yaml: &str, prefix: &str) -> Vec<(usize, &'static st
     } else {
         format!("{yaml}\ncurrency: CNY\n")
     };
-    let report = lint(
-        SourceFile::new("t.plan.yaml", yaml),
-        &Settings::default(),
-    );
+    let report = lint(SourceFile::new("t.plan.yaml", yaml), &Settings::default());
     report
         .findings
         .iter()

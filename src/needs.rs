@@ -82,7 +82,11 @@ impl<'a> Lookup<'a> {
             let mut lacking = Vec::new();
             let mut given = 0;
             let mut worst = Presence::Present;
-            for path in alternative.split('+').map(str::trim).filter(|p| !p.is_empty()) {
+            for path in alternative
+                .split('+')
+                .map(str::trim)
+                .filter(|p| !p.is_empty())
+            {
                 let p = self.presence(path);
                 if p == Presence::Present {
                     given += 1;
@@ -162,9 +166,10 @@ impl<'a> Lookup<'a> {
     /// The span of the deepest mapping key on the way to `path` that the document has:
     /// where a finding about the missing value points. `None` when even the top-level
     /// section is absent.
-    pub fn enclosing_key(&self, path: &str) -> Option<Span> {
+    pub fn enclosing_key(&self, path: &str) -> Option<(Span, String)> {
         let mut node = self.doc;
         let mut found = None;
+        let mut here = String::new();
         for segment in path.split('.') {
             let key = segment.strip_suffix("[*]").unwrap_or(segment);
             let NodeKind::Map(entries) = &node.kind else {
@@ -173,7 +178,8 @@ impl<'a> Lookup<'a> {
             let Some(entry) = entries.iter().rev().find(|e| e.key == key) else {
                 break;
             };
-            found = Some(entry.key_span);
+            here = join(&here, key);
+            found = Some((entry.key_span, here.clone()));
             node = &entry.value;
             if segment.ends_with("[*]") {
                 break;
@@ -224,7 +230,9 @@ mod tests {
 
     #[test]
     fn absent_null_and_present() {
-        let d = doc("unit_economics:\n  acv: 5k\n  cac: ~\nprojections:\n  - {year: 2026}\n  - {year: 2027, revenue: 5M}\n");
+        let d = doc(
+            "unit_economics:\n  acv: 5k\n  cac: ~\nprojections:\n  - {year: 2026}\n  - {year: 2027, revenue: 5M}\n",
+        );
         let l = Lookup::new(&d, []);
         assert_eq!(l.presence("unit_economics.acv"), Presence::Present);
         assert_eq!(l.presence("unit_economics.cac"), Presence::Missing);
@@ -268,7 +276,10 @@ mod tests {
     fn enclosing_key_is_the_deepest_present_section() {
         let d = doc("planlint: 1\nunit_economics:\n  acv: 5k\n");
         let l = Lookup::new(&d, []);
-        assert_eq!(l.enclosing_key("unit_economics.cac"), Some(Span::new(12, 14)));
+        assert_eq!(
+            l.enclosing_key("unit_economics.cac"),
+            Some((Span::new(12, 14), "unit_economics".to_string()))
+        );
         assert_eq!(l.enclosing_key("pricing.model"), None);
         assert_eq!(l.first_key(), Span::new(0, 8));
     }

@@ -141,7 +141,11 @@ fn next_line_and_file_suppressions_and_prefixes() {
     std::fs::write(dir.path().join("p.plan.yaml"), plan).unwrap();
     let (found, _, _) = run_json(
         dir.path(),
-        &["--select", "large-customers/,plan/unused-suppression", "p.plan.yaml"],
+        &[
+            "--select",
+            "large-customers/,plan/unused-suppression",
+            "p.plan.yaml",
+        ],
     );
     assert!(found.is_empty(), "{found:?}");
 }

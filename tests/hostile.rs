@@ -130,7 +130,13 @@ fn a_100_mb_file_and_a_64_mb_scalar_hit_the_size_limit() {
         .unwrap()
         .current_dir(dir.path())
         .timeout(HANG_GUARD)
-        .args(["--format", "json", "--select", "plan/limit", "scalar.plan.yaml"])
+        .args([
+            "--format",
+            "json",
+            "--select",
+            "plan/limit",
+            "scalar.plan.yaml",
+        ])
         .output()
         .unwrap();
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();

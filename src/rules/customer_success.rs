@@ -30,7 +30,11 @@ pub const UNDER_COVERED: Rule = Rule {
     severity: Severity::Warning,
     summary: "headcount x accounts_per_csm is below the first projection year's customers",
     check: Some(under_covered),
-    inputs: &["customer_success.headcount", "customer_success.accounts_per_csm", "projections[*].customers"],
+    inputs: &[
+        "customer_success.headcount",
+        "customer_success.accounts_per_csm",
+        "projections[*].customers",
+    ],
     thresholds: &[],
 };
 

@@ -39,7 +39,10 @@ pub const LTV_CAC_RATIO: Rule = Rule {
     severity: Severity::Error,
     summary: "LTV / CAC is below the minimum",
     check: Some(ltv_cac_ratio),
-    inputs: &["unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years", "unit_economics.cac"],
+    inputs: &[
+        "unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years",
+        "unit_economics.cac",
+    ],
     thresholds: &["min_ltv_cac"],
 };
 
@@ -57,7 +60,10 @@ pub const LIFETIME_VS_CHURN: Rule = Rule {
     severity: Severity::Warning,
     summary: "lifetime_years is longer than churn allows (1 / churn)",
     check: Some(lifetime_vs_churn),
-    inputs: &["unit_economics.lifetime_years", "unit_economics.logo_churn | unit_economics.revenue_churn"],
+    inputs: &[
+        "unit_economics.lifetime_years",
+        "unit_economics.logo_churn | unit_economics.revenue_churn",
+    ],
     thresholds: &[],
 };
 
@@ -207,9 +213,10 @@ fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
     for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
-    out.push(finding.help(
-        "aim at larger customers (a higher ACV) or keep them longer; the principles ask for an LTV above 300,000 CNY",
-    ));
+    out.push(finding.help(format!(
+        "aim at larger customers (a higher ACV) or keep them longer, to an LTV of at least {}",
+        floor.text()
+    )));
 }
 
 fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {

@@ -13,7 +13,9 @@ pub const PAYBACK_TOO_LONG: Rule = Rule {
     severity: Severity::Warning,
     summary: "CAC payback months (stated or computed) exceed the maximum",
     check: Some(payback_too_long),
-    inputs: &["unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin"],
+    inputs: &[
+        "unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin",
+    ],
     thresholds: &["max_cac_payback_months"],
 };
 
@@ -22,7 +24,9 @@ pub const PAYBACK_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     summary: "stated CAC payback differs from cac / (acv / 12 x gross margin) by more than 1 month",
     check: Some(payback_mismatch),
-    inputs: &["unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin"],
+    inputs: &[
+        "unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin",
+    ],
     thresholds: &[],
 };
 
