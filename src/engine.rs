@@ -607,7 +607,7 @@ fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
     findings.retain_mut(|f| match find_rule(f.rule) {
         Some(rule) => match settings.severity_of(rule) {
             Some(sev) => {
-                f.severity = sev;
+                f.severity = f.max_severity.map_or(sev, |cap| sev.min(cap));
                 if rule.principle() != "plan"
                     && !f
                         .help

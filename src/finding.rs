@@ -67,6 +67,9 @@ pub struct Finding {
     /// Every labelled span, the primary one first.
     pub labels: Vec<Label>,
     pub help: Option<String>,
+    /// The most severe this finding may be, whatever its rule's severity: a rule that
+    /// reports on an assumption rather than a stated value says so with a milder level.
+    pub max_severity: Option<Severity>,
 }
 
 impl Finding {
@@ -89,6 +92,7 @@ impl Finding {
                 message: label.into(),
             }],
             help: None,
+            max_severity: None,
         }
     }
 
@@ -104,6 +108,12 @@ impl Finding {
 
     pub fn help(mut self, help: impl Into<String>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Caps the finding's severity (see `max_severity`).
+    pub fn at_most(mut self, severity: Severity) -> Self {
+        self.max_severity = Some(severity);
         self
     }
 }

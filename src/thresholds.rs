@@ -31,6 +31,9 @@ macro_rules! thresholds {
         pub struct Thresholds {
             /// The currency money thresholds are written in.
             pub currency: String,
+            /// Small deals sold through a declared self-serve, inside-sales or
+            /// telesales channel are a recognised model (`us-saas`), not a warning.
+            pub low_touch_small_deals: bool,
             $(pub $name: f64,)+
         }
 
@@ -46,12 +49,12 @@ macro_rules! thresholds {
         impl Thresholds {
             /// `article`: the principles' own figures, in CNY.
             pub fn article() -> Self {
-                Self { currency: "CNY".to_string(), $($name: $article,)+ }
+                Self { currency: "CNY".to_string(), low_touch_small_deals: false, $($name: $article,)+ }
             }
 
             /// `us-saas`: public SaaS benchmarks, in USD.
             pub fn us_saas() -> Self {
-                Self { currency: "USD".to_string(), $($name: thresholds!(@us $article $(, $us)?),)+ }
+                Self { currency: "USD".to_string(), low_touch_small_deals: true, $($name: thresholds!(@us $article $(, $us)?),)+ }
             }
 
             pub fn get(&self, name: &str) -> Option<f64> {
@@ -91,6 +94,9 @@ thresholds! {
     min_roi: Number = 3.0;
     max_annual_growth: Number = 3.0;
     min_horizon_years: Number = 3.0;
+    max_burn_multiple: Number = 1.0;
+    min_runway_months: Number = 12.0;
+    min_net_revenue_retention: Percent = 1.0;
 }
 
 impl Default for Thresholds {
@@ -172,9 +178,37 @@ impl Thresholds {
     }
 }
 
+/// The deal-size ladder of a preset, lowest rung first: below the telesales ceiling deals
+/// go through telesales, inside sales or self-serve; from the field-sales floor up a field
+/// team pays for itself; the ACV floor (`min_ltv` over the principles' 5 years) is what a
+/// customer must pay a year to be worth an enterprise sale.
+pub fn ladder(t: &Thresholds) -> [(&'static str, f64); 3] {
+    [
+        (
+            "telesales ceiling (`telesales_max_deal`)",
+            t.telesales_max_deal,
+        ),
+        ("field-sales floor (`field_min_deal`)", t.field_min_deal),
+        ("ACV floor (`min_ltv` / 5 years)", t.min_ltv / 5.0),
+    ]
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn every_presets_ladder_starts_at_the_telesales_ceiling() {
+        for t in [Thresholds::article(), Thresholds::us_saas()] {
+            let rungs = ladder(&t);
+            let ceiling = rungs[0].1;
+            assert!(
+                rungs[1..].iter().all(|(_, v)| *v > ceiling),
+                "{}: {rungs:?}",
+                t.currency
+            );
+        }
+    }
 
     #[test]
     fn presets_differ_only_where_rules_md_says() {

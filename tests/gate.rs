@@ -84,7 +84,7 @@ fn deleting_unit_economics_fails_the_gate() {
         .find(|g| message(g).starts_with("`large-customers`"))
         .unwrap_or_else(|| panic!("{d:?}"));
     assert!(
-        message(large).contains("`unit_economics` is missing, so none of its 7 rules ran"),
+        message(large).contains("`unit_economics` is missing, so none of its 8 rules ran"),
         "{}",
         message(large)
     );

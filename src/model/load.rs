@@ -204,6 +204,7 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
     });
     plan.projections = ld.list(m, "projections", |ld, m| Projection {
         year: ld.field(m, "year", kind::Year),
+        actual: ld.field(m, "actual", kind::Bool),
         revenue: ld.field(m, "revenue", kind::Money::positive(cur)),
         customers: ld.field(m, "customers", kind::Count),
         new_customers: ld.field(m, "new_customers", kind::Count),

@@ -364,6 +364,8 @@ pub struct Data {
 #[derive(Debug, Clone, Default)]
 pub struct Projection {
     pub year: Field<i64>,
+    /// A past year, as reported: a fact, not a plan. Growth rules judge the plan's future.
+    pub actual: Field<bool>,
     /// Money.
     pub revenue: Field<f64>,
     pub customers: Field<u64>,

@@ -5,7 +5,7 @@
 use crate::engine::{Context, Rule, differs};
 use crate::finding::{Finding, Severity};
 use crate::model::value::{format_number, format_percent};
-use crate::model::{LtvBasis, Place, UnitEconomics, Val};
+use crate::model::{LtvBasis, Motion, Place, UnitEconomics, Val};
 
 pub const LTV_FLOOR: Rule = Rule {
     id: "large-customers/ltv-floor",
@@ -30,7 +30,7 @@ pub const CHURN_CEILING: Rule = Rule {
     severity: Severity::Error,
     summary: "annual revenue churn is at or above the ceiling",
     check: Some(churn_ceiling),
-    inputs: &["unit_economics.revenue_churn"],
+    inputs: &["unit_economics.revenue_churn | unit_economics.logo_churn"],
     thresholds: &["max_revenue_churn"],
 };
 
@@ -76,6 +76,15 @@ pub const SMALL_DEALS: Rule = Rule {
     thresholds: &["telesales_max_deal"],
 };
 
+pub const NET_SHRINK: Rule = Rule {
+    id: "large-customers/net-shrink",
+    severity: Severity::Warning,
+    summary: "net revenue retention is below 100%: the installed base shrinks",
+    check: Some(net_shrink),
+    inputs: &["unit_economics.net_revenue_retention"],
+    thresholds: &["min_net_revenue_retention"],
+};
+
 pub static RULES: &[&Rule] = &[
     &LTV_FLOOR,
     &ACV_FLOOR,
@@ -84,6 +93,7 @@ pub static RULES: &[&Rule] = &[
     &LTV_MISMATCH,
     &LIFETIME_VS_CHURN,
     &SMALL_DEALS,
+    &NET_SHRINK,
 ];
 
 /// The lifetime the principles assume when a plan states none.
@@ -234,10 +244,11 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let assumed = if life_place.is_none() {
-        " (assuming the principles' 5-year lifetime)"
+        " (assuming the principles' 5-year lifetime: the plan states none)"
     } else {
         ""
     };
+    let low_touch = low_touch_channel(cx);
     let mut finding = Finding::new(
         ACV_FLOOR.id,
         acv,
@@ -253,17 +264,62 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
     );
     if let Some(life) = life_place {
         finding = finding.label(life, format!("lifetime {} years", format_number(years)));
+    } else {
+        // Judged on an assumed lifetime, not a stated one: a warning at most.
+        finding = finding.at_most(Severity::Warning);
     }
-    out.push(finding.help(format!(
-        "sell to larger customers or a larger scope so the ACV reaches {}",
-        floor.text()
-    )));
+    if let Some(motion) = low_touch {
+        finding.message.push_str(&format!(
+            "; the plan sells small deals through its `{motion}` channel, a recognised model under these thresholds"
+        ));
+    }
+    let help = if life_place.is_none() {
+        format!(
+            "state `lifetime_years` (how long customers stay), or sell to larger customers so the ACV reaches {}",
+            floor.text()
+        )
+    } else {
+        format!(
+            "sell to larger customers or a larger scope so the ACV reaches {}",
+            floor.text()
+        )
+    };
+    out.push(finding.help(help));
+}
+
+/// The low-touch channel (self-serve, inside sales, telesales) the plan declares, when the
+/// thresholds in force recognise small deals sold that way (`us-saas`).
+fn low_touch_channel(cx: &Context) -> Option<&'static str> {
+    if !cx.thresholds.low_touch_small_deals {
+        return None;
+    }
+    let sales = cx.plan.sales.get()?;
+    let channels = sales.value.channels.get()?;
+    channels
+        .value
+        .iter()
+        .find_map(|c| match c.value.motion.value() {
+            Some(m @ (Motion::SelfServe | Motion::InsideSales | Motion::Telesales)) => {
+                Some(m.word())
+            }
+            _ => None,
+        })
 }
 
 fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ue) = unit_economics(cx) else { return };
-    let Some(churn) = ue.revenue_churn.get() else {
-        return;
+    // Revenue churn, or logo churn when the plan states only that (and says so): a
+    // customer lost takes its revenue with it.
+    let (churn, what) = match (
+        ue.revenue_churn.get(),
+        &ue.revenue_churn,
+        ue.logo_churn.get(),
+    ) {
+        (Some(c), _, _) => (c, "annual revenue churn"),
+        (None, crate::model::Field::Missing, Some(c)) => {
+            (c, "annual logo churn (the plan states no revenue churn)")
+        }
+        _ => return,
     };
     let ceiling = cx.thresholds.max_revenue_churn;
     if churn.value < ceiling - 1e-12 {
@@ -274,7 +330,7 @@ fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
             CHURN_CEILING.id,
             churn,
             format!(
-                "annual revenue churn is {}, at or above the {} ceiling",
+                "{what} is {}, at or above the {} ceiling",
                 format_percent(churn.value),
                 format_percent(ceiling)
             ),
@@ -442,6 +498,23 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
     if acv.value >= ceiling.amount {
         return;
     }
+    if let Some(motion) = low_touch_channel(cx) {
+        out.push(
+            Finding::new(
+                SMALL_DEALS.id,
+                acv,
+                format!(
+                    "ACV is {}, below the {} telesales ceiling, sold through the plan's `{motion}` channel: a recognised model under these thresholds, if that channel's cost stays low",
+                    cx.fmt_money(acv.value),
+                    ceiling.text()
+                ),
+                format!("ACV {}", cx.fmt_money(acv.value)),
+            )
+            .at_most(Severity::Info)
+            .help("keep the cost of acquiring these customers low: CAC well under a third of their LTV"),
+        );
+        return;
+    }
     out.push(
         Finding::new(
             SMALL_DEALS.id,
@@ -456,5 +529,32 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
         .help(
             "move up-market to larger customers, or set `company.platform_giant: true` if you truly are a platform-scale company",
         ),
+    );
+}
+
+fn net_shrink(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(ue) = unit_economics(cx) else { return };
+    let Some(nrr) = ue.net_revenue_retention.get() else {
+        return;
+    };
+    let min = cx.thresholds.min_net_revenue_retention;
+    if nrr.value >= min - 1e-12 {
+        return;
+    }
+    out.push(
+        Finding::new(
+            NET_SHRINK.id,
+            nrr,
+            format!(
+                "net revenue retention is {}: the customers who stay spend less than those who leave took away, so revenue from the installed base shrinks; the principle asks for net churn of 0% or below (retention of at least {})",
+                format_percent(nrr.value),
+                format_percent(min)
+            ),
+            format!("net retention {}", format_percent(nrr.value)),
+        )
+        .help(format!(
+            "grow the accounts you keep (upsell with the customer's growth, pricing that scales with their size) until net retention is at least {}",
+            format_percent(min)
+        )),
     );
 }

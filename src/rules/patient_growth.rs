@@ -6,8 +6,8 @@ use std::collections::BTreeSet;
 
 use crate::engine::{Context, Rule, differs};
 use crate::finding::{Finding, Severity};
-use crate::model::value::format_number;
-use crate::model::{Field, Projection, Val};
+use crate::model::value::{format_number, format_percent};
+use crate::model::{Field, Projection, Stage, Val};
 
 pub const HYPERGROWTH: Rule = Rule {
     id: "patient-growth/hypergrowth",
@@ -45,7 +45,42 @@ pub const CASH_BRIDGE: Rule = Rule {
     thresholds: &["tolerance"],
 };
 
-pub static RULES: &[&Rule] = &[&HYPERGROWTH, &SHORT_HORIZON, &CASH_OUT, &CASH_BRIDGE];
+pub const REVENUE_DECLINE: Rule = Rule {
+    id: "patient-growth/revenue-decline",
+    severity: Severity::Warning,
+    summary: "revenue falls from one year to the next",
+    check: Some(revenue_decline),
+    inputs: &["projections[*].revenue"],
+    thresholds: &[],
+};
+
+pub const BURN_MULTIPLE: Rule = Rule {
+    id: "patient-growth/burn-multiple",
+    severity: Severity::Warning,
+    summary: "a year's net burn is larger than its revenue (past the early years)",
+    check: Some(burn_multiple),
+    inputs: &["projections[*].revenue", "projections[*].net_burn"],
+    thresholds: &["max_burn_multiple"],
+};
+
+pub const SHORT_RUNWAY: Rule = Rule {
+    id: "patient-growth/short-runway",
+    severity: Severity::Warning,
+    summary: "cash at year end covers less than the minimum months of that year's net burn",
+    check: Some(short_runway),
+    inputs: &["projections[*].cash_end", "projections[*].net_burn"],
+    thresholds: &["min_runway_months"],
+};
+
+pub static RULES: &[&Rule] = &[
+    &HYPERGROWTH,
+    &SHORT_HORIZON,
+    &CASH_OUT,
+    &CASH_BRIDGE,
+    &REVENUE_DECLINE,
+    &BURN_MULTIPLE,
+    &SHORT_RUNWAY,
+];
 
 fn projections<'a>(cx: &'a Context) -> &'a [Val<Projection>] {
     cx.plan
@@ -90,28 +125,57 @@ fn growth(earlier: f64, later: f64) -> Option<f64> {
     (earlier > 0.0).then(|| later / earlier)
 }
 
+/// Years between two entries, when both state their year and the later one is later;
+/// 1 otherwise (consecutive entries are a year apart unless they say otherwise).
+fn years_between(prev: &Val<Projection>, next: &Val<Projection>) -> f64 {
+    match (prev.value.year.value(), next.value.year.value()) {
+        (Some(a), Some(b)) if b > a => (b - a) as f64,
+        _ => 1.0,
+    }
+}
+
+fn is_actual(entry: &Val<Projection>) -> bool {
+    entry.value.actual.is_true()
+}
+
 fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
     let max = cx.thresholds.max_annual_growth;
     let entries = projections(cx);
     for (prev, next) in consecutive(entries) {
+        // Past years are facts: growth that happened is not a plan to judge.
+        if is_actual(next) {
+            continue;
+        }
         let (Some(before), Some(after)) = (prev.value.revenue.get(), next.value.revenue.get())
         else {
             continue;
         };
-        let Some(ratio) = growth(before.value, after.value) else {
+        let Some(total) = growth(before.value, after.value) else {
             continue;
         };
+        // Over a gap of several years, the growth a year (2017 → 2019 is two years).
+        let years = years_between(prev, next);
+        let ratio = total.powf(1.0 / years);
         if ratio <= max + 1e-9 {
             continue;
         }
         let (prev_name, next_name) = (name(prev), name(next));
+        let pace = if years > 1.0 {
+            format!(
+                "{}× over {} years, {}× a year,",
+                format_number(total),
+                format_number(years),
+                format_number(ratio)
+            )
+        } else {
+            format!("{}×", format_number(ratio))
+        };
         out.push(
             Finding::new(
                 HYPERGROWTH.id,
                 after,
                 format!(
-                    "revenue grows {}× from {} ({}) to {} ({}); the principle calls 2-3× a year a good pace for B2B, and asks for at most {}×",
-                    format_number(ratio),
+                    "revenue grows {pace} from {} ({}) to {} ({}); the principle calls 2-3× a year a good pace for B2B, and asks for at most {}×",
                     prev_name,
                     cx.fmt_money(before.value),
                     next_name,
@@ -119,7 +183,7 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
                     format_number(max)
                 ),
                 format!(
-                    "{next_name}: {}, {}× the year before",
+                    "{next_name}: {}, {}× a year since {prev_name}",
                     cx.fmt_money(after.value),
                     format_number(ratio)
                 ),
@@ -129,9 +193,144 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
                 format!("{prev_name}: {}", cx.fmt_money(before.value)),
             )
             .help(format!(
-                "plan {next_name} revenue of at most {} ({}× {prev_name}) and spread the rest of the growth over more years, or show what makes this market grow faster than B2B usually does",
-                cx.fmt_money(before.value * max),
+                "plan {next_name} revenue of at most {} ({}× a year from {prev_name}) and spread the rest of the growth over more years, or show what makes this market grow faster than B2B usually does",
+                cx.fmt_money(before.value * max.powf(years)),
                 format_number(max)
+            )),
+        );
+    }
+}
+
+fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
+    for (prev, next) in consecutive(projections(cx)) {
+        let (Some(before), Some(after)) = (prev.value.revenue.get(), next.value.revenue.get())
+        else {
+            continue;
+        };
+        if before.value <= 0.0 || after.value >= before.value {
+            continue;
+        }
+        let fall = 1.0 - after.value / before.value;
+        let (prev_name, next_name) = (name(prev), name(next));
+        let tense = if is_actual(next) { "fell" } else { "falls" };
+        out.push(
+            Finding::new(
+                REVENUE_DECLINE.id,
+                after,
+                format!(
+                    "revenue {tense} {} from {prev_name} ({}) to {next_name} ({}); the principle expects patient, compounding growth of 2-3× a year, and a shrinking top line means customers are leaving or paying less",
+                    format_percent(fall),
+                    cx.fmt_money(before.value),
+                    cx.fmt_money(after.value),
+                ),
+                format!(
+                    "{next_name}: {}, {} below {prev_name}",
+                    cx.fmt_money(after.value),
+                    format_percent(fall)
+                ),
+            )
+            .label(
+                before,
+                format!("{prev_name}: {}", cx.fmt_money(before.value)),
+            )
+            .help(
+                "say why revenue fell (churned customers, a product line dropped, a one-off year) and what turns it around: retention of the installed base first, then new customers",
+            ),
+        );
+    }
+}
+
+/// Whether a year's burn is judged against its revenue: years that happened, companies
+/// past their early rounds, and planned years after the first two, when the principles'
+/// 3-5 years of accumulation should have made the revenue carry more of the cost.
+fn burn_is_judged(cx: &Context, entries: &[Val<Projection>], index: usize) -> bool {
+    let Some(entry) = entries.get(index) else {
+        return false;
+    };
+    if is_actual(entry) {
+        return true;
+    }
+    let late_stage = cx.plan.company.get().is_some_and(|c| {
+        matches!(
+            c.value.stage.value(),
+            Some(Stage::SeriesB | Stage::Growth | Stage::Public)
+        )
+    });
+    let planned_before = entries[..index].iter().filter(|e| !is_actual(e)).count();
+    late_stage || planned_before >= 2
+}
+
+fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
+    let max = cx.thresholds.max_burn_multiple;
+    let entries = projections(cx);
+    for (i, entry) in entries.iter().enumerate() {
+        let (Some(burn), Some(revenue)) = (entry.value.net_burn.get(), entry.value.revenue.get())
+        else {
+            continue;
+        };
+        if burn.value <= 0.0 || revenue.value <= 0.0 || !burn_is_judged(cx, entries, i) {
+            continue;
+        }
+        let multiple = burn.value / revenue.value;
+        if multiple <= max + 1e-9 {
+            continue;
+        }
+        let year = name(entry);
+        out.push(
+            Finding::new(
+                BURN_MULTIPLE.id,
+                burn,
+                format!(
+                    "{year} burns {} on {} of revenue, {}× its revenue; the principle asks for patient growth the capital can last through, and a business that burns more than it earns at this stage depends on the next round",
+                    cx.fmt_money(burn.value),
+                    cx.fmt_money(revenue.value),
+                    format_number(multiple)
+                ),
+                format!("net burn {}, {}× revenue", cx.fmt_money(burn.value), format_number(multiple)),
+            )
+            .label(revenue, format!("revenue {}", cx.fmt_money(revenue.value)))
+            .help(format!(
+                "bring {year}'s net burn to at most {} ({}× revenue), or show the revenue that will carry it",
+                cx.fmt_money(revenue.value * max),
+                format_number(max)
+            )),
+        );
+    }
+}
+
+fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
+    let months = cx.thresholds.min_runway_months;
+    for entry in projections(cx) {
+        let (Some(burn), Some(cash)) = (entry.value.net_burn.get(), entry.value.cash_end.get())
+        else {
+            continue;
+        };
+        if burn.value <= 0.0 || cash.value < 0.0 {
+            // No burn, or already out of cash (cash-out says so).
+            continue;
+        }
+        let runway = cash.value / burn.value * 12.0;
+        if runway >= months - 1e-9 {
+            continue;
+        }
+        let year = name(entry);
+        out.push(
+            Finding::new(
+                SHORT_RUNWAY.id,
+                cash,
+                format!(
+                    "{year} ends with {} of cash, {} months at that year's net burn of {}; the principle asks for capital that lasts through the slow years, at least {} months ahead",
+                    cx.fmt_money(cash.value),
+                    format_number(runway),
+                    cx.fmt_money(burn.value),
+                    format_number(months)
+                ),
+                format!("cash {}: {} months", cx.fmt_money(cash.value), format_number(runway)),
+            )
+            .label(burn, format!("net burn {} a year", cx.fmt_money(burn.value)))
+            .help(format!(
+                "end {year} with at least {} of cash (raise earlier or more, or burn less)",
+                cx.fmt_money(burn.value * months / 12.0)
             )),
         );
     }

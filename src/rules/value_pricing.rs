@@ -11,7 +11,7 @@ use crate::model::{Field, Pricing, PricingModel, Tier, Val};
 pub const FLAT_PRICING: Rule = Rule {
     id: "value-pricing/flat-pricing",
     severity: Severity::Error,
-    summary: "pricing is flat, or names no value metric that grows with the customer",
+    summary: "pricing is flat: a customer that grows still pays the same",
     check: Some(flat_pricing),
     inputs: &["pricing.model"],
     thresholds: &[],
@@ -35,7 +35,21 @@ pub const PRICE_INVERSION: Rule = Rule {
     thresholds: &[],
 };
 
-pub static RULES: &[&Rule] = &[&FLAT_PRICING, &NARROW_TIER_SPAN, &PRICE_INVERSION];
+pub const NO_VALUE_METRIC: Rule = Rule {
+    id: "value-pricing/no-value-metric",
+    severity: Severity::Warning,
+    summary: "a tiered, usage or per-seat model names no value metric the price grows with",
+    check: Some(no_value_metric),
+    inputs: &["pricing.model"],
+    thresholds: &[],
+};
+
+pub static RULES: &[&Rule] = &[
+    &FLAT_PRICING,
+    &NARROW_TIER_SPAN,
+    &PRICE_INVERSION,
+    &NO_VALUE_METRIC,
+];
 
 /// Tolerance for float comparisons, so a span of exactly 10 is not flaky.
 const EPSILON: f64 = 1e-9;
@@ -77,24 +91,7 @@ fn tier_name(index: usize, tier: &Val<Tier>) -> String {
 }
 
 fn flat_pricing(cx: &Context, out: &mut Vec<Finding>) {
-    let pricing = match &cx.plan.pricing {
-        Field::Present(p) => &p.value,
-        Field::Invalid => return,
-        Field::Missing => {
-            out.push(
-                Finding::new(
-                    FLAT_PRICING.id,
-                    cx.plan.place_of(&cx.plan.pricing),
-                    "the plan has no `pricing` section, so no value metric the price grows with",
-                    "no `pricing` section",
-                )
-                .help(
-                    "add `pricing:` with a `model` other than flat and a `value_metric` that grows with the customer's business (sell-in value, transactions, revenue under management)",
-                ),
-            );
-            return;
-        }
-    };
+    let Some(pricing) = pricing(cx) else { return };
     if let Some(model) = pricing.model.get()
         && model.value == PricingModel::Flat
     {
@@ -110,31 +107,39 @@ fn flat_pricing(cx: &Context, out: &mut Vec<Finding>) {
             ),
         );
     }
-    match &pricing.value_metric {
-        Field::Missing => out.push(
-            Finding::new(
-                FLAT_PRICING.id,
-                cx.plan.place_of(&cx.plan.pricing),
-                "`pricing` names no `value_metric`: nothing ties the price to the customer's own growth",
-                "no `value_metric`",
-            )
-            .help(
-                "add `value_metric:` naming what the price scales with, e.g. `annual sell-in value under management`",
-            ),
-        ),
-        Field::Present(metric) if metric.value.trim().is_empty() => out.push(
-            Finding::new(
-                FLAT_PRICING.id,
-                metric,
-                "`value_metric` is blank: nothing ties the price to the customer's own growth",
-                "blank `value_metric`",
-            )
-            .help(
-                "name what the price scales with, e.g. `annual sell-in value under management`",
-            ),
-        ),
-        _ => {}
+}
+
+/// A model other than flat whose price rises with something: the plan should say what.
+fn no_value_metric(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(pricing) = pricing(cx) else { return };
+    let Some(model) = pricing.model.get() else {
+        return;
+    };
+    if model.value == PricingModel::Flat {
+        // flat-pricing says what matters for a flat model.
+        return;
     }
+    let (place, message, label) = match &pricing.value_metric {
+        Field::Missing => (
+            crate::model::Place::from(model),
+            format!(
+                "`pricing` is `{}` but names no `value_metric`: the plan does not say what the price grows with",
+                model.value.word()
+            ),
+            "no `value_metric` for this model".to_string(),
+        ),
+        Field::Present(metric) if metric.value.trim().is_empty() => (
+            crate::model::Place::from(metric),
+            "`value_metric` is blank: the plan does not say what the price grows with".to_string(),
+            "blank `value_metric`".to_string(),
+        ),
+        _ => return,
+    };
+    out.push(
+        Finding::new(NO_VALUE_METRIC.id, place, message, label).help(
+            "add `value_metric:` naming what the price scales with, e.g. `annual sell-in value under management`, so a reviewer can see the price grow with the customer",
+        ),
+    );
 }
 
 fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
@@ -280,6 +285,6 @@ mod tests {
     fn a_blank_value_metric_counts_as_missing() {
         let got = findings("pricing:\n  model: usage\n  value_metric: \"  \"\n");
         assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!((got[0].0, got[0].1), (3, "value-pricing/flat-pricing"));
+        assert_eq!((got[0].0, got[0].1), (3, "value-pricing/no-value-metric"));
     }
 }
