@@ -31,12 +31,21 @@ pub enum Command {
     Explain {
         /// A rule id such as `large-customers/acv-floor`, or a principle such as `large-customers`
         rule: String,
+        /// Show the thresholds of this configuration and preset
+        #[command(flatten)]
+        source: ConfigArgs,
     },
     /// Write a starter plan that passes every rule; never overwrites
     Init {
         /// Where to write it
         #[arg(default_value = "plan.yaml")]
         file: PathBuf,
+        /// Write a plan that passes under this preset (in its currency)
+        #[arg(long, value_enum)]
+        preset: Option<PresetArg>,
+        /// The plan's currency (ISO 4217); by default the preset's
+        #[arg(long, value_name = "CODE")]
+        currency: Option<String>,
     },
     /// Print the JSON Schema (2020-12) of the plan format
     Schema,

@@ -26,6 +26,7 @@ pub enum Preset {
 
 impl Preset {
     pub const NAMES: &'static [&'static str] = &["article", "us-saas"];
+    pub const ALL: &'static [Preset] = &[Preset::Article, Preset::UsSaas];
 
     pub fn from_name(s: &str) -> Option<Self> {
         match s {

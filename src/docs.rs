@@ -55,10 +55,29 @@ pub fn documented_ids() -> Vec<String> {
     ids
 }
 
-/// `planlint explain QUERY`: a rule's section or a principle's whole page.
-pub fn explain(query: &str) -> Result<String, String> {
+/// What `explain` says about the thresholds in force: the values the configuration
+/// and preset give, and the preset's name.
+pub struct InForce<'a> {
+    pub thresholds: &'a crate::thresholds::Thresholds,
+    pub preset: &'a str,
+}
+
+/// `planlint explain QUERY`: a rule's section or a principle's whole page, with each
+/// rule's "Default severity · Threshold" line showing the thresholds in force.
+pub fn explain(query: &str, in_force: &InForce) -> Result<String, String> {
     let q = query.trim().trim_end_matches('/');
-    if let Some(rule) = engine::find_rule(q) {
+    let rule = engine::find_rule(q).or_else(|| {
+        // A rule's own name (`acv-floor`) when only one rule has it.
+        let mut named = engine::registry()
+            .iter()
+            .copied()
+            .filter(|r| r.id.split_once('/').is_some_and(|(_, n)| n == q));
+        match (named.next(), named.next()) {
+            (Some(r), None) => Some(r),
+            _ => None,
+        }
+    });
+    if let Some(rule) = rule {
         let text = section(rule.id).ok_or_else(|| {
             format!(
                 "rule `{}` has no documentation section (a planlint bug)",
@@ -71,19 +90,112 @@ pub fn explain(query: &str) -> Result<String, String> {
             rule.principle(),
             rule.severity
         );
-        return Ok(format!("{header}{text}\n"));
+        return Ok(format!(
+            "{header}{}\n",
+            with_thresholds_in_force(text, in_force)
+        ));
     }
     if let Some(page) = page(q) {
-        return Ok(format!("{}\n", page.trim_end()));
+        return Ok(format!(
+            "{}\n",
+            with_thresholds_in_force(page.trim_end(), in_force)
+        ));
     }
     let mut candidates: Vec<&str> = engine::registry().iter().map(|r| r.id).collect();
     let principles = engine::principles();
     candidates.extend(principles.iter().copied());
-    let hint = match crate::model::load::nearest(q, &candidates) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "run `planlint rules` to list them".to_string(),
+    let lowered = q.to_lowercase();
+    // A word of a name (`focus`, `churn`) names the principles and rules that hold it.
+    // A principle that holds it is the likelier meaning: it is named alone.
+    let holding: Vec<&str> = if lowered.len() >= 3 {
+        let in_principles: Vec<&str> = principles
+            .iter()
+            .copied()
+            .filter(|p| p.contains(lowered.as_str()))
+            .collect();
+        if in_principles.is_empty() {
+            candidates
+                .iter()
+                .copied()
+                .filter(|c| c.contains(lowered.as_str()))
+                .collect()
+        } else {
+            in_principles
+        }
+    } else {
+        Vec::new()
     };
-    Err(format!("no rule or principle named `{query}`; {hint}"))
+    let hint = match (
+        holding.as_slice(),
+        crate::model::load::nearest(q, &candidates),
+    ) {
+        ([one], _) => format!("did you mean `{one}`?"),
+        ([], Some(s)) => format!("did you mean `{s}`?"),
+        ([], None) => "run `planlint rules` to list them".to_string(),
+        (many, _) => {
+            let shown: Vec<String> = many.iter().take(5).map(|c| format!("`{c}`")).collect();
+            format!("did you mean one of {}?", shown.join(", "))
+        }
+    };
+    Err(format!(
+        "no rule or principle named `{}`; {hint}",
+        crate::text::escape_line(query)
+    ))
+}
+
+/// The rule docs with every `**Default severity:**` line generated from the rule's
+/// declaration and the thresholds in force, so that the page cannot drift from the code
+/// and shows what this run would check (`min_ltv` = 50,000 USD under `us-saas`).
+pub fn with_thresholds_in_force(markdown: &str, in_force: &InForce) -> String {
+    let mut out = String::with_capacity(markdown.len() + 256);
+    let mut rule: Option<&Rule> = None;
+    let mut lines = markdown.lines().peekable();
+    while let Some(line) = lines.next() {
+        if let Some(rest) = line.strip_prefix("## ") {
+            rule = rest.split_whitespace().next().and_then(engine::find_rule);
+        }
+        if line.starts_with("**Default severity:**")
+            && let Some(r) = rule
+        {
+            // The hand-written line may wrap onto the next ones: skip to its paragraph end.
+            while lines.peek().is_some_and(|l| !l.trim().is_empty()) {
+                lines.next();
+            }
+            out.push_str(&severity_line(r, in_force));
+            out.push('\n');
+            continue;
+        }
+        out.push_str(line);
+        out.push('\n');
+    }
+    out.truncate(out.trim_end().len());
+    out
+}
+
+/// `**Default severity:** error · **Threshold in force:** `min_ltv` = 300,000 CNY (preset `article`)`.
+pub fn severity_line(rule: &Rule, in_force: &InForce) -> String {
+    let mut line = format!("**Default severity:** {}", rule.severity);
+    let shown: Vec<String> = rule
+        .thresholds
+        .iter()
+        .filter_map(|name| {
+            let spec = crate::thresholds::ThresholdSpec::find(name)?;
+            let value = in_force.thresholds.get(name)?;
+            Some(format!(
+                "`{name}` = {}",
+                spec.display(value, &in_force.thresholds.currency)
+            ))
+        })
+        .collect();
+    if !shown.is_empty() {
+        line.push_str(&format!(
+            " · **Threshold{} in force:** {} (preset `{}` and the configuration)",
+            if shown.len() == 1 { "" } else { "s" },
+            shown.join(", "),
+            in_force.preset
+        ));
+    }
+    line
 }
 
 /// `planlint rules`: a table of id, principle, severity and summary.

@@ -3,8 +3,9 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, Severity};
+use crate::finding::{Finding, NotChecked, NotCheckedReason, Severity};
 use crate::model::{self, LtvBasis, Plan};
+use crate::needs::{Lookup, Verdict};
 use crate::source::{SourceFile, Span};
 use crate::thresholds::{FxRates, MoneyThreshold, Thresholds};
 use crate::yaml;
@@ -20,6 +21,13 @@ pub struct Rule {
     pub summary: &'static str,
     /// `None` for the format rules that the loader reports while reading the plan.
     pub check: Option<Check>,
+    /// The plan values the rule needs, as YAML paths. Each entry must be satisfied; an
+    /// entry may offer alternatives (`a | b + c`: `a`, or both `b` and `c`), and `[*]`
+    /// means "in at least one list item". A rule whose inputs are absent does not run:
+    /// `plan/missing-input` reports the gap once for its principle.
+    pub inputs: &'static [&'static str],
+    /// The `[thresholds]` keys the rule reads.
+    pub thresholds: &'static [&'static str],
 }
 
 impl Rule {
@@ -238,7 +246,7 @@ pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileRepo
                 file: read.file,
                 findings,
                 rendered: None,
-                not_checked: Vec::new(),
+                not_checked: not_parsed(settings),
             }
         }
         None => lint(read.file, settings),
@@ -260,6 +268,8 @@ pub fn lint_parsed(
     settings: &Settings,
 ) -> FileReport {
     let mut findings = Vec::new();
+    let mut not_checked = Vec::new();
+    let mut any_plan = false;
     match parsed {
         Err(yaml::ParseError::Syntax { span, message }) => {
             let help = if file
@@ -301,19 +311,24 @@ pub fn lint_parsed(
         ),
         Ok(docs) => {
             for doc in &docs {
+                let before = findings.len();
                 let Some(plan) = model::load_plan(&file, doc, &mut findings) else {
                     continue;
                 };
-                let cx = Context::new(&plan, &settings.thresholds, &settings.fx);
-                for rule in registry() {
-                    let Some(check) = rule.check else { continue };
-                    if settings.severity_of(rule).is_none() {
-                        continue;
-                    }
-                    check(&cx, &mut findings);
-                }
+                any_plan = true;
+                check_document(
+                    doc,
+                    &plan,
+                    settings,
+                    &mut findings,
+                    before,
+                    &mut not_checked,
+                );
             }
         }
+    }
+    if !any_plan {
+        not_checked = not_parsed(settings);
     }
     finalize(&mut findings, settings);
     if !settings.no_inline_suppressions {
@@ -324,7 +339,239 @@ pub fn lint_parsed(
         file,
         findings,
         rendered: None,
-        not_checked: Vec::new(),
+        not_checked,
+    }
+}
+
+/// Every enabled principle rule, as not checked because the file could not be read.
+fn not_parsed(settings: &Settings) -> Vec<NotChecked> {
+    registry()
+        .iter()
+        .filter(|r| r.check.is_some() && settings.severity_of(r).is_some())
+        .filter(|r| r.principle() != "plan")
+        .map(|r| NotChecked {
+            rule: r.id,
+            reason: NotCheckedReason::NotParsed,
+            paths: Vec::new(),
+        })
+        .collect()
+}
+
+/// Runs the enabled rules over one loaded document. A rule whose inputs are absent or
+/// invalid, or whose money thresholds cannot be compared with the plan's amounts, does
+/// not run: it is recorded as not checked, and absent inputs are reported once per
+/// principle as `plan/missing-input`. `loaded_from` is where this document's loader
+/// findings start in `findings`.
+fn check_document(
+    doc: &yaml::Node,
+    plan: &Plan,
+    settings: &Settings,
+    findings: &mut Vec<Finding>,
+    loaded_from: usize,
+    not_checked: &mut Vec<NotChecked>,
+) {
+    let mut invalid: Vec<String> = findings[loaded_from..]
+        .iter()
+        .filter(|f| f.rule == "plan/invalid-value")
+        .map(|f| f.path.clone())
+        .collect();
+    // A misspelt key (`revenu_churn`) already has its `plan/unknown-key` finding, which
+    // names the key meant: the value it hides counts as unreadable, not as missing.
+    invalid.extend(
+        findings[loaded_from..]
+            .iter()
+            .filter(|f| f.rule == "plan/unknown-key")
+            .filter_map(|f| misspelt_input(&f.path)),
+    );
+    let lookup = Lookup::new(doc, invalid.iter().map(String::as_str));
+    let cx = Context::new(plan, &settings.thresholds, &settings.fx);
+    let currency_stated_invalid = matches!(plan.currency, model::Field::Invalid);
+    // Per principle, in catalogue order: the rules missing inputs and the paths missing.
+    let mut missing: Vec<(&'static str, Vec<&'static Rule>, Vec<String>)> = Vec::new();
+    for rule in registry() {
+        let Some(check) = rule.check else { continue };
+        if settings.severity_of(rule).is_none() {
+            continue;
+        }
+        let skip = |reason, paths| NotChecked {
+            rule: rule.id,
+            reason,
+            paths,
+        };
+        match lookup.verdict(rule.inputs) {
+            Verdict::Missing(paths) => {
+                match missing.iter_mut().find(|(p, _, _)| *p == rule.principle()) {
+                    Some((_, rules, all)) => {
+                        rules.push(rule);
+                        for p in &paths {
+                            if !all.contains(p) {
+                                all.push(p.clone());
+                            }
+                        }
+                    }
+                    None => missing.push((rule.principle(), vec![rule], paths.clone())),
+                }
+                push_once(not_checked, skip(NotCheckedReason::MissingInput, paths));
+                continue;
+            }
+            Verdict::Invalid(paths) => {
+                push_once(not_checked, skip(NotCheckedReason::InvalidValue, paths));
+                continue;
+            }
+            Verdict::Met => {}
+        }
+        if reads_money_threshold(rule) {
+            let currency = cx.currency();
+            if currency.is_empty() {
+                let (reason, paths) = if currency_stated_invalid {
+                    (NotCheckedReason::InvalidValue, vec!["currency".to_string()])
+                } else {
+                    (
+                        NotCheckedReason::MissingCurrency,
+                        vec!["currency".to_string()],
+                    )
+                };
+                push_once(not_checked, skip(reason, paths));
+                continue;
+            }
+            if cx.money(1.0).is_none() {
+                push_once(not_checked, skip(NotCheckedReason::NoFxRate, Vec::new()));
+                continue;
+            }
+        }
+        check(&cx, findings);
+    }
+    if settings
+        .severity_of(&crate::rules::plan::MISSING_INPUT)
+        .is_none()
+    {
+        return;
+    }
+    for (principle, rules, paths) in missing {
+        findings.push(missing_input_finding(&lookup, principle, &rules, &paths));
+    }
+}
+
+/// The declared input that the unknown key at `path` most likely meant to write.
+fn misspelt_input(path: &str) -> Option<String> {
+    let (parent, key) = path.rsplit_once('.').unwrap_or(("", path));
+    let mut leaves: Vec<&str> = Vec::new();
+    for rule in registry() {
+        for input in rule.inputs {
+            for p in input.split(['|', '+']).map(str::trim) {
+                let (pp, leaf) = p.rsplit_once('.').unwrap_or(("", p));
+                if pp == parent && !leaves.contains(&leaf) {
+                    leaves.push(leaf);
+                }
+            }
+        }
+    }
+    let meant = model::load::nearest(key, &leaves)?;
+    Some(if parent.is_empty() {
+        meant.to_string()
+    } else {
+        format!("{parent}.{meant}")
+    })
+}
+
+fn push_once(list: &mut Vec<NotChecked>, entry: NotChecked) {
+    if !list.iter().any(|e| e.rule == entry.rule) {
+        list.push(entry);
+    }
+}
+
+/// True when the rule compares the plan's amounts with a money threshold.
+fn reads_money_threshold(rule: &Rule) -> bool {
+    rule.thresholds.iter().any(|name| {
+        crate::thresholds::ThresholdSpec::find(name)
+            .is_some_and(|s| s.unit == crate::thresholds::Unit::Money)
+    })
+}
+
+/// One `plan/missing-input` finding for a principle: the rules that did not run and the
+/// paths they lack, at the deepest section of the first path that the plan has, else at
+/// its first key.
+fn missing_input_finding(
+    lookup: &Lookup,
+    principle: &str,
+    rules: &[&'static Rule],
+    paths: &[String],
+) -> Finding {
+    let first = paths.first().map(String::as_str).unwrap_or("");
+    let shown = collapse_absent_sections(paths, lookup);
+    let (span, path, label) = match lookup.enclosing_key(first) {
+        Some((span, section)) => (
+            span,
+            section,
+            format!("missing here: {}", quoted_list(&shown, 4)),
+        ),
+        None => (
+            lookup.first_key(),
+            String::new(),
+            format!("this plan has no {}", quoted_list(&shown, 4)),
+        ),
+    };
+    let names: Vec<&str> = rules
+        .iter()
+        .map(|r| r.id.split_once('/').map_or(r.id, |(_, n)| n))
+        .collect();
+    let total = registry()
+        .iter()
+        .filter(|r| r.check.is_some() && r.principle() == principle)
+        .count();
+    let shown = collapse_absent_sections(paths, lookup);
+    let how_many = if rules.len() == total {
+        format!("none of its {total} rules ran")
+    } else {
+        format!("{} of its {total} rules did not run", rules.len())
+    };
+    Finding::new(
+        "plan/missing-input",
+        model::Place { span, path },
+        format!(
+            "`{principle}` cannot be fully checked: {} {} missing, so {how_many} ({})",
+            quoted_list(&shown, usize::MAX),
+            if shown.len() == 1 { "is" } else { "are" },
+            names.join(", "),
+        ),
+        label,
+    )
+    .help(format!(
+        "add the missing values (see `planlint explain {principle}`); while the plan is a draft, `\"plan/missing-input\" = \"warning\"` under `[rules]` in planlint.toml lets it pass the gate"
+    ))
+}
+
+/// The paths to name in a message: a section the plan lacks altogether stands for all
+/// the paths under it (`unit_economics`, not its six fields).
+fn collapse_absent_sections(paths: &[String], lookup: &Lookup) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paths {
+        let top = p.split(['.', '[']).next().unwrap_or(p);
+        let name = if top != p && lookup.presence(top) == crate::needs::Presence::Missing {
+            top.to_string()
+        } else {
+            p.clone()
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// `` `a`, `b` and `c` ``, at most `max` names then "and N more".
+fn quoted_list(paths: &[String], max: usize) -> String {
+    let shown: Vec<String> = paths.iter().take(max).map(|p| format!("`{p}`")).collect();
+    let rest = paths.len().saturating_sub(max);
+    match (shown.len(), rest) {
+        (0, _) => String::new(),
+        (1, 0) => shown[0].clone(),
+        (_, 0) => format!(
+            "{} and {}",
+            shown[..shown.len() - 1].join(", "),
+            shown[shown.len() - 1]
+        ),
+        (_, r) => format!("{} and {r} more", shown.join(", ")),
     }
 }
 
@@ -395,10 +642,14 @@ fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
 /// starts with `prefix`, linting `yaml` with the default settings.
 #[cfg(test)]
 pub fn findings_with_prefix(yaml: &str, prefix: &str) -> Vec<(usize, &'static str, String)> {
-    let report = lint(
-        SourceFile::new("t.plan.yaml", yaml.to_string()),
-        &Settings::default(),
-    );
+    // The snippets are in CNY unless they say otherwise; the line is added last so
+    // that line numbers stay those of the snippet.
+    let yaml = if yaml.lines().any(|l| l.starts_with("currency:")) {
+        yaml.to_string()
+    } else {
+        format!("{yaml}\ncurrency: CNY\n")
+    };
+    let report = lint(SourceFile::new("t.plan.yaml", yaml), &Settings::default());
     report
         .findings
         .iter()

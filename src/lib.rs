@@ -12,6 +12,7 @@ pub mod engine;
 pub mod finding;
 pub mod input;
 pub mod model;
+pub mod needs;
 pub mod report;
 pub mod rules;
 pub mod run;

@@ -27,8 +27,12 @@ fn main() -> ExitCode {
             ListFormat::Human => docs::rules_table(),
             ListFormat::Json => docs::rules_json(),
         })),
-        Some(Command::Explain { rule }) => emit(docs::explain(rule)),
-        Some(Command::Init { file }) => run::init(file),
+        Some(Command::Explain { rule, source }) => run::explain(rule, source),
+        Some(Command::Init {
+            file,
+            preset,
+            currency,
+        }) => run::init(file, *preset, currency.as_deref()),
         Some(Command::Schema) => emit(Ok(planlint::schema::json_schema())),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();

@@ -567,7 +567,91 @@ impl Write for OutputFile {
 pub const STARTER_PLAN: &str = include_str!("../templates/starter.plan.yaml");
 
 /// `planlint init FILE`: writes the starter plan; never overwrites an existing file.
-pub fn init(path: &Path) -> u8 {
+/// `planlint explain QUERY`: the documentation with the thresholds of the
+/// configuration and preset in force.
+pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
+    let config = match load_config(source) {
+        Ok(c) => c,
+        Err(e) => {
+            print_config_error(&e, ColorChoice::Auto);
+            return EXIT_TROUBLE;
+        }
+    };
+    let preset = preset_of(source)
+        .or(config.preset)
+        .unwrap_or(Preset::Article);
+    let settings = match config.settings_for(None, Some(preset)) {
+        Ok(s) => s,
+        Err(e) => {
+            print_config_error(&e, ColorChoice::Auto);
+            return EXIT_TROUBLE;
+        }
+    };
+    let in_force = crate::docs::InForce {
+        thresholds: &settings.thresholds,
+        preset: preset.name(),
+    };
+    match crate::docs::explain(query, &in_force).and_then(|t| print_out(&t)) {
+        Ok(()) => EXIT_CLEAN,
+        Err(message) => {
+            eprintln!("planlint: error: {message}");
+            EXIT_TROUBLE
+        }
+    }
+}
+
+/// The starter plan in `currency`, its comments giving the thresholds of `preset`.
+pub fn starter_plan(preset: Preset, currency: &str) -> String {
+    use crate::model::value::{format_money, format_number, format_percent};
+    let t = preset.thresholds();
+    let money = |v: f64| format_money(v, &t.currency);
+    STARTER_PLAN
+        .replace("currency: CNY  ", &format!("currency: {currency:<5}"))
+        .replace(
+            "60,000 CNY at 5 years",
+            &format!("{} at 5 years", money(t.min_ltv / 5.0)),
+        )
+        .replace("above 300,000 CNY", &format!("above {}", money(t.min_ltv)))
+        .replace(
+            "field sales above 50,000 CNY",
+            &format!("field sales above {}", money(t.field_min_deal)),
+        )
+        .replace(
+            "; 12 or fewer",
+            &format!("; {} or fewer", format_number(t.max_cac_payback_months)),
+        )
+        .replace(
+            "churn; below 20%",
+            &format!("churn; below {}", format_percent(t.max_revenue_churn)),
+        )
+}
+
+/// `planlint init FILE`: writes the starter plan, never over an existing file.
+pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u8 {
+    let currency = currency.map(str::to_ascii_uppercase);
+    if let Some(c) = &currency
+        && !crate::model::value::is_currency_code(c)
+    {
+        eprintln!(
+            "planlint: error: `{}` is not an ISO 4217 currency code",
+            crate::text::escape_line(c)
+        );
+        eprintln!("  help: write a three-letter code such as CNY, USD or EUR");
+        return EXIT_TROUBLE;
+    }
+    // A preset named, else the one kept in the currency asked for, else the default.
+    let preset = match (preset, &currency) {
+        (Some(PresetArg::Article), _) => Preset::Article,
+        (Some(PresetArg::UsSaas), _) => Preset::UsSaas,
+        (None, Some(c)) => Preset::ALL
+            .iter()
+            .copied()
+            .find(|p| p.thresholds().currency == *c)
+            .unwrap_or(Preset::Article),
+        (None, None) => Preset::Article,
+    };
+    let currency = currency.unwrap_or_else(|| preset.thresholds().currency);
+    let text = starter_plan(preset, &currency);
     if path.exists() {
         eprintln!(
             "planlint: error: {} already exists; planlint init never overwrites a file",
@@ -581,7 +665,7 @@ pub fn init(path: &Path) -> u8 {
         _ => Path::new("."),
     };
     let result = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
-        tmp.write_all(STARTER_PLAN.as_bytes())?;
+        tmp.write_all(text.as_bytes())?;
         tmp.as_file().sync_all()?;
         // persist_noclobber fails rather than replace a file created meanwhile.
         tmp.persist_noclobber(path).map_err(|e| e.error)?;
@@ -589,11 +673,29 @@ pub fn init(path: &Path) -> u8 {
     });
     match result {
         Ok(()) => {
+            let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
+            let how = if preset == Preset::Article {
+                String::new()
+            } else {
+                format!(" --preset {}", preset.name())
+            };
             eprintln!(
-                "planlint: wrote a starter plan to {}; fill it in, then run `planlint {}`",
-                path.display(),
-                path.display()
+                "planlint: wrote a starter plan in {currency} to {shown}; fill it in, then run `planlint{how} {shown}`"
             );
+            if preset != Preset::Article {
+                eprintln!(
+                    "  help: to make `{}` the default, put `preset = \"{}\"` in planlint.toml",
+                    preset.name(),
+                    preset.name()
+                );
+            }
+            if currency != preset.thresholds().currency {
+                eprintln!(
+                    "  help: the `{}` thresholds are in {}: add a rate for {currency} under `[fx]` in planlint.toml",
+                    preset.name(),
+                    preset.thresholds().currency
+                );
+            }
             EXIT_CLEAN
         }
         Err(e) => {

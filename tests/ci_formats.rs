@@ -358,7 +358,7 @@ fn github_escapes_percent_colon_comma_and_newlines() {
             "--format",
             "github",
             "--select",
-            SEL,
+            "plan/unknown-key",
             "--stdin-filename",
             "plans/a,b:c%d.plan.yaml",
             "-",
@@ -373,7 +373,7 @@ fn github_escapes_percent_colon_comma_and_newlines() {
         .unwrap_or_else(|| panic!("no unknown-key annotation: {text}"));
     assert_eq!(text.lines().count(), 1, "one command, one line: {text}");
     let (props, message) = line
-        .strip_prefix("::warning ")
+        .strip_prefix("::error ")
         .unwrap()
         .split_once("::")
         .unwrap();

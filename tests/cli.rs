@@ -305,7 +305,7 @@ fn anchors_aliases_and_merge_keys_work() {
     let p = write(
         dir.path(),
         "anchors.plan.yaml",
-        "defaults: &ue\n  acv: 5万\n  lifetime_years: 5\nunit_economics:\n  <<: *ue\n  revenue_churn: 8%\n",
+        "defaults: &ue\n  acv: 5万\n  lifetime_years: 5\nunit_economics:\n  <<: *ue\n  revenue_churn: 8%\ncurrency: CNY\n",
     );
     let (v, _) = json_of(&[&p]);
     let got = rules_and_lines(&v);

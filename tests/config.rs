@@ -105,14 +105,14 @@ fn without_a_rate_the_usd_plan_gets_no_fx_rate() {
     );
 }
 
-const CHURN_AND_ACV: &str = "unit_economics:\n  acv: 5万\n  revenue_churn: 25%\n";
+const CHURN_AND_ACV: &str = "unit_economics:\n  acv: 5万\n  revenue_churn: 25%\ncurrency: CNY\n";
 
 #[test]
 fn a_suppression_silences_its_one_finding_and_no_other() {
     let dir = tempfile::tempdir().unwrap();
     let plan = CHURN_AND_ACV.replace(
-        "25%\n",
-        "25%   # planlint-disable-line large-customers/churn-ceiling -- pilot cohort only\n",
+        "25%\ncurrency",
+        "25%   # planlint-disable-line large-customers/churn-ceiling -- pilot cohort only\ncurrency",
     );
     std::fs::write(dir.path().join("p.plan.yaml"), &plan).unwrap();
     let (found, _, _) = run_json(dir.path(), &["--select", "large-customers/", "p.plan.yaml"]);
@@ -137,11 +137,15 @@ fn a_suppression_silences_its_one_finding_and_no_other() {
 #[test]
 fn next_line_and_file_suppressions_and_prefixes() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = "# planlint-disable-file large-customers/acv-floor\nunit_economics:\n  acv: 5万\n  # planlint-disable-next-line large-customers/\n  revenue_churn: 25%\n";
+    let plan = "# planlint-disable-file large-customers/acv-floor\nunit_economics:\n  acv: 5万\n  # planlint-disable-next-line large-customers/\n  revenue_churn: 25%\ncurrency: CNY\n";
     std::fs::write(dir.path().join("p.plan.yaml"), plan).unwrap();
     let (found, _, _) = run_json(
         dir.path(),
-        &["--select", "large-customers/,plan/", "p.plan.yaml"],
+        &[
+            "--select",
+            "large-customers/,plan/unused-suppression",
+            "p.plan.yaml",
+        ],
     );
     assert!(found.is_empty(), "{found:?}");
 }
@@ -149,14 +153,14 @@ fn next_line_and_file_suppressions_and_prefixes() {
 #[test]
 fn an_unused_or_misspelt_suppression_is_reported() {
     let dir = tempfile::tempdir().unwrap();
-    let plan = "unit_economics:\n  acv: 120k   # planlint-disable-line large-customers/acv-floor\n  revenue_churn: 8%   # planlint-disable-line large-customers/churn-cieling\n";
+    let plan = "unit_economics:\n  acv: 120k   # planlint-disable-line large-customers/acv-floor\n  revenue_churn: 8%   # planlint-disable-line large-customers/churn-cieling\ncurrency: CNY\n";
     std::fs::write(dir.path().join("p.plan.yaml"), plan).unwrap();
     let out = planlint_in(dir.path())
         .args([
             "--format",
             "json",
             "--select",
-            "large-customers/,plan/",
+            "large-customers/,plan/unused-suppression",
             "p.plan.yaml",
         ])
         .output()
@@ -204,7 +208,7 @@ fn baseline_hides_todays_findings_after_lines_are_inserted_and_new_ones_still_fa
     // A new finding still fails the run; a fixed one makes its entry stale.
     std::fs::write(
         &plan_path,
-        "# Acme\n# draft 3\nunit_economics:\n  acv: 5万\n  revenue_churn: 25%\n  ltv: 100k\n",
+        "# Acme\n# draft 3\nunit_economics:\n  acv: 5万\n  revenue_churn: 25%\n  ltv: 100k\ncurrency: CNY\n",
     )
     .unwrap();
     let (found, code, _) = run_json(
@@ -219,7 +223,7 @@ fn baseline_hides_todays_findings_after_lines_are_inserted_and_new_ones_still_fa
 
     std::fs::write(
         &plan_path,
-        "unit_economics:\n  acv: 120k\n  revenue_churn: 25%\n",
+        "unit_economics:\n  acv: 120k\n  revenue_churn: 25%\ncurrency: CNY\n",
     )
     .unwrap();
     let (_, _, stderr) = run_json(
@@ -257,7 +261,7 @@ fn config_is_discovered_in_parents_and_shapes_rules() {
     std::fs::create_dir_all(&sub).unwrap();
     std::fs::write(
         sub.join("p.plan.yaml"),
-        "unit_economics:\n  acv: 5万\n  revenue_churn: 25%\n  lifetime_years: 4\n",
+        "unit_economics:\n  acv: 5万\n  revenue_churn: 25%\n  lifetime_years: 4\ncurrency: CNY\n",
     )
     .unwrap();
     let (found, code, _) = run_json(&sub, &["--select", "large-customers/", "p.plan.yaml"]);

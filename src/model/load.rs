@@ -36,6 +36,9 @@ pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) ->
     let mut m = ld.map_view(root, "")?;
     // The currency comes first: money values are checked against it.
     plan.currency = ld.field(&mut m, "currency", kind::Currency);
+    if plan.currency.is_missing() {
+        plan.currency_inferred = super::currency::infer(root, ld.findings);
+    }
     let currency = plan.currency_code().to_string();
     ld_plan(&mut ld, &mut m, &mut plan, &currency);
     ld.finish(m);
@@ -782,6 +785,7 @@ impl<'a> Loader<'a> {
             NodeKind::Str(s) => match parse_money(s) {
                 Ok(m) => {
                     if let Some(c) = m.currency
+                        && !currency.is_empty()
                         && c != currency
                     {
                         self.invalid(

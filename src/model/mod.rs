@@ -1,5 +1,6 @@
 //! The typed plan model and its value types.
 
+pub mod currency;
 pub mod describe;
 pub mod kind;
 pub mod load;

@@ -131,6 +131,8 @@ pub struct Plan {
     pub company: Field<Company>,
     /// The plan's ISO 4217 currency code; `CNY` when absent.
     pub currency: Field<String>,
+    /// With no `currency`, the one currency that every amount naming one names.
+    pub currency_inferred: Option<String>,
     pub market: Field<Market>,
     pub needs: Field<List<Need>>,
     pub value_chain: Field<List<ValueChainParty>>,
@@ -148,8 +150,14 @@ pub struct Plan {
 
 impl Plan {
     /// The currency amounts in this plan are in.
+    /// The plan's currency: the stated `currency`, else the one every amount names;
+    /// empty when neither is known (the money rules then do not run).
     pub fn currency_code(&self) -> &str {
-        self.currency.get().map_or("CNY", |c| c.value.as_str())
+        match (&self.currency, &self.currency_inferred) {
+            (Field::Present(c), _) => c.value.as_str(),
+            (Field::Missing, Some(c)) => c.as_str(),
+            _ => "",
+        }
     }
 
     /// Where a finding about a missing field of `section` points: the section's key, or

@@ -326,6 +326,10 @@ pub fn format_amount(amount: f64) -> String {
 
 /// `300,000 CNY`.
 pub fn format_money(amount: f64, currency: &str) -> String {
+    if currency.is_empty() {
+        // A plan with no known currency: the bare amount.
+        return format_amount(amount);
+    }
     format!("{} {currency}", format_amount(amount))
 }
 

@@ -12,6 +12,8 @@ pub const MISSING_PORTRAIT: Rule = Rule {
     severity: Severity::Error,
     summary: "market.niche, market.industries or market.customer_size is missing",
     check: Some(missing_portrait),
+    inputs: &["market.niche", "market.industries", "market.customer_size"],
+    thresholds: &[],
 };
 
 pub const BROAD_NICHE: Rule = Rule {
@@ -19,6 +21,8 @@ pub const BROAD_NICHE: Rule = Rule {
     severity: Severity::Warning,
     summary: "too many industries, or an employee range that spans too wide a factor",
     check: Some(broad_niche),
+    inputs: &["market.industries", "market.customer_size"],
+    thresholds: &["max_industries", "max_size_span"],
 };
 
 pub const NO_HIDDEN_NEED: Rule = Rule {
@@ -26,6 +30,8 @@ pub const NO_HIDDEN_NEED: Rule = Rule {
     severity: Severity::Warning,
     summary: "no need is must-have, hidden and backed by evidence",
     check: Some(no_hidden_need),
+    inputs: &["needs"],
+    thresholds: &[],
 };
 
 pub const VALUE_CHAIN_GAP: Rule = Rule {
@@ -33,6 +39,8 @@ pub const VALUE_CHAIN_GAP: Rule = Rule {
     severity: Severity::Warning,
     summary: "value_chain does not cover upstream, midstream and downstream",
     check: Some(value_chain_gap),
+    inputs: &["value_chain"],
+    thresholds: &[],
 };
 
 pub const VALUE_CHAIN_HARM: Rule = Rule {
@@ -40,6 +48,8 @@ pub const VALUE_CHAIN_HARM: Rule = Rule {
     severity: Severity::Error,
     summary: "a value-chain party loses from adoption (benefit: negative)",
     check: Some(value_chain_harm),
+    inputs: &["value_chain"],
+    thresholds: &[],
 };
 
 pub const NOT_10X: Rule = Rule {
@@ -47,6 +57,8 @@ pub const NOT_10X: Rule = Rule {
     severity: Severity::Warning,
     summary: "the improvement multiple (stated or computed) is below the minimum",
     check: Some(not_10x),
+    inputs: &["value.improvement | value.before + value.after + value.better"],
+    thresholds: &["min_improvement"],
 };
 
 pub const IMPROVEMENT_MISMATCH: Rule = Rule {
@@ -54,6 +66,8 @@ pub const IMPROVEMENT_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     summary: "stated improvement disagrees with the one computed from before/after",
     check: Some(improvement_mismatch),
+    inputs: &["value.improvement | value.before + value.after + value.better"],
+    thresholds: &["tolerance"],
 };
 
 pub static RULES: &[&Rule] = &[

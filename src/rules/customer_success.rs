@@ -12,6 +12,8 @@ pub const NO_TEAM: Rule = Rule {
     severity: Severity::Error,
     summary: "no customer success team of its own, separate from support",
     check: Some(no_team),
+    inputs: &["customer_success.team"],
+    thresholds: &[],
 };
 
 pub const NO_OUTCOME_METRICS: Rule = Rule {
@@ -19,6 +21,8 @@ pub const NO_OUTCOME_METRICS: Rule = Rule {
     severity: Severity::Warning,
     summary: "customer success measures no customer outcomes",
     check: Some(no_outcome_metrics),
+    inputs: &["customer_success.outcome_metrics"],
+    thresholds: &[],
 };
 
 pub const UNDER_COVERED: Rule = Rule {
@@ -26,6 +30,12 @@ pub const UNDER_COVERED: Rule = Rule {
     severity: Severity::Warning,
     summary: "headcount x accounts_per_csm is below the first projection year's customers",
     check: Some(under_covered),
+    inputs: &[
+        "customer_success.headcount",
+        "customer_success.accounts_per_csm",
+        "projections[*].customers",
+    ],
+    thresholds: &[],
 };
 
 pub static RULES: &[&Rule] = &[&NO_TEAM, &NO_OUTCOME_METRICS, &UNDER_COVERED];

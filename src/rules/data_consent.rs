@@ -12,6 +12,8 @@ pub const NO_CONSENT: Rule = Rule {
     severity: Severity::Error,
     summary: "customer data is used without opt-in consent",
     check: Some(no_consent),
+    inputs: &["data.uses_customer_data"],
+    thresholds: &[],
 };
 
 pub const CROSS_CUSTOMER_USE: Rule = Rule {
@@ -19,6 +21,8 @@ pub const CROSS_CUSTOMER_USE: Rule = Rule {
     severity: Severity::Error,
     summary: "one customer's data serves others by default",
     check: Some(cross_customer_use),
+    inputs: &["data.uses_customer_data"],
+    thresholds: &[],
 };
 
 pub const NO_EXIT_TERMS: Rule = Rule {
@@ -26,6 +30,8 @@ pub const NO_EXIT_TERMS: Rule = Rule {
     severity: Severity::Warning,
     summary: "customer data is used but deletion on exit or residency is not stated",
     check: Some(no_exit_terms),
+    inputs: &["data.uses_customer_data"],
+    thresholds: &[],
 };
 
 pub const UNEXPLAINED_NETWORK_EFFECT: Rule = Rule {
@@ -33,6 +39,8 @@ pub const UNEXPLAINED_NETWORK_EFFECT: Rule = Rule {
     severity: Severity::Info,
     summary: "a network-effect data advantage is claimed without a mechanism",
     check: Some(unexplained_network_effect),
+    inputs: &["data.uses_customer_data"],
+    thresholds: &[],
 };
 
 pub static RULES: &[&Rule] = &[

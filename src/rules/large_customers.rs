@@ -12,6 +12,8 @@ pub const LTV_FLOOR: Rule = Rule {
     severity: Severity::Error,
     summary: "customer lifetime value (stated or computed) is below the floor",
     check: Some(ltv_floor),
+    inputs: &["unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years"],
+    thresholds: &["min_ltv"],
 };
 
 pub const ACV_FLOOR: Rule = Rule {
@@ -19,6 +21,8 @@ pub const ACV_FLOOR: Rule = Rule {
     severity: Severity::Error,
     summary: "annual contract value is below min_ltv / lifetime_years",
     check: Some(acv_floor),
+    inputs: &["unit_economics.acv"],
+    thresholds: &["min_ltv"],
 };
 
 pub const CHURN_CEILING: Rule = Rule {
@@ -26,6 +30,8 @@ pub const CHURN_CEILING: Rule = Rule {
     severity: Severity::Error,
     summary: "annual revenue churn is at or above the ceiling",
     check: Some(churn_ceiling),
+    inputs: &["unit_economics.revenue_churn"],
+    thresholds: &["max_revenue_churn"],
 };
 
 pub const LTV_CAC_RATIO: Rule = Rule {
@@ -33,6 +39,11 @@ pub const LTV_CAC_RATIO: Rule = Rule {
     severity: Severity::Error,
     summary: "LTV / CAC is below the minimum",
     check: Some(ltv_cac_ratio),
+    inputs: &[
+        "unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years",
+        "unit_economics.cac",
+    ],
+    thresholds: &["min_ltv_cac"],
 };
 
 pub const LTV_MISMATCH: Rule = Rule {
@@ -40,6 +51,8 @@ pub const LTV_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     summary: "stated LTV disagrees with acv x lifetime (x gross margin)",
     check: Some(ltv_mismatch),
+    inputs: &["unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years"],
+    thresholds: &["tolerance"],
 };
 
 pub const LIFETIME_VS_CHURN: Rule = Rule {
@@ -47,6 +60,11 @@ pub const LIFETIME_VS_CHURN: Rule = Rule {
     severity: Severity::Warning,
     summary: "lifetime_years is longer than churn allows (1 / churn)",
     check: Some(lifetime_vs_churn),
+    inputs: &[
+        "unit_economics.lifetime_years",
+        "unit_economics.logo_churn | unit_economics.revenue_churn",
+    ],
+    thresholds: &[],
 };
 
 pub const SMALL_DEALS: Rule = Rule {
@@ -54,6 +72,8 @@ pub const SMALL_DEALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "ACV is in telesales territory and the company is no platform giant",
     check: Some(small_deals),
+    inputs: &["unit_economics.acv"],
+    thresholds: &["telesales_max_deal"],
 };
 
 pub static RULES: &[&Rule] = &[
@@ -193,9 +213,10 @@ fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
     for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
-    out.push(finding.help(
-        "aim at larger customers (a higher ACV) or keep them longer; the principles ask for an LTV above 300,000 CNY",
-    ));
+    out.push(finding.help(format!(
+        "aim at larger customers (a higher ACV) or keep them longer, to an LTV of at least {}",
+        floor.text()
+    )));
 }
 
 fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {

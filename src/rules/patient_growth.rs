@@ -14,6 +14,8 @@ pub const HYPERGROWTH: Rule = Rule {
     severity: Severity::Warning,
     summary: "revenue grows more than the maximum from one projection year to the next",
     check: Some(hypergrowth),
+    inputs: &["projections[*].revenue"],
+    thresholds: &["max_annual_growth"],
 };
 
 pub const SHORT_HORIZON: Rule = Rule {
@@ -21,6 +23,8 @@ pub const SHORT_HORIZON: Rule = Rule {
     severity: Severity::Warning,
     summary: "projections cover fewer years than the minimum",
     check: Some(short_horizon),
+    inputs: &["projections[*].year"],
+    thresholds: &["min_horizon_years"],
 };
 
 pub const CASH_OUT: Rule = Rule {
@@ -28,6 +32,8 @@ pub const CASH_OUT: Rule = Rule {
     severity: Severity::Error,
     summary: "a projection year ends with negative cash",
     check: Some(cash_out),
+    inputs: &["projections[*].cash_end"],
+    thresholds: &[],
 };
 
 pub const CASH_BRIDGE: Rule = Rule {
@@ -35,6 +41,8 @@ pub const CASH_BRIDGE: Rule = Rule {
     severity: Severity::Error,
     summary: "cash_end disagrees with previous cash_end + raised - net_burn",
     check: Some(cash_bridge),
+    inputs: &["projections[*].cash_end", "projections[*].net_burn"],
+    thresholds: &["tolerance"],
 };
 
 pub static RULES: &[&Rule] = &[&HYPERGROWTH, &SHORT_HORIZON, &CASH_OUT, &CASH_BRIDGE];

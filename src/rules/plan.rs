@@ -10,6 +10,8 @@ pub const SYNTAX: Rule = Rule {
     severity: Severity::Error,
     summary: "the file is not valid YAML",
     check: None,
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub const INVALID_VALUE: Rule = Rule {
@@ -17,13 +19,18 @@ pub const INVALID_VALUE: Rule = Rule {
     severity: Severity::Error,
     summary: "a value has the wrong type, an unknown enum word, an unparseable amount or a reversed range",
     check: None,
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub const UNKNOWN_KEY: Rule = Rule {
     id: "plan/unknown-key",
-    severity: Severity::Warning,
+    // An error: a misspelt key hides its value from every rule that would read it.
+    severity: Severity::Error,
     summary: "a key the plan format does not define",
     check: None,
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub const DUPLICATE_KEY: Rule = Rule {
@@ -31,6 +38,8 @@ pub const DUPLICATE_KEY: Rule = Rule {
     severity: Severity::Error,
     summary: "a key appears twice in one mapping",
     check: None,
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub const UNUSED_SUPPRESSION: Rule = Rule {
@@ -38,6 +47,8 @@ pub const UNUSED_SUPPRESSION: Rule = Rule {
     severity: Severity::Warning,
     summary: "a suppression comment that suppressed nothing",
     check: None,
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub const NO_FX_RATE: Rule = Rule {
@@ -45,6 +56,8 @@ pub const NO_FX_RATE: Rule = Rule {
     severity: Severity::Error,
     summary: "the plan's currency differs from the thresholds' and no exchange rate is configured",
     check: Some(no_fx_rate),
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub const LIMIT: Rule = Rule {
@@ -52,6 +65,35 @@ pub const LIMIT: Rule = Rule {
     severity: Severity::Error,
     summary: "the file exceeds a safety limit (size, nesting depth, nodes or alias expansion)",
     check: None,
+    inputs: &[],
+    thresholds: &[],
+};
+
+pub const MISSING_INPUT: Rule = Rule {
+    id: "plan/missing-input",
+    severity: Severity::Error,
+    summary: "a principle cannot be fully checked: values its rules need are missing",
+    check: None,
+    inputs: &[],
+    thresholds: &[],
+};
+
+pub const MISSING_CURRENCY: Rule = Rule {
+    id: "plan/missing-currency",
+    severity: Severity::Error,
+    summary: "the plan names no currency and its amounts do not agree on one",
+    check: None,
+    inputs: &[],
+    thresholds: &[],
+};
+
+pub const INFERRED_CURRENCY: Rule = Rule {
+    id: "plan/inferred-currency",
+    severity: Severity::Info,
+    summary: "the plan names no currency; the one its amounts name is used",
+    check: None,
+    inputs: &[],
+    thresholds: &[],
 };
 
 pub static RULES: &[&Rule] = &[
@@ -62,12 +104,19 @@ pub static RULES: &[&Rule] = &[
     &UNUSED_SUPPRESSION,
     &NO_FX_RATE,
     &LIMIT,
+    &MISSING_INPUT,
+    &MISSING_CURRENCY,
+    &INFERRED_CURRENCY,
 ];
 
 fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
     let plan_currency = cx.currency();
     let threshold_currency = cx.thresholds.currency.as_str();
-    if plan_currency == threshold_currency || cx.fx.0.contains_key(plan_currency) {
+    // An unknown currency is `plan/missing-currency`'s to report.
+    if plan_currency.is_empty()
+        || plan_currency == threshold_currency
+        || cx.fx.0.contains_key(plan_currency)
+    {
         return;
     }
     let place = match cx.plan.currency.get() {
@@ -83,8 +132,25 @@ fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
             ),
             format!("{plan_currency} has no rate"),
         )
-        .help(format!(
-            "add `[fx]\n{plan_currency} = <{threshold_currency} per {plan_currency}>` to planlint.toml, or choose a preset in {plan_currency}; until then the rules with money thresholds are skipped for this file"
-        )),
+        .help(fx_help(plan_currency, threshold_currency)),
     );
+}
+
+/// How to give the money rules thresholds in the plan's currency: a preset in that
+/// currency first, when there is one, else a rate. One line: TOML is quoted inline.
+fn fx_help(plan_currency: &str, threshold_currency: &str) -> String {
+    let rate = format!(
+        "add a rate to planlint.toml: `[fx]` with `{plan_currency} = <{threshold_currency} per {plan_currency}>`"
+    );
+    let preset = crate::config::Preset::ALL
+        .iter()
+        .find(|p| p.thresholds().currency == plan_currency);
+    let rest = "until then the rules with money thresholds do not run for this file";
+    match preset {
+        Some(p) => format!(
+            "set `preset = \"{}\"` in planlint.toml (thresholds in {plan_currency}), or {rate}; {rest}",
+            p.name()
+        ),
+        None => format!("{rate}; {rest}"),
+    }
 }

@@ -12,6 +12,8 @@ pub const NO_CYCLE: Rule = Rule {
     severity: Severity::Warning,
     summary: "product.cycle lacks a standardize or a customize phase",
     check: Some(no_cycle),
+    inputs: &["product.cycle"],
+    thresholds: &[],
 };
 
 pub const CUSTOM_NOT_PRODUCTIZED: Rule = Rule {
@@ -19,6 +21,8 @@ pub const CUSTOM_NOT_PRODUCTIZED: Rule = Rule {
     severity: Severity::Warning,
     summary: "a customize phase's module never appears in a later standardize phase",
     check: Some(custom_not_productized),
+    inputs: &["product.cycle"],
+    thresholds: &[],
 };
 
 pub const SERVICES_HEAVY: Rule = Rule {
@@ -26,6 +30,8 @@ pub const SERVICES_HEAVY: Rule = Rule {
     severity: Severity::Warning,
     summary: "services revenue is above the maximum share of subscription revenue",
     check: Some(services_heavy),
+    inputs: &["product.services_share"],
+    thresholds: &["max_services_share"],
 };
 
 pub static RULES: &[&Rule] = &[&NO_CYCLE, &CUSTOM_NOT_PRODUCTIZED, &SERVICES_HEAVY];

@@ -13,6 +13,8 @@ pub const UNQUANTIFIED: Rule = Rule {
     severity: Severity::Warning,
     summary: "the value names no KPI or no annual value per customer",
     check: Some(unquantified),
+    inputs: &["value.kpi", "value.annual_value_per_customer"],
+    thresholds: &[],
 };
 
 pub const ROI_MISMATCH: Rule = Rule {
@@ -20,6 +22,8 @@ pub const ROI_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     summary: "stated roi_multiple disagrees with annual_value_per_customer / acv",
     check: Some(roi_mismatch),
+    inputs: &["value.roi_multiple | value.annual_value_per_customer + unit_economics.acv"],
+    thresholds: &["tolerance"],
 };
 
 pub const LOW_ROI: Rule = Rule {
@@ -27,6 +31,8 @@ pub const LOW_ROI: Rule = Rule {
     severity: Severity::Warning,
     summary: "the customer's ROI multiple (stated or computed) is below the minimum",
     check: Some(low_roi),
+    inputs: &["value.roi_multiple | value.annual_value_per_customer + unit_economics.acv"],
+    thresholds: &["min_roi"],
 };
 
 pub const COST_ONLY: Rule = Rule {
@@ -34,6 +40,8 @@ pub const COST_ONLY: Rule = Rule {
     severity: Severity::Warning,
     summary: "the value is cost reduction only and no roadmap item moves into revenue",
     check: Some(cost_only),
+    inputs: &["value.kind"],
+    thresholds: &[],
 };
 
 pub static RULES: &[&Rule] = &[&UNQUANTIFIED, &ROI_MISMATCH, &LOW_ROI, &COST_ONLY];
@@ -255,10 +263,17 @@ mod tests {
     }
 
     #[test]
-    fn a_missing_value_section_is_reported_once_at_the_document() {
-        let got = findings("planlint: 1\ncompany: { name: A }\n");
-        assert_eq!(got.len(), 1, "{got:?}");
-        assert_eq!((got[0].0, got[0].1), (1, "quantified-value/unquantified"));
+    fn a_missing_value_section_is_reported_once_by_missing_input() {
+        let yaml = "planlint: 1\ncompany: { name: A }\n";
+        assert!(findings(yaml).is_empty());
+        let gaps = crate::engine::findings_with_prefix(yaml, "plan/missing-input");
+        let ours: Vec<_> = gaps
+            .iter()
+            .filter(|(_, _, m)| m.starts_with("`quantified-value` cannot be fully checked"))
+            .collect();
+        assert_eq!(ours.len(), 1, "{gaps:?}");
+        assert_eq!(ours[0].0, 1);
+        assert!(ours[0].2.contains("`value` is missing"), "{}", ours[0].2);
     }
 
     #[test]

@@ -13,6 +13,10 @@ pub const PAYBACK_TOO_LONG: Rule = Rule {
     severity: Severity::Warning,
     summary: "CAC payback months (stated or computed) exceed the maximum",
     check: Some(payback_too_long),
+    inputs: &[
+        "unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin",
+    ],
+    thresholds: &["max_cac_payback_months"],
 };
 
 pub const PAYBACK_MISMATCH: Rule = Rule {
@@ -20,6 +24,10 @@ pub const PAYBACK_MISMATCH: Rule = Rule {
     severity: Severity::Error,
     summary: "stated CAC payback differs from cac / (acv / 12 x gross margin) by more than 1 month",
     check: Some(payback_mismatch),
+    inputs: &[
+        "unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin",
+    ],
+    thresholds: &[],
 };
 
 pub const FIELD_SALES_SMALL_DEALS: Rule = Rule {
@@ -27,6 +35,8 @@ pub const FIELD_SALES_SMALL_DEALS: Rule = Rule {
     severity: Severity::Warning,
     summary: "a field-sales channel's deal size starts below the field-sales floor",
     check: Some(field_sales_small_deals),
+    inputs: &["sales.channels"],
+    thresholds: &["field_min_deal"],
 };
 
 pub const SMALL_DEALS_NEED_TELESALES: Rule = Rule {
@@ -34,6 +44,8 @@ pub const SMALL_DEALS_NEED_TELESALES: Rule = Rule {
     severity: Severity::Warning,
     summary: "small deals but no telesales, inside-sales or self-serve channel",
     check: Some(small_deals_need_telesales),
+    inputs: &["sales.channels"],
+    thresholds: &["telesales_max_deal"],
 };
 
 pub const NO_CONFERENCE: Rule = Rule {
@@ -41,6 +53,8 @@ pub const NO_CONFERENCE: Rule = Rule {
     severity: Severity::Info,
     summary: "no conference (event) selling channel",
     check: Some(no_conference),
+    inputs: &["sales.channels"],
+    thresholds: &[],
 };
 
 pub static RULES: &[&Rule] = &[
@@ -378,6 +392,7 @@ mod tests {
         };
         Plan {
             unit_economics: val(ue),
+            currency: val("CNY".to_string()),
             ..Plan::default()
         }
     }

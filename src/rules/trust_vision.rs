@@ -13,6 +13,8 @@ pub const WEAK_TRUST: Rule = Rule {
     severity: Severity::Warning,
     summary: "fewer of the four trust sources than required",
     check: Some(weak_trust),
+    inputs: &["trust"],
+    thresholds: &["min_trust_sources"],
 };
 
 pub const NO_DECISION_CHAIN: Rule = Rule {
@@ -20,6 +22,8 @@ pub const NO_DECISION_CHAIN: Rule = Rule {
     severity: Severity::Warning,
     summary: "trust.decision_chain is missing or names no budget owner",
     check: Some(no_decision_chain),
+    inputs: &["trust.decision_chain"],
+    thresholds: &[],
 };
 
 pub const NO_VISION: Rule = Rule {
@@ -27,6 +31,8 @@ pub const NO_VISION: Rule = Rule {
     severity: Severity::Warning,
     summary: "vision.industry_future is missing, or the roadmap spans too few years",
     check: Some(no_vision),
+    inputs: &["vision.roadmap"],
+    thresholds: &["min_roadmap_years"],
 };
 
 pub static RULES: &[&Rule] = &[&WEAK_TRUST, &NO_DECISION_CHAIN, &NO_VISION];

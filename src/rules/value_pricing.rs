@@ -13,6 +13,8 @@ pub const FLAT_PRICING: Rule = Rule {
     severity: Severity::Error,
     summary: "pricing is flat, or names no value metric that grows with the customer",
     check: Some(flat_pricing),
+    inputs: &["pricing.model"],
+    thresholds: &[],
 };
 
 pub const NARROW_TIER_SPAN: Rule = Rule {
@@ -20,6 +22,8 @@ pub const NARROW_TIER_SPAN: Rule = Rule {
     severity: Severity::Warning,
     summary: "highest tier price / lowest tier price is below the minimum span",
     check: Some(narrow_tier_span),
+    inputs: &["pricing.tiers"],
+    thresholds: &["min_tier_span"],
 };
 
 pub const PRICE_INVERSION: Rule = Rule {
@@ -27,6 +31,8 @@ pub const PRICE_INVERSION: Rule = Rule {
     severity: Severity::Error,
     summary: "a tier for larger customers costs less than the tier before it",
     check: Some(price_inversion),
+    inputs: &["pricing.tiers"],
+    thresholds: &[],
 };
 
 pub static RULES: &[&Rule] = &[&FLAT_PRICING, &NARROW_TIER_SPAN, &PRICE_INVERSION];

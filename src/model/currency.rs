@@ -1,0 +1,114 @@
+//! The plan's currency when it states none: the one that every amount naming a
+//! currency names. A plan whose amounts name none, or several, has no currency the
+//! rules could trust; `plan/missing-currency` says so once, and the money rules do not
+//! run, rather than judging a USD plan by CNY thresholds and reporting dozens of
+//! findings for one missing line.
+
+use crate::finding::Finding;
+use crate::model::Place;
+use crate::model::value::parse_money;
+use crate::source::Span;
+use crate::yaml::{Node, NodeKind};
+
+/// Infers the currency of a document that has no `currency` key, pushing the finding
+/// that says what was decided.
+pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
+    // Each currency named, with the first amount that names it, in document order.
+    let mut named: Vec<(&'static str, Span)> = Vec::new();
+    let mut stack = vec![root];
+    while let Some(node) = stack.pop() {
+        match &node.kind {
+            NodeKind::Str(s) => {
+                if let Ok(m) = parse_money(s)
+                    && let Some(c) = m.currency
+                {
+                    match named.iter_mut().find(|(n, _)| *n == c) {
+                        Some((_, span)) if node.span.offset < span.offset => *span = node.span,
+                        Some(_) => {}
+                        None => named.push((c, node.span)),
+                    }
+                }
+            }
+            NodeKind::Seq(items) => stack.extend(items.iter().rev()),
+            NodeKind::Map(entries) => stack.extend(entries.iter().rev().map(|e| &e.value)),
+            _ => {}
+        }
+    }
+    named.sort_by_key(|(_, span)| span.offset);
+    let top = Place {
+        span: first_key(root),
+        path: String::new(),
+    };
+    match named.as_slice() {
+        [(code, span)] => {
+            findings.push(
+                Finding::new(
+                    "plan/inferred-currency",
+                    Place {
+                        span: *span,
+                        path: String::new(),
+                    },
+                    format!(
+                        "the plan names no `currency`; every amount that names one is in {code}, so {code} is taken as the plan's currency"
+                    ),
+                    format!("in {code}"),
+                )
+                .help(format!("add `currency: {code}` at the top of the plan to say so")),
+            );
+            Some((*code).to_string())
+        }
+        [] => {
+            findings.push(
+                Finding::new(
+                    "plan/missing-currency",
+                    top,
+                    "the plan names no `currency` and no amount names one: the money rules cannot compare its amounts with their thresholds, so they did not run",
+                    "no `currency` in this plan",
+                )
+                .help(
+                    "add the ISO 4217 code of the plan's amounts at the top, e.g. `currency: CNY` or `currency: USD`",
+                ),
+            );
+            None
+        }
+        several => {
+            let codes: Vec<&str> = several.iter().map(|(c, _)| *c).collect();
+            let mut finding = Finding::new(
+                "plan/missing-currency",
+                top,
+                format!(
+                    "the plan names no `currency` and its amounts name several ({}): the money rules did not run",
+                    codes.join(", ")
+                ),
+                "no `currency` in this plan",
+            )
+            .help(format!(
+                "add `currency: {}` (or the code the plan is kept in) at the top, and write every amount in it",
+                codes[0]
+            ));
+            for (code, span) in several {
+                finding = finding.label(
+                    Place {
+                        span: *span,
+                        path: String::new(),
+                    },
+                    format!("in {code}"),
+                );
+            }
+            findings.push(finding);
+            None
+        }
+    }
+}
+
+/// The span of the document's first key, or its start.
+fn first_key(root: &Node) -> Span {
+    match &root.kind {
+        NodeKind::Map(entries) => entries
+            .iter()
+            .map(|e| e.key_span)
+            .min_by_key(|s| s.offset)
+            .unwrap_or(Span::new(root.span.offset, 0)),
+        _ => Span::new(root.span.offset, 0),
+    }
+}
