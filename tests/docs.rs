@@ -21,15 +21,14 @@ use support::{manifest_dir, planlint};
 /// Rules the docs describe that are being built now. While one is absent from the binary
 /// the reverse check (every documented id exists) lets it pass with a note; once it is in
 /// the binary it is checked like every other rule. Remove an entry when its rule lands.
-const PENDING_RULES: &[&str] = &[
-    "plan/missing-input",
-    "plan/missing-currency",
-    "plan/inferred-currency",
-];
+/// (`plan/missing-input`, `plan/missing-currency` and `plan/inferred-currency` were here
+/// until they landed.)
+const PENDING_RULES: &[&str] = &[];
 
 /// Default severities the docs already give, as `(rule, severity the binary may still
-/// report)`: accepted with a note while the binary reports the old one.
-const PENDING_SEVERITIES: &[(&str, &str)] = &[("plan/unknown-key", "warning")];
+/// report)`: accepted with a note while the binary reports the old one. (`plan/unknown-key`,
+/// now an error, was here until that landed.)
+const PENDING_SEVERITIES: &[(&str, &str)] = &[];
 
 /// Options the docs describe that are being built now, accepted with a note while
 /// `planlint --help` does not list them.
@@ -165,6 +164,11 @@ fn tables(md: &str) -> Vec<Table> {
 fn code(cell: &str) -> Option<&str> {
     let inner = cell.trim().strip_prefix('`')?.strip_suffix('`')?;
     (!inner.contains('`')).then_some(inner)
+}
+
+/// The code spans of a cell: `` `a`, `b` `` -> `a`, `b`.
+fn code_spans(cell: &str) -> BTreeSet<&str> {
+    cell.split('`').skip(1).step_by(2).collect()
 }
 
 /// `(item, row)` of every table of `md` whose first header cell is `first`.
@@ -521,6 +525,38 @@ fn every_rule_is_documented_with_its_default_severity_and_no_other() {
     );
 }
 
+#[test]
+fn every_rule_row_names_the_inputs_it_needs_and_the_thresholds_it_reads() {
+    let md = doc("rules.md");
+    let tables = tables(&md);
+    let mut problems = Vec::new();
+    for (t, id, row) in items(&tables, "id") {
+        // Rules not in this build (pending ones) are checked once they land.
+        let Some(rule) = planlint::engine::find_rule(&id) else {
+            continue;
+        };
+        let needs = code_spans(&row[t.column("needs")]);
+        let declared: BTreeSet<&str> = rule.inputs.iter().copied().collect();
+        if needs != declared {
+            problems.push(format!(
+                "`{id}`: docs/rules.md says it needs {needs:?}, the rule declares {declared:?}"
+            ));
+        }
+        let named = code_spans(&row[t.column("thresholds")]);
+        let reads: BTreeSet<&str> = rule.thresholds.iter().copied().collect();
+        if named != reads {
+            problems.push(format!(
+                "`{id}`: docs/rules.md names thresholds {named:?}, the rule reads {reads:?}"
+            ));
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "docs/rules.md:\n  {}",
+        problems.join("\n  ")
+    );
+}
+
 // ---------------------------------------------------------------------------------------
 // (c) The thresholds: every name, both presets' values
 // ---------------------------------------------------------------------------------------
@@ -609,8 +645,7 @@ fn every_threshold_is_documented_with_both_presets_values_and_no_other() {
     }
     // The thresholds a rule's row names exist.
     for (t, id, row) in items(&tables, "id") {
-        let cell = &row[t.column("thresholds")];
-        for name in cell.split('`').skip(1).step_by(2) {
+        for name in code_spans(&row[t.column("thresholds")]) {
             if !article.contains_key(name) {
                 problems.push(format!("`{id}` names `{name}`, which is not a threshold"));
             }
