@@ -1,6 +1,7 @@
 //! The typed plan model and its value types.
 
 pub mod currency;
+pub mod describe;
 pub mod kind;
 pub mod load;
 pub mod plan;
