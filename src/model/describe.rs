@@ -449,6 +449,10 @@ pub const FIELD_DESCRIPTIONS: &[(&str, &str)] = &[
         "Calendar year of the projection, e.g. 2027.",
     ),
     (
+        "projections[].actual",
+        "True for a past year as reported, a fact rather than a plan: growth rules judge only the planned years; e.g. true.",
+    ),
+    (
         "projections[].revenue",
         "Revenue of the year, money in the plan's currency, e.g. 14M.",
     ),

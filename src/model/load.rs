@@ -349,7 +349,7 @@ impl<'a> Loader<'a> {
                     "{what} must be a mapping of keys to values, found {}",
                     node.kind_name()
                 ),
-                "write `key: value` lines indented under it; see PLAN-FORMAT.md for the sections"
+                "write `key: value` lines indented under it; the sections are in docs/plan-format.md, and `planlint init` writes a plan that has them all"
                     .to_string(),
             );
             return None;

@@ -240,24 +240,29 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a year's burn is judged against its revenue: years that happened, companies
-/// past their early rounds, and planned years after the first two, when the principles'
-/// 3-5 years of accumulation should have made the revenue carry more of the cost.
+/// Whether a year's burn is judged against its revenue: every year of a company past its
+/// early rounds (`series_b`, `growth`, `public`), and the planned years after the first
+/// two, when the principles' 3-5 years of accumulation should have made the revenue carry
+/// more of the cost. A young company's early years, reported or planned, burn more than
+/// they earn by design.
 fn burn_is_judged(cx: &Context, entries: &[Val<Projection>], index: usize) -> bool {
     let Some(entry) = entries.get(index) else {
         return false;
     };
-    if is_actual(entry) {
-        return true;
-    }
     let late_stage = cx.plan.company.get().is_some_and(|c| {
         matches!(
             c.value.stage.value(),
             Some(Stage::SeriesB | Stage::Growth | Stage::Public)
         )
     });
+    if late_stage {
+        return true;
+    }
+    if is_actual(entry) {
+        return false;
+    }
     let planned_before = entries[..index].iter().filter(|e| !is_actual(e)).count();
-    late_stage || planned_before >= 2
+    planned_before >= 2
 }
 
 fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
