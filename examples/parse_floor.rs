@@ -173,6 +173,7 @@ fn direct_nodes(text: &str) -> Result<Vec<Node>, String> {
                 }
                 Some((k, key_span)) => entries.push(Entry {
                     key: k,
+                    complex_key: None,
                     key_span,
                     value: node,
                 }),

@@ -408,8 +408,8 @@ impl Config {
         }
         let l = settings.limits;
         out.push_str(&format!(
-            "\n[limits]\nmax_file_size = {}\nmax_depth = {}\nmax_nodes = {}\nmax_alias_events = {}\n",
-            l.max_file_size, l.max_depth, l.max_nodes, l.max_alias_events
+            "\n[limits]\nmax_file_size = {}\nmax_depth = {}\nmax_nodes = {}\nmax_alias_events = {}\nmax_documents = {}\n",
+            l.max_file_size, l.max_depth, l.max_nodes, l.max_alias_events, l.max_documents
         ));
         out.push_str("\n[fx]\n");
         for (c, r) in &settings.fx.0 {
@@ -707,6 +707,7 @@ fn limit(
         "max_depth",
         "max_nodes",
         "max_alias_events",
+        "max_documents",
     ];
     let n = name.get_ref().as_ref();
     if !NAMES.contains(&n) {
@@ -736,6 +737,7 @@ fn limit(
             limits.max_depth = v as usize;
         }
         "max_nodes" => limits.max_nodes = v as usize,
+        "max_documents" => limits.max_documents = v as usize,
         _ => limits.max_alias_events = v as usize,
     }
     Ok(limits)

@@ -8,7 +8,7 @@ use std::fmt;
 
 use serde::de::{self, Deserialize, Deserializer, MapAccess, SeqAccess, Visitor};
 use serde_saphyr::Spanned;
-use serde_saphyr::options::DuplicateKeyPolicy;
+use serde_saphyr::options::{DuplicateKeyPolicy, MergeKeyPolicy, NonFiniteFloatPolicy};
 
 use crate::source::{SourceFile, Span};
 
@@ -33,6 +33,9 @@ pub enum NodeKind {
 #[derive(Debug, Clone)]
 pub struct Entry {
     pub key: String,
+    /// For a key that is not a scalar (`? [a, b]`, `? {x: 1}`) or is empty, what it is
+    /// ("a list"); its `key` is then empty and means nothing.
+    pub complex_key: Option<&'static str>,
     pub key_span: Span,
     pub value: Node,
 }
@@ -61,7 +64,7 @@ impl Node {
                 if raw.starts_with('*') || raw.is_empty() {
                     Some(match self.kind {
                         NodeKind::Int(i) => i.to_string(),
-                        NodeKind::Float(f) => f.to_string(),
+                        NodeKind::Float(f) => float_text(f),
                         NodeKind::Bool(b) => b.to_string(),
                         _ => String::new(),
                     })
@@ -71,6 +74,20 @@ impl Node {
             }
             _ => None,
         }
+    }
+}
+
+/// A float as YAML writes it: `.nan`, `.inf`, `1e300` rather than `NaN`, `inf` or 301
+/// digits.
+fn float_text(f: f64) -> String {
+    if f.is_nan() {
+        ".nan".to_string()
+    } else if f.is_infinite() {
+        if f > 0.0 { ".inf" } else { "-.inf" }.to_string()
+    } else if f == 0.0 || (1e-6..1e15).contains(&f.abs()) {
+        f.to_string()
+    } else {
+        format!("{f:e}")
     }
 }
 
@@ -85,8 +102,11 @@ pub struct Limits {
     pub max_depth: usize,
     /// YAML nodes in one file (after alias expansion).
     pub max_nodes: usize,
-    /// Events replayed by aliases in one file (what an alias bomb multiplies).
+    /// Events replayed by aliases in one file (what an alias bomb multiplies); also
+    /// the number of aliases and of events recorded by anchors.
     pub max_alias_events: usize,
+    /// YAML documents (separated by `---`) in one file.
+    pub max_documents: usize,
 }
 
 impl Default for Limits {
@@ -96,6 +116,7 @@ impl Default for Limits {
             max_depth: 64,
             max_nodes: 250_000,
             max_alias_events: 100_000,
+            max_documents: 1_024,
         }
     }
 }
@@ -123,79 +144,153 @@ pub enum ParseError {
 /// Parses every document in `file`. An empty file or one holding only comments has no
 /// documents.
 pub fn parse(file: &SourceFile, limits: &Limits) -> Result<Vec<Node>, ParseError> {
-    let depth = limits.max_depth.min(Limits::DEPTH_CEILING);
-    let budget = serde_saphyr::budget! {
-        max_depth: depth,
-        flow_nesting_limit: depth,
-        max_nodes: limits.max_nodes,
-        // Scalars cannot hold more text than the file (aliases are limited on their own).
-        max_total_scalar_bytes: usize::try_from(limits.max_file_size).unwrap_or(usize::MAX),
-    };
-    let alias_limits = serde_saphyr::alias_limits! {
-        max_total_replayed_events: limits.max_alias_events,
-    };
-    let options = serde_saphyr::options! {
-        duplicate_keys: DuplicateKeyPolicy::PassThrough,
-        budget: budget,
-        alias_limits: alias_limits,
-    };
-    match serde_saphyr::from_multiple_with_options::<Spanned<RawNode>>(&file.text, options) {
+    match serde_saphyr::from_multiple_with_options::<Spanned<RawNode>>(
+        &file.text,
+        options(limits, MergeKeyPolicy::Merge),
+    ) {
         Ok(docs) => Ok(docs.into_iter().map(|d| convert(d, file)).collect()),
         Err(err) => Err(parse_error(&err, file, limits)),
     }
 }
 
-/// The limit an error reports, if it is a limit rather than a syntax error.
+/// The parser's options: every budget of serde-saphyr is tied to one key of `[limits]`,
+/// so that each limit a file can hit is named in its finding and can be raised.
+fn options(limits: &Limits, merge_keys: MergeKeyPolicy) -> serde_saphyr::Options {
+    let depth = limits.max_depth.min(Limits::DEPTH_CEILING);
+    let bytes = usize::try_from(limits.max_file_size).unwrap_or(usize::MAX);
+    let budget = serde_saphyr::budget! {
+        max_depth: depth,
+        flow_nesting_limit: depth,
+        max_nodes: limits.max_nodes,
+        // Every node is at most two events (start and end), every alias one more.
+        max_events: limits
+            .max_nodes
+            .saturating_mul(2)
+            .saturating_add(limits.max_alias_events)
+            .saturating_add(limits.max_documents.saturating_mul(2))
+            .saturating_add(16),
+        // An anchor and a merge key each sit on a node.
+        max_anchors: limits.max_nodes,
+        max_merge_keys: limits.max_nodes,
+        max_aliases: limits.max_alias_events,
+        max_recorded_anchor_events: limits.max_alias_events,
+        // Without aliases, scalars cannot hold more text than the file.
+        max_total_scalar_bytes: bytes,
+        max_recorded_anchor_bytes: bytes,
+        max_documents: limits.max_documents,
+        // A heuristic that no limit could raise; the replay limits bound the cost.
+        enforce_alias_anchor_ratio: false,
+    };
+    let alias_limits = serde_saphyr::alias_limits! {
+        max_total_replayed_events: limits.max_alias_events,
+        max_replay_stack_depth: depth,
+    };
+    serde_saphyr::options! {
+        duplicate_keys: DuplicateKeyPolicy::PassThrough,
+        merge_keys: merge_keys,
+        // `.inf`, `.nan` and `1e999` reach the loader, which reports them at the value.
+        non_finite_float_policy: NonFiniteFloatPolicy::PassThrough,
+        budget: budget,
+        alias_limits: alias_limits,
+    }
+}
+
+/// The limit an error reports, if it is a limit rather than a syntax error: the key of
+/// `[limits]` that raises it, its value, and what was exceeded, in words.
 fn limit_of(err: &serde_saphyr::Error, limits: &Limits) -> Option<(&'static str, u64, String)> {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
-    // Look through the wrappers that add snippets and alias locations.
+    let depth = || {
+        Some((
+            "max_depth",
+            limits.max_depth as u64,
+            format!(
+                "the plan nests deeper than {} levels",
+                grouped(limits.max_depth)
+            ),
+        ))
+    };
+    let nodes = |what: &str| {
+        Some((
+            "max_nodes",
+            limits.max_nodes as u64,
+            format!(
+                "the plan has more than {} {what}",
+                grouped(limits.max_nodes)
+            ),
+        ))
+    };
+    let aliases = |what: String| Some(("max_alias_events", limits.max_alias_events as u64, what));
+    let bytes = || {
+        Some((
+            "max_file_size",
+            limits.max_file_size,
+            format!(
+                "aliases expand the plan's text to more than {} bytes",
+                grouped(limits.max_file_size)
+            ),
+        ))
+    };
+    match inner_error(err) {
+        E::Budget { breach, .. } => match breach {
+            B::Depth { .. } | B::InclusionDepth { .. } => depth(),
+            B::Nodes { .. } | B::Events { .. } => nodes("YAML nodes"),
+            B::Anchors { .. } => nodes("anchors (`&name`)"),
+            B::MergeKeys { .. } => nodes("merge keys (`<<`)"),
+            B::Aliases { .. } | B::AliasAnchorRatio { .. } => aliases(format!(
+                "the plan uses more than {} aliases (`*name`)",
+                grouped(limits.max_alias_events)
+            )),
+            B::RecordedAnchorEvents { .. } => aliases(format!(
+                "anchors (`&name`) record more than {} YAML events",
+                grouped(limits.max_alias_events)
+            )),
+            B::ScalarBytes { .. } | B::RecordedAnchorBytes { .. } | B::InputBytes { .. } => bytes(),
+            B::Documents { .. } => Some((
+                "max_documents",
+                limits.max_documents as u64,
+                format!(
+                    "the file holds more than {} YAML documents (separated by `---`)",
+                    grouped(limits.max_documents)
+                ),
+            )),
+            // A budget this build does not configure (comments, properties): no key of
+            // `[limits]` raises it, so it is reported as unreadable YAML.
+            _ => None,
+        },
+        E::AliasReplayStackDepthExceeded { .. } => Some((
+            "max_depth",
+            limits.max_depth as u64,
+            format!(
+                "aliases nest deeper than {} levels",
+                grouped(limits.max_depth)
+            ),
+        )),
+        E::AliasReplayLimitExceeded { .. }
+        | E::AliasReplayCounterOverflow { .. }
+        | E::AliasExpansionLimitExceeded { .. } => aliases(format!(
+            "aliases expand to more than {} YAML events (an alias bomb?)",
+            grouped(limits.max_alias_events)
+        )),
+        // The scanner's own guard against deep flow nesting (`[[[[...`).
+        other if other.to_string().contains("recursion limit exceeded") => depth(),
+        _ => None,
+    }
+}
+
+/// `250,000`.
+fn grouped(n: impl TryInto<u64>) -> String {
+    crate::model::value::format_amount(n.try_into().unwrap_or(u64::MAX) as f64)
+}
+
+/// The error inside the wrappers that add snippets and alias locations.
+fn inner_error(err: &serde_saphyr::Error) -> &serde_saphyr::Error {
+    use serde_saphyr::Error as E;
     let mut inner = err;
     while let E::AliasError { error, .. } | E::WithSnippet { error, .. } = inner {
         inner = error;
     }
-    match inner {
-        E::Budget { breach, .. } => match breach {
-            B::Depth { .. } => Some((
-                "max_depth",
-                limits.max_depth as u64,
-                format!("the plan nests deeper than {} levels", limits.max_depth),
-            )),
-            B::Nodes { .. } | B::Events { .. } => Some((
-                "max_nodes",
-                limits.max_nodes as u64,
-                format!("the plan has more than {} YAML nodes", limits.max_nodes),
-            )),
-            B::Aliases { .. } | B::Anchors { .. } | B::MergeKeys { .. } => Some((
-                "max_alias_events",
-                limits.max_alias_events as u64,
-                "the plan uses more aliases, anchors or merge keys than a plan needs".to_string(),
-            )),
-            other => Some((
-                "max_file_size",
-                limits.max_file_size,
-                format!("the plan exceeds a parser budget ({other:?})"),
-            )),
-        },
-        E::AliasReplayLimitExceeded { .. }
-        | E::AliasReplayCounterOverflow { .. }
-        | E::AliasExpansionLimitExceeded { .. }
-        | E::AliasReplayStackDepthExceeded { .. } => Some((
-            "max_alias_events",
-            limits.max_alias_events as u64,
-            format!(
-                "aliases expand to more than {} YAML events (an alias bomb?)",
-                limits.max_alias_events
-            ),
-        )),
-        // The scanner's own guard against deep flow nesting (`[[[[...`).
-        other if other.to_string().contains("recursion limit exceeded") => Some((
-            "max_depth",
-            limits.max_depth as u64,
-            format!("the plan nests deeper than {} levels", limits.max_depth),
-        )),
-        _ => None,
-    }
+    inner
 }
 
 fn parse_error(err: &serde_saphyr::Error, file: &SourceFile, limits: &Limits) -> ParseError {
@@ -208,11 +303,150 @@ fn parse_error(err: &serde_saphyr::Error, file: &SourceFile, limits: &Limits) ->
             message,
         };
     }
-    let text = err.without_snippet().to_string();
-    ParseError::Syntax {
-        span,
-        message: strip_position_prefix(&text),
+    let (span, message) = match inner_error(err) {
+        serde_saphyr::Error::Budget { .. } => (
+            span,
+            "the YAML parser refused the file as too costly to read".to_string(),
+        ),
+        serde_saphyr::Error::MergeValueNotMapOrSeqOfMaps { .. } => bad_merge(file, limits)
+            .unwrap_or_else(|| {
+                (
+                    span,
+                    "a merge key `<<` takes a mapping or a list of mappings".to_string(),
+                )
+            }),
+        _ => {
+            let message = strip_position(&err.without_snippet().to_string());
+            let mentions_tab = message
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|w| w.eq_ignore_ascii_case("tab") || w.eq_ignore_ascii_case("tabs"));
+            if mentions_tab {
+                tab_error(file, span, message)
+            } else {
+                match full_width_colon(file, span) {
+                    Some(colon) => (
+                        colon,
+                        "a full-width colon `：` is not a YAML key separator: write `:` followed by a space"
+                            .to_string(),
+                    ),
+                    None => (span, message),
+                }
+            }
+        }
+    };
+    ParseError::Syntax { span, message }
+}
+
+/// The merge key `<<` whose value is not a mapping or a list of mappings, found by
+/// reading the file again with `<<` as an ordinary key: the error serde-saphyr gives
+/// points into the anchor the value came from, not at the `<<` that uses it.
+fn bad_merge(file: &SourceFile, limits: &Limits) -> Option<(Span, String)> {
+    let docs = serde_saphyr::from_multiple_with_options::<Spanned<RawNode>>(
+        &file.text,
+        options(limits, MergeKeyPolicy::AsOrdinary),
+    )
+    .ok()?;
+    docs.into_iter()
+        .find_map(|d| first_bad_merge(&convert(d, file)))
+}
+
+fn first_bad_merge(node: &Node) -> Option<(Span, String)> {
+    match &node.kind {
+        NodeKind::Map(entries) => entries.iter().find_map(|e| {
+            if e.key == "<<" && e.complex_key.is_none() {
+                let bad = match &e.value.kind {
+                    NodeKind::Map(_) => None,
+                    NodeKind::Seq(items) => items
+                        .iter()
+                        .find(|i| !matches!(i.kind, NodeKind::Map(_)))
+                        .map(|i| (i.span, format!("a list holding {}", i.kind_name()))),
+                    _ => Some((e.value.span, e.value.kind_name().to_string())),
+                };
+                if let Some((span, found)) = bad {
+                    return Some((
+                        span,
+                        format!(
+                            "a merge key `<<` takes a mapping or a list of mappings, found {found}"
+                        ),
+                    ));
+                }
+            }
+            first_bad_merge(&e.value)
+        }),
+        NodeKind::Seq(items) => items.iter().find_map(first_bad_merge),
+        _ => None,
     }
+}
+
+/// A tab YAML refuses: the finding points at the tab itself, the first one that indents
+/// a line at or after where the parser stopped (the parser often stops at the end of the
+/// line before).
+fn tab_error(file: &SourceFile, span: Span, message: String) -> (Span, String) {
+    let text = &file.text;
+    let from = file.line_start_of(span.offset.min(text.len()));
+    let indenting_tab = |start: usize| -> Option<usize> {
+        let line = &text[start..];
+        let line = &line[..line.find('\n').unwrap_or(line.len())];
+        let indent = line.len() - line.trim_start_matches([' ', '\t']).len();
+        let content = line[indent..].trim_end_matches('\r');
+        if content.is_empty() {
+            return None;
+        }
+        line[..indent].find('\t').map(|i| start + i)
+    };
+    let mut start = from;
+    loop {
+        if let Some(tab) = indenting_tab(start) {
+            return (
+                Span::new(tab, 1),
+                "a tab indents this line; YAML indents with spaces only".to_string(),
+            );
+        }
+        match text[start..].find('\n') {
+            Some(nl) => start += nl + 1,
+            None => break,
+        }
+    }
+    // No tab indents a line from there on: the first tab on the line where it stopped.
+    let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
+    match text[from..line_end].find('\t') {
+        Some(i) => (Span::new(from + i, 1), message),
+        None => (span, message),
+    }
+}
+
+/// A full-width colon written where a key's `:` belongs (`acv：84000`), on the line where
+/// the parser stopped or in the run of key-less lines just above it (which the parser read
+/// as one long text): the earliest such colon.
+fn full_width_colon(file: &SourceFile, span: Span) -> Option<Span> {
+    let text = &file.text;
+    let mut start = file.line_start_of(span.offset.min(text.len()));
+    let mut found = None;
+    let mut first = true;
+    loop {
+        let end = text[start..].find('\n').map_or(text.len(), |i| start + i);
+        let line = &text[start..end];
+        let content = line.trim_start_matches([' ', '\t']);
+        let content = content.trim_start_matches(['-', ' ']);
+        let has_key = content.contains(": ") || content.trim_end().ends_with(':');
+        if !first && has_key {
+            break;
+        }
+        if !content.starts_with('#')
+            && let Some(i) = content.find('：')
+            && !content[..i].trim().is_empty()
+            && !content[..i].contains([':', '#', '"', '\'', '{', '[', ','])
+        {
+            let offset = end - line.len() + (line.len() - content.len()) + i;
+            found = Some(Span::new(offset, '：'.len_utf8()));
+        }
+        first = false;
+        if start == 0 {
+            break;
+        }
+        start = file.line_start_of(start - 1);
+    }
+    found
 }
 
 fn error_span(err: &serde_saphyr::Error, file: &SourceFile) -> Span {
@@ -234,16 +468,25 @@ fn error_span(err: &serde_saphyr::Error, file: &SourceFile) -> Span {
     }
 }
 
-/// serde-saphyr prefixes messages with "error: line L column C: "; our report shows the
-/// position itself.
-fn strip_position_prefix(text: &str) -> String {
+/// serde-saphyr writes the position into its messages ("error: line L column C: ...",
+/// "... at line L, column C"); our report shows the position itself, once.
+fn strip_position(text: &str) -> String {
     let first = text.lines().next().unwrap_or(text);
-    let t = first.strip_prefix("error: ").unwrap_or(first);
+    let mut t = first.strip_prefix("error: ").unwrap_or(first);
     if let Some(rest) = t.strip_prefix("line ")
         && let Some(idx) = rest.find(": ")
         && rest[..idx].contains("column")
     {
-        return rest[idx + 2..].to_string();
+        t = &rest[idx + 2..];
+    }
+    if let Some(idx) = t.rfind(" at line ")
+        && let Some((line, column)) = t[idx + " at line ".len()..].split_once(", column ")
+        && !line.is_empty()
+        && line.bytes().all(|b| b.is_ascii_digit())
+        && !column.is_empty()
+        && column.bytes().all(|b| b.is_ascii_digit())
+    {
+        t = &t[..idx];
     }
     t.to_string()
 }
@@ -276,15 +519,32 @@ fn convert(raw: Spanned<RawNode>, file: &SourceFile) -> Node {
                 .into_iter()
                 .map(|(k, v)| {
                     let key_span = span_of(&k, file);
-                    let key = match convert(k, file) {
+                    let (key, complex_key) = match convert(k, file) {
                         Node {
                             kind: NodeKind::Str(s),
                             ..
-                        } => s,
-                        other => other.scalar_text(file).unwrap_or_default(),
+                        } => (s, None),
+                        Node {
+                            kind: kind @ (NodeKind::Seq(_) | NodeKind::Map(_)),
+                            span,
+                        } => (String::new(), Some(Node { kind, span }.kind_name())),
+                        Node {
+                            kind: NodeKind::Null,
+                            span,
+                        } => {
+                            // `~: x` and `null: x` are keys as written; `? ` alone is none.
+                            let raw = file.slice(span).trim();
+                            if raw.is_empty() {
+                                (String::new(), Some("an empty key"))
+                            } else {
+                                (raw.to_string(), None)
+                            }
+                        }
+                        other => (other.scalar_text(file).unwrap_or_default(), None),
                     };
                     Entry {
                         key,
+                        complex_key,
                         key_span,
                         value: convert(v, file),
                     }
@@ -410,6 +670,27 @@ mod tests {
         };
         assert_eq!(f.line_col(span.offset).0, 3);
         assert!(!message.starts_with("error:"), "{message}");
+    }
+
+    #[test]
+    fn positions_are_taken_out_of_messages() {
+        assert_eq!(
+            strip_position("error: line 3 column 6: mapping values are not allowed"),
+            "mapping values are not allowed"
+        );
+        assert_eq!(
+            strip_position("found a tab at line 2, column 8"),
+            "found a tab"
+        );
+        assert_eq!(strip_position("at line x, column 1"), "at line x, column 1");
+    }
+
+    #[test]
+    fn aliased_floats_read_as_yaml_writes_them() {
+        assert_eq!(float_text(f64::NAN), ".nan");
+        assert_eq!(float_text(f64::NEG_INFINITY), "-.inf");
+        assert_eq!(float_text(1e300), "1e300");
+        assert_eq!(float_text(1.5), "1.5");
     }
 
     #[test]

@@ -95,7 +95,15 @@ impl Kind for PositiveNumber {
     }
 }
 
-/// `12`, `12x`, `12×`.
+/// A number as the loader reads it in text: ASCII or full-width digits, commas only in
+/// groups of three, an optional fraction.
+macro_rules! number_pattern {
+    () => {
+        "([0-9０-９]{1,3}([,，][0-9０-９]{3})+|[0-9０-９][0-9０-９_]*)([.．][0-9０-９]+)?"
+    };
+}
+
+/// `12`, `12x`, `12×`, `16倍`.
 pub struct Multiple;
 impl Kind for Multiple {
     type Out = f64;
@@ -104,8 +112,8 @@ impl Kind for Multiple {
     }
     fn schema(&self) -> Value {
         json!({ "anyOf": [
-            { "type": "number", "minimum": 0 },
-            { "type": "string", "pattern": "^\\s*\\d+(\\.\\d+)?\\s*[xX×]?\\s*$" }
+            { "type": "number", "minimum": 0, "maximum": 1e6 },
+            { "type": "string", "pattern": concat!("^\\s*", number_pattern!(), "\\s*[xX×ｘＸ倍]?\\s*$") }
         ] })
     }
 }
@@ -118,7 +126,7 @@ impl Kind for Percent {
         ld.percent(n, p, self.0)
     }
     fn schema(&self) -> Value {
-        let mut number = json!({ "type": "number" });
+        let mut number = json!({ "type": "number", "maximum": 1e3 });
         if self.0.max_100 {
             number["maximum"] = json!(1);
         }
@@ -127,7 +135,7 @@ impl Kind for Percent {
         }
         json!({ "anyOf": [
             number,
-            { "type": "string", "pattern": "^\\s*-?\\d+(\\.\\d+)?\\s*[%％]\\s*$" }
+            { "type": "string", "pattern": concat!("^\\s*[-－]?", number_pattern!(), "\\s*[%％]\\s*$") }
         ] })
     }
 }
@@ -155,7 +163,11 @@ impl<'c> Money<'c> {
 
 /// The textual money forms: an optional sign and currency symbol or code, a number with
 /// optional thousands separators, an optional k/K/M/B/bn/万/亿 suffix and currency.
-pub const MONEY_PATTERN: &str = "^\\s*[-+−]?\\s*(US\\$|HK\\$|S\\$|¥|￥|\\$|€|£|RMB|[A-Z]{3})?\\s*[-−]?\\d[\\d,_]*(\\.\\d+)?\\s*(k|K|M|B|bn|万|亿)?\\s*(元|RMB|[A-Z]{3})?\\s*$";
+pub const MONEY_PATTERN: &str = concat!(
+    "^\\s*[-+−－＋]?\\s*(US\\$|HK\\$|S\\$|¥|￥|\\$|＄|€|£|RMB|[A-Z]{3})?\\s*[-−－]?",
+    number_pattern!(),
+    "\\s*(k|K|M|B|bn|万|亿)?\\s*(元|RMB|[A-Z]{3})?\\s*$"
+);
 
 impl Kind for Money<'_> {
     type Out = f64;
@@ -163,7 +175,8 @@ impl Kind for Money<'_> {
         ld.money(n, p, self.currency, self.negative)
     }
     fn schema(&self) -> Value {
-        let mut number = json!({ "type": "number" });
+        // Amounts beyond 10^15 are not plausible (`Plausible::MONEY`).
+        let mut number = json!({ "type": "number", "maximum": 1e15, "minimum": -1e15 });
         if !self.negative {
             number["minimum"] = json!(0);
         }

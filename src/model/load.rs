@@ -14,8 +14,12 @@ use super::kind;
 use crate::finding::Finding;
 use crate::model::plan::*;
 use crate::model::value::*;
-use crate::source::SourceFile;
+use crate::source::{SourceFile, Span};
 use crate::yaml::{Entry, Node, NodeKind};
+
+const FULL_WIDTH_COLON: &str =
+    "a full-width colon `：` is not a YAML key separator: write `:` followed by a space";
+const FULL_WIDTH_COLON_HELP: &str = "write the key with an ASCII colon and a space, `acv: 84000`; YAML reads `acv：84000` as one text";
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -215,6 +219,15 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
     });
 }
 
+/// A number as the loader reads it.
+enum Numeric {
+    Value(f64),
+    /// Not a number at all; the caller says what was expected.
+    NotNumber,
+    /// A number that cannot be used, already reported.
+    Reported,
+}
+
 /// Bounds of a percent field.
 #[derive(Clone, Copy)]
 pub struct PercentBounds {
@@ -337,6 +350,21 @@ impl<'a> Loader<'a> {
     /// is not a mapping.
     fn map_view<'n>(&mut self, node: &'n Node, path: &str) -> Option<MapView<'n>> {
         let NodeKind::Map(entries) = &node.kind else {
+            if let Some(colon) = self.full_width_colon(node) {
+                self.findings.push(
+                    Finding::new(
+                        "plan/invalid-value",
+                        Place {
+                            span: colon,
+                            path: path.to_string(),
+                        },
+                        FULL_WIDTH_COLON,
+                        "full-width colon",
+                    )
+                    .help(FULL_WIDTH_COLON_HELP),
+                );
+                return None;
+            }
             let what = if path.is_empty() {
                 "the plan".to_string()
             } else {
@@ -358,6 +386,25 @@ impl<'a> Loader<'a> {
         // Index by key: a hostile mapping may have a hundred thousand keys.
         let mut index: HashMap<&'n str, usize> = HashMap::with_capacity(entries.len());
         for entry in entries {
+            if let Some(found) = entry.complex_key {
+                // `? [a, b]: 1`: not a key the format can have, nor a duplicate of another.
+                self.findings.push(
+                    Finding::new(
+                        "plan/invalid-value",
+                        Place {
+                            span: entry.key_span,
+                            path: path.to_string(),
+                        },
+                        format!("a key must be a word such as `acv`, found {found}"),
+                        "not a key",
+                    )
+                    .help(
+                        "write the key as plain text followed by `: ` and its value; \
+                         the plan format has no list, mapping or empty keys",
+                    ),
+                );
+                continue;
+            }
             if let Some(&i) = index.get(entry.key.as_str()) {
                 let first = kept[i];
                 self.findings.push(
@@ -397,6 +444,21 @@ impl<'a> Loader<'a> {
         })
     }
 
+    /// Where a full-width colon stands for a key's `:` in text that should have been a
+    /// mapping (`acv：84000` reads as one text); only when it is written in the file there.
+    fn full_width_colon(&self, node: &Node) -> Option<Span> {
+        let NodeKind::Str(s) = &node.kind else {
+            return None;
+        };
+        let before = &s[..s.find('：')?];
+        if before.trim().is_empty() || before.contains([':', '#']) {
+            return None;
+        }
+        let written = self.file.slice(node.span);
+        let i = written.find('：')?;
+        Some(Span::new(node.span.offset + i, '：'.len_utf8()))
+    }
+
     /// Reports the keys of `m` that the format does not define.
     fn finish(&mut self, m: MapView) {
         for entry in &m.entries {
@@ -410,6 +472,7 @@ impl<'a> Loader<'a> {
                 format!("in `{}`", m.path)
             };
             let help = match suggestion {
+                _ if entry.key.contains('：') => FULL_WIDTH_COLON_HELP.to_string(),
                 Some(s) => format!("did you mean `{s}`?"),
                 None if m.known.is_empty() => "remove it".to_string(),
                 None => format!("known keys here: {}", m.known.join(", ")),
@@ -586,27 +649,113 @@ impl<'a> Loader<'a> {
         }
     }
 
-    /// A finite number, from a YAML number or a numeric string.
-    fn raw_number(&mut self, n: &Node) -> Option<f64> {
+    /// The value at `n` quoted in a message: as written in the file (cut short when
+    /// long), or for an alias its value; never `inf`, `NaN` or 300 digits.
+    fn shown(&self, n: &Node) -> String {
+        let raw = self.file.slice(n.span).trim();
+        let written = !raw.is_empty() && !raw.starts_with('*');
         match &n.kind {
-            NodeKind::Int(i) => Some(*i as f64),
-            NodeKind::Float(f) if f.is_finite() => Some(*f),
-            NodeKind::Str(s) => s
-                .trim()
-                .replace(',', "")
-                .parse::<f64>()
-                .ok()
-                .filter(|f| f.is_finite()),
-            _ => None,
+            NodeKind::Str(s) => quote(s.trim()),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) if written => quote(raw),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => {
+                quote(&n.scalar_text(self.file).unwrap_or_default())
+            }
+            _ => n.kind_name().to_string(),
         }
     }
 
-    pub(crate) fn number(&mut self, n: &Node, p: &str) -> Option<f64> {
-        let v = self.raw_number(n);
-        if v.is_none() {
-            self.wrong_type(n, p, "a number", "40");
+    /// A number from a YAML number or numeric text, unchecked.
+    fn numeric_raw(&self, n: &Node) -> Result<f64, NumberError> {
+        match &n.kind {
+            NodeKind::Int(i) => Ok(*i as f64),
+            NodeKind::Float(f) if f.is_finite() => Ok(*f),
+            NodeKind::Float(_) => Err(NumberError::NotFinite),
+            NodeKind::Str(s) => parse_decimal(s),
+            _ => Err(NumberError::NotANumber),
         }
-        v
+    }
+
+    /// A number from a YAML number or numeric text, within `bounds`. Misplaced commas,
+    /// infinite and absurd numbers are reported here; what is not a number at all is left
+    /// to the caller, which knows what was expected.
+    fn numeric(&mut self, n: &Node, p: &str, bounds: Plausible) -> Numeric {
+        let v = self.numeric_raw(n);
+        self.checked(n, p, v, bounds)
+    }
+
+    fn checked(
+        &mut self,
+        n: &Node,
+        p: &str,
+        v: Result<f64, NumberError>,
+        bounds: Plausible,
+    ) -> Numeric {
+        match v {
+            Ok(v) if bounds.accepts(v) => Numeric::Value(v),
+            Ok(_) => {
+                let shown = self.shown(n);
+                self.invalid(
+                    n,
+                    p,
+                    format!("`{}` is {shown}, not a plausible {}", leaf(p), bounds.noun),
+                    format!("write {}", bounds.accepted),
+                );
+                Numeric::Reported
+            }
+            Err(NumberError::NotANumber) => Numeric::NotNumber,
+            Err(NumberError::Comma(fix)) => {
+                self.comma(n, p, &fix);
+                Numeric::Reported
+            }
+            Err(NumberError::NotFinite) => {
+                self.not_finite(n, p, bounds);
+                Numeric::Reported
+            }
+        }
+    }
+
+    /// `5,5k`: a comma where a decimal point belongs.
+    fn comma(&mut self, n: &Node, p: &str, fix: &CommaFix) {
+        self.invalid(
+            n,
+            p,
+            format!("`{}`: {}", leaf(p), fix.message()),
+            fix.help(),
+        );
+    }
+
+    /// `.inf`, `.nan`, or a number too large to read (`1e999`, 400 digits).
+    fn not_finite(&mut self, n: &Node, p: &str, bounds: Plausible) {
+        let shown = self.shown(n);
+        let what = match &n.kind {
+            NodeKind::Float(f) if f.is_nan() => "which is not a number",
+            NodeKind::Float(_)
+                if shown
+                    .trim_matches('`')
+                    .trim_start_matches(['-', '+'])
+                    .eq_ignore_ascii_case(".inf") =>
+            {
+                "which is infinite"
+            }
+            _ => "too large to read as a number",
+        };
+        self.invalid(
+            n,
+            p,
+            format!("`{}` is {shown}, {what}", leaf(p)),
+            format!("write {}", bounds.accepted),
+        );
+    }
+
+    pub(crate) fn number(&mut self, n: &Node, p: &str) -> Option<f64> {
+        match self.numeric(n, p, Plausible::NUMBER) {
+            Numeric::Value(v) => Some(v),
+            Numeric::NotNumber => {
+                self.wrong_type(n, p, "a number", "40");
+                None
+            }
+            Numeric::Reported => None,
+        }
     }
 
     pub(crate) fn positive_number(&mut self, n: &Node, p: &str) -> Option<f64> {
@@ -628,9 +777,9 @@ impl<'a> Loader<'a> {
     }
 
     fn int(&mut self, n: &Node, p: &str) -> Option<i64> {
-        let v = self.raw_number(n);
-        match v {
-            Some(f) if f.fract() == 0.0 && f.abs() < 9e15 => Some(f as i64),
+        match self.numeric(n, p, Plausible::NUMBER) {
+            Numeric::Value(f) if f.fract() == 0.0 => Some(f as i64),
+            Numeric::Reported => None,
             _ => {
                 self.wrong_type(n, p, "a whole number", "1");
                 None
@@ -655,16 +804,18 @@ impl<'a> Loader<'a> {
     }
 
     pub(crate) fn year(&mut self, n: &Node, p: &str) -> Option<i64> {
-        match self.raw_number(n) {
-            Some(f) if f.fract() == 0.0 && (1800.0..=2300.0).contains(&f) => Some(f as i64),
+        match self.numeric_raw(n) {
+            Ok(f) if f.fract() == 0.0 && (1800.0..=2300.0).contains(&f) => Some(f as i64),
+            Err(NumberError::Comma(fix)) => {
+                self.comma(n, p, &fix);
+                None
+            }
             _ => {
-                let found = n
-                    .scalar_text(self.file)
-                    .unwrap_or_else(|| n.kind_name().to_string());
+                let found = self.shown(n);
                 self.invalid(
                     n,
                     p,
-                    format!("`{}` must be a year such as 2027, found `{found}`", leaf(p)),
+                    format!("`{}` must be a year such as 2027, found {found}", leaf(p)),
                     format!("write the calendar year, for example `{}: 2027`", leaf(p)),
                 );
                 None
@@ -673,79 +824,86 @@ impl<'a> Loader<'a> {
     }
 
     pub(crate) fn count(&mut self, n: &Node, p: &str) -> Option<u64> {
-        match self.raw_number(n) {
-            Some(f) if f.fract() == 0.0 && (0.0..9e15).contains(&f) => Some(f as u64),
-            Some(f) => {
+        match self.numeric(n, p, Plausible::COUNT) {
+            Numeric::Value(f) if f.fract() == 0.0 && f >= 0.0 => Some(f as u64),
+            Numeric::Value(_) => {
+                let shown = self.shown(n);
                 self.invalid(
                     n,
                     p,
                     format!(
-                        "`{}` must be a whole number of 0 or more, found {}",
-                        leaf(p),
-                        format_number(f)
+                        "`{}` must be a whole number of 0 or more, found {shown}",
+                        leaf(p)
                     ),
                     "write a count such as `12`".to_string(),
                 );
                 None
             }
-            None => {
+            Numeric::NotNumber => {
                 self.wrong_type(n, p, "a whole number", "12");
                 None
             }
+            Numeric::Reported => None,
         }
     }
 
     pub(crate) fn multiple(&mut self, n: &Node, p: &str) -> Option<f64> {
         let v = match &n.kind {
-            NodeKind::Str(s) => parse_multiple_text(s),
-            _ => self.raw_number(n),
+            NodeKind::Str(s) => read_multiple(s),
+            _ => self.numeric_raw(n),
         };
-        match v {
-            Some(v) if v >= 0.0 => Some(v),
-            _ => {
+        match self.checked(n, p, v, Plausible::MULTIPLE) {
+            Numeric::Value(v) if v >= 0.0 => Some(v),
+            Numeric::Value(_) => {
+                let shown = self.shown(n);
+                self.invalid(
+                    n,
+                    p,
+                    format!("`{}` cannot be negative, found {shown}", leaf(p)),
+                    format!("write {}", Plausible::MULTIPLE.accepted),
+                );
+                None
+            }
+            Numeric::NotNumber => {
                 self.wrong_type(n, p, "a multiple", "12x");
                 None
             }
+            Numeric::Reported => None,
         }
     }
 
     pub(crate) fn percent(&mut self, n: &Node, p: &str, bounds: PercentBounds) -> Option<f64> {
         let (v, bare) = match &n.kind {
-            NodeKind::Str(s) => match parse_percent_text(s) {
-                Some(v) => (v, false),
-                None => match s.trim().parse::<f64>() {
-                    Ok(v) if v.is_finite() => (v, true),
-                    _ => {
-                        self.invalid(
-                            n,
-                            p,
-                            format!("`{}` must be a percentage, found `{}`", leaf(p), s.trim()),
-                            format!("write it as `{}: 72%` or as a fraction `0.72`", leaf(p)),
-                        );
-                        return None;
-                    }
-                },
+            NodeKind::Str(s) => match read_percent(s) {
+                Ok((v, bare)) => (Ok(v), bare),
+                Err(e) => (Err(e), false),
             },
-            NodeKind::Int(_) | NodeKind::Float(_) => match self.raw_number(n) {
-                Some(v) => (v, true),
-                None => {
-                    self.wrong_type(n, p, "a percentage", "72%");
-                    return None;
-                }
-            },
+            NodeKind::Int(_) | NodeKind::Float(_) => (self.numeric_raw(n), true),
             _ => {
                 self.wrong_type(n, p, "a percentage", "72%");
                 return None;
             }
         };
+        let v = match self.checked(n, p, v, Plausible::PERCENT) {
+            Numeric::Value(v) => v,
+            Numeric::NotNumber => {
+                let shown = self.shown(n);
+                self.invalid(
+                    n,
+                    p,
+                    format!("`{}` must be a percentage, found {shown}", leaf(p)),
+                    format!("write it as `{}: 72%` or as a fraction `0.72`", leaf(p)),
+                );
+                return None;
+            }
+            Numeric::Reported => return None,
+        };
         if bounds.max_100 && v > 1.0 {
-            let written = n.scalar_text(self.file).unwrap_or_default();
+            let written = shorten(n.scalar_text(self.file).unwrap_or_default().trim());
             let help = if bare {
                 format!(
-                    "a bare number is a fraction (0.72 = 72%); write `{}: {}%` if you mean {}%",
+                    "a bare number is a fraction (0.72 = 72%); write `{}: {written}%` if you mean {written}%",
                     leaf(p),
-                    written.trim(),
-                    written.trim()
                 )
             } else {
                 "this share cannot exceed 100%".to_string()
@@ -781,8 +939,8 @@ impl<'a> Loader<'a> {
         currency: &str,
         allow_negative: bool,
     ) -> Option<f64> {
-        let amount = match &n.kind {
-            NodeKind::Int(_) | NodeKind::Float(_) => self.raw_number(n)?,
+        let parsed = match &n.kind {
+            NodeKind::Int(_) | NodeKind::Float(_) => self.numeric_raw(n),
             NodeKind::Str(s) => match parse_money(s) {
                 Ok(m) => {
                     if let Some(c) = m.currency
@@ -802,9 +960,11 @@ impl<'a> Loader<'a> {
                         );
                         return None;
                     }
-                    m.amount
+                    Ok(m.amount)
                 }
-                Err(e) => {
+                Err(MoneyError::Comma(fix)) => Err(NumberError::Comma(fix)),
+                Err(MoneyError::TooLarge(_)) => Err(NumberError::NotFinite),
+                Err(e @ MoneyError::Invalid(_)) => {
                     self.invalid(
                         n,
                         p,
@@ -818,6 +978,14 @@ impl<'a> Loader<'a> {
                 self.wrong_type(n, p, "an amount of money", "120k");
                 return None;
             }
+        };
+        let amount = match self.checked(n, p, parsed, Plausible::MONEY) {
+            Numeric::Value(v) => v,
+            Numeric::NotNumber => {
+                self.wrong_type(n, p, "an amount of money", "120k");
+                return None;
+            }
+            Numeric::Reported => return None,
         };
         if amount < 0.0 && !allow_negative {
             self.invalid(

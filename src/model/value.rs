@@ -1,6 +1,7 @@
 //! The plan format's value types and their textual forms: money (`"30万"`, `"1.2M"`,
 //! `"¥120,000"`), percent (`72%`, `0.72`), multiple (`"12x"`).
 
+use std::borrow::Cow;
 use std::fmt;
 
 use crate::source::Span;
@@ -115,12 +116,243 @@ pub struct MoneyText<'a> {
 
 /// Why a money text could not be read.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct MoneyError(pub String);
+pub enum MoneyError {
+    /// Not an amount, with what is wrong.
+    Invalid(String),
+    /// A comma that does not group thousands; the text as it should be written.
+    Comma(CommaFix),
+    /// Too many digits to be read as a number, with what is wrong.
+    TooLarge(String),
+}
 
 impl fmt::Display for MoneyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(&self.0)
+        match self {
+            MoneyError::Invalid(m) | MoneyError::TooLarge(m) => f.write_str(m),
+            MoneyError::Comma(fix) => f.write_str(&fix.message()),
+        }
     }
+}
+
+/// A number whose commas do not group thousands (`5,5k`, `1.234,56`, `12,34,567`), and
+/// how to write it (`5.5k`, `1234.56`, `1234567`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct CommaFix {
+    pub written: String,
+    pub fix: String,
+}
+
+impl CommaFix {
+    /// "the comma in `5,5k` is not a thousands separator".
+    pub fn message(&self) -> String {
+        let shown = quote(&self.written);
+        if self.written.matches(',').count() > 1 {
+            format!("the commas in {shown} do not group thousands")
+        } else {
+            format!("the comma in {shown} is not a thousands separator")
+        }
+    }
+
+    /// "write 5.5k: a point marks decimals, commas only group thousands".
+    pub fn help(&self) -> String {
+        format!(
+            "write {}: a point marks decimals, commas only group thousands",
+            shorten(&self.fix)
+        )
+    }
+}
+
+/// Why a number written as text could not be read.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub enum NumberError {
+    /// Not a number at all.
+    NotANumber,
+    /// Commas that do not group thousands.
+    Comma(CommaFix),
+    /// Too large to be read as a number at all (`1e999`).
+    NotFinite,
+}
+
+/// The full-width forms an input method writes (`１２，０００`, `７２％`, `１６倍` is
+/// already CJK) as their ASCII forms: digits, point, comma, percent and plus/minus signs,
+/// `ｘ`, `＄`. Borrowed when there are none.
+pub fn ascii_width(text: &str) -> Cow<'_, str> {
+    fn narrow(c: char) -> Option<char> {
+        match c {
+            '０'..='９' => char::from_digit(c as u32 - '０' as u32, 10),
+            '．' => Some('.'),
+            '，' => Some(','),
+            '％' => Some('%'),
+            '－' | '−' => Some('-'),
+            '＋' => Some('+'),
+            'ｘ' => Some('x'),
+            'Ｘ' => Some('X'),
+            '＄' => Some('$'),
+            '\u{3000}' => Some(' '),
+            _ => None,
+        }
+    }
+    if !text.chars().any(|c| narrow(c).is_some()) {
+        return Cow::Borrowed(text);
+    }
+    Cow::Owned(text.chars().map(|c| narrow(c).unwrap_or(c)).collect())
+}
+
+/// Text from the plan quoted in a message: `` `5,5k` ``, or for long text its first
+/// characters and its length (`` `9999999999999999…` (400 characters) ``), with control
+/// characters escaped.
+pub fn quote(text: &str) -> String {
+    let count = text.chars().count();
+    if count > QUOTED_IN_FULL {
+        format!("`{}` ({count} characters)", shorten(text))
+    } else {
+        format!("`{}`", shorten(text))
+    }
+}
+
+const QUOTED_IN_FULL: usize = 24;
+
+/// Text from the plan in a message, cut to its first characters when long, with control
+/// characters escaped.
+pub fn shorten(text: &str) -> String {
+    let cut: Cow<str> = if text.chars().count() > QUOTED_IN_FULL {
+        let head: String = text.chars().take(16).collect();
+        Cow::Owned(format!("{head}…"))
+    } else {
+        Cow::Borrowed(text)
+    };
+    crate::text::escape_line(&cut).into_owned()
+}
+
+/// Reads a decimal number written as text (after [`ascii_width`]): an optional sign,
+/// digits with an optional fraction and exponent, `_` between digits, and commas only
+/// as thousands separators (`1,234,567.5`): `1,5` and `1.234,56` are [`NumberError::Comma`].
+/// `inf` and `nan` are not numbers.
+pub fn parse_decimal(text: &str) -> Result<f64, NumberError> {
+    let normalized = ascii_width(text);
+    let t = normalized.trim();
+    let (negative, body) = match t.strip_prefix('-') {
+        Some(rest) => (true, rest),
+        None => (false, t.strip_prefix('+').unwrap_or(t)),
+    };
+    let v = parse_unsigned(body, true).map_err(|e| match e {
+        // The fix is of the whole text: keep the sign.
+        NumberError::Comma(c) => NumberError::Comma(CommaFix {
+            written: t.to_string(),
+            fix: format!("{}{}", &t[..t.len() - body.len()], c.fix),
+        }),
+        other => other,
+    })?;
+    Ok(if negative { -v } else { v })
+}
+
+/// Digits with optional thousands commas, `_`, a fraction and (when `exponent`) an
+/// exponent; no sign. A comma error's fix is of `body` alone.
+fn parse_unsigned(body: &str, exponent: bool) -> Result<f64, NumberError> {
+    let (mantissa, exp) = match body.find(['e', 'E']) {
+        Some(i) if exponent => (&body[..i], Some(&body[i + 1..])),
+        _ => (body, None),
+    };
+    let plain: Cow<str> = if mantissa.contains(',') {
+        match thousands(mantissa) {
+            Ok(p) => Cow::Owned(p),
+            // Only a fix that reads as a number is worth offering.
+            Err(fixed) if is_plain_decimal(&fixed.replace('_', "")) => {
+                return Err(NumberError::Comma(CommaFix {
+                    written: body.to_string(),
+                    fix: format!("{fixed}{}", &body[mantissa.len()..]),
+                }));
+            }
+            Err(_) => return Err(NumberError::NotANumber),
+        }
+    } else {
+        Cow::Borrowed(mantissa)
+    };
+    let plain: Cow<str> = if plain.contains('_') {
+        Cow::Owned(plain.replace('_', ""))
+    } else {
+        plain
+    };
+    if !is_plain_decimal(&plain) {
+        return Err(NumberError::NotANumber);
+    }
+    let v: f64 = match exp {
+        None => plain.parse().map_err(|_| NumberError::NotANumber)?,
+        Some(e) => {
+            let digits = e.strip_prefix(['+', '-']).unwrap_or(e);
+            if digits.is_empty() || !digits.bytes().all(|b| b.is_ascii_digit()) {
+                return Err(NumberError::NotANumber);
+            }
+            format!("{plain}e{e}")
+                .parse()
+                .map_err(|_| NumberError::NotANumber)?
+        }
+    };
+    if v.is_finite() {
+        Ok(v)
+    } else {
+        Err(NumberError::NotFinite)
+    }
+}
+
+/// `12`, `12.5`, `.5`: ASCII digits with at most one point, at least one digit.
+fn is_plain_decimal(s: &str) -> bool {
+    let mut digits = 0;
+    let mut points = 0;
+    for b in s.bytes() {
+        match b {
+            b'0'..=b'9' => digits += 1,
+            b'.' => points += 1,
+            _ => return false,
+        }
+    }
+    digits > 0 && points <= 1
+}
+
+/// `1,234,567.5` -> `1234567.5`. Anything else with a comma is an error holding the
+/// number as it should be written: a last comma followed by other than three digits (or
+/// preceded by a point) is a decimal comma (`5,5` -> `5.5`, `1.234,56` -> `1234.56`);
+/// otherwise the commas are badly placed thousands separators (`12,34,567` -> `1234567`).
+fn thousands(m: &str) -> Result<String, String> {
+    let Some(last) = m.rfind(',') else {
+        return Ok(m.to_string());
+    };
+    let after = &m[last + 1..];
+    let point = m.rfind('.');
+    if let Some(p) = point.filter(|p| *p > last) {
+        // English style: `1,234.5`.
+        let (int, frac) = (&m[..p], &m[p + 1..]);
+        if grouped(int) && frac.bytes().all(|b| b.is_ascii_digit() || b == b'_') {
+            return Ok(m.replace(',', ""));
+        }
+        return Err(m.replace(',', ""));
+    }
+    let three_digits = after.len() == 3 && after.bytes().all(|b| b.is_ascii_digit());
+    if three_digits && point.is_none() {
+        if grouped(m) {
+            return Ok(m.replace(',', ""));
+        }
+        return Err(m.replace(',', ""));
+    }
+    // A decimal comma: the separators before it group thousands.
+    if after.is_empty() || !after.bytes().all(|b| b.is_ascii_digit()) {
+        return Err(String::new());
+    }
+    let int: String = m[..last]
+        .chars()
+        .filter(|c| !matches!(c, ',' | '.' | '_' | ' ' | '\''))
+        .collect();
+    let int = if int.is_empty() { "0".to_string() } else { int };
+    Err(format!("{int}.{after}"))
+}
+
+/// `1`, `12`, `123`, `1,234`, `12,345,678`: a first group of 1-3 digits, then groups of
+/// exactly three.
+fn grouped(int: &str) -> bool {
+    let mut groups = int.split(',');
+    let first = groups.next().unwrap_or("");
+    let digits = |g: &str| g.bytes().all(|b| b.is_ascii_digit());
+    (1..=3).contains(&first.len()) && digits(first) && groups.all(|g| g.len() == 3 && digits(g))
 }
 
 const SYMBOLS: &[(&str, &str)] = &[
@@ -149,13 +381,15 @@ const SUFFIXES: &[(&str, f64)] = &[
 /// `120000`, `120000.50`, `120k`, `1.2M`, `2B`, `2bn`, `12万`, `1.2亿`, `¥120,000`,
 /// `120,000 CNY`, `US$1.2M`, `30万元`, `-700万`.
 pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
-    let mut s = text.trim();
+    let normalized = ascii_width(text);
+    let whole = normalized.trim();
+    let mut s = whole;
     if s.is_empty() {
-        return Err(MoneyError("the amount is empty".into()));
+        return Err(MoneyError::Invalid("the amount is empty".into()));
     }
     let mut currency: Option<&'static str> = None;
     let mut negative = false;
-    if let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
+    if let Some(rest) = s.strip_prefix('-') {
         negative = true;
         s = rest.trim_start();
     } else if let Some(rest) = s.strip_prefix('+') {
@@ -176,7 +410,7 @@ pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
         s = s[3..].trim_start();
     }
     // A sign may also follow the symbol: "¥-700万".
-    if !negative && let Some(rest) = s.strip_prefix('-').or_else(|| s.strip_prefix('−')) {
+    if !negative && let Some(rest) = s.strip_prefix('-') {
         negative = true;
         s = rest.trim_start();
     }
@@ -199,24 +433,33 @@ pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
             break;
         }
     }
-    // Most amounts have no separators: borrow them rather than copy.
-    let digits: std::borrow::Cow<str> = if s.contains([',', '_']) {
-        s.chars().filter(|c| *c != ',' && *c != '_').collect()
-    } else {
-        s.into()
+    let number = match parse_unsigned(s, false) {
+        Ok(v) => v,
+        Err(NumberError::Comma(c)) => {
+            return Err(MoneyError::Comma(CommaFix {
+                written: whole.to_string(),
+                fix: splice(whole, s, &c.fix),
+            }));
+        }
+        Err(NumberError::NotFinite) => {
+            return Err(MoneyError::TooLarge(format!(
+                "{} is too large to be an amount",
+                quote(whole)
+            )));
+        }
+        Err(NumberError::NotANumber) => {
+            return Err(MoneyError::Invalid(format!(
+                "{} is not an amount of money",
+                quote(whole)
+            )));
+        }
     };
-    if digits.is_empty() || !digits.chars().all(|c| c.is_ascii_digit() || c == '.') {
-        return Err(MoneyError(format!(
-            "`{}` is not an amount of money",
-            text.trim()
-        )));
-    }
-    let number: f64 = digits
-        .parse()
-        .map_err(|_| MoneyError(format!("`{}` is not an amount of money", text.trim())))?;
     let amount = number * multiplier;
     if !amount.is_finite() {
-        return Err(MoneyError(format!("`{}` is too large", text.trim())));
+        return Err(MoneyError::TooLarge(format!(
+            "{} is too large to be an amount",
+            quote(whole)
+        )));
     }
     Ok(MoneyText {
         amount: if negative { -amount } else { amount },
@@ -224,12 +467,21 @@ pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
     })
 }
 
+/// `whole` with its sub-slice `part` replaced by `with`.
+fn splice(whole: &str, part: &str, with: &str) -> String {
+    let start = (part.as_ptr() as usize).wrapping_sub(whole.as_ptr() as usize);
+    match whole.get(..start).zip(whole.get(start + part.len()..)) {
+        Some((before, after)) if start <= whole.len() => format!("{before}{with}{after}"),
+        _ => with.to_string(),
+    }
+}
+
 fn merge_currency(
     current: Option<&'static str>,
     code: &'static str,
 ) -> Result<Option<&'static str>, MoneyError> {
     match current {
-        Some(c) if c != code => Err(MoneyError(format!(
+        Some(c) if c != code => Err(MoneyError::Invalid(format!(
             "the amount names two currencies, {c} and {code}"
         ))),
         _ => Ok(Some(code)),
@@ -274,33 +526,82 @@ pub fn is_currency_code(s: &str) -> bool {
     s.len() == 3 && s.bytes().all(|b| b.is_ascii_uppercase())
 }
 
-/// Parses `72%` or `7.5 %` into a fraction.
-pub fn parse_percent_text(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let number = t
-        .strip_suffix('%')
-        .or_else(|| t.strip_suffix('％'))?
-        .trim_end();
-    let v: f64 = number.parse().ok()?;
-    v.is_finite().then_some(v / 100.0)
+/// Reads a percentage written as text: `72%`, `7.5 %`, `７２％` as a fraction with
+/// `bare` false, or a bare number (`0.72`) as itself with `bare` true.
+pub fn read_percent(text: &str) -> Result<(f64, bool), NumberError> {
+    let normalized = ascii_width(text);
+    let whole = normalized.trim();
+    let Some(number) = whole.strip_suffix('%') else {
+        return parse_decimal(whole).map(|v| (v, true));
+    };
+    let number = number.trim_end();
+    match parse_decimal(number) {
+        Ok(v) => Ok((v / 100.0, false)),
+        Err(NumberError::Comma(c)) => Err(NumberError::Comma(CommaFix {
+            written: whole.to_string(),
+            fix: splice(whole, number, &c.fix),
+        })),
+        Err(e) => Err(e),
+    }
 }
 
-/// Parses `12`, `12x`, `12×`, `12X`, `13.3 x` into a ratio.
-pub fn parse_multiple_text(text: &str) -> Option<f64> {
-    let t = text.trim();
-    let number = t
-        .strip_suffix('x')
-        .or_else(|| t.strip_suffix('X'))
-        .or_else(|| t.strip_suffix('×'))
-        .unwrap_or(t)
+/// Parses `72%` or `7.5 %` into a fraction; `None` for anything else, a bare number
+/// included.
+pub fn parse_percent_text(text: &str) -> Option<f64> {
+    match read_percent(text) {
+        Ok((v, false)) => Some(v),
+        _ => None,
+    }
+}
+
+/// Reads a multiple written as text: `12`, `12x`, `12×`, `12X`, `13.3 x`, `16倍`, `１６倍`.
+pub fn read_multiple(text: &str) -> Result<f64, NumberError> {
+    let normalized = ascii_width(text);
+    let whole = normalized.trim();
+    let number = ['x', 'X', '×', '倍']
+        .iter()
+        .find_map(|s| whole.strip_suffix(*s))
+        .unwrap_or(whole)
         .trim_end();
-    let v: f64 = number.parse().ok()?;
-    v.is_finite().then_some(v)
+    parse_decimal(number).map_err(|e| match e {
+        NumberError::Comma(c) => NumberError::Comma(CommaFix {
+            written: whole.to_string(),
+            fix: splice(whole, number, &c.fix),
+        }),
+        other => other,
+    })
+}
+
+/// Parses a multiple into a ratio; `None` when it cannot be read.
+pub fn parse_multiple_text(text: &str) -> Option<f64> {
+    read_multiple(text).ok()
+}
+
+/// The largest magnitude shown in full; beyond it numbers are written `1.2e21`, so that
+/// no message prints a 300-digit number.
+const SHOWN_IN_FULL: f64 = 1e15;
+
+/// A number no message should print digit by digit: infinite, not a number, or above
+/// 10^15 (rules that divide by a tiny value can compute such numbers).
+fn format_extreme(v: f64) -> Option<String> {
+    if v.is_nan() {
+        Some("an undefined number".to_string())
+    } else if v.is_infinite() {
+        Some(if v > 0.0 { "∞" } else { "-∞" }.to_string())
+    } else if v.abs() > SHOWN_IN_FULL {
+        // `1.2e21`, with the `.0` of a round mantissa dropped.
+        Some(format!("{v:.1e}").replace(".0e", "e"))
+    } else {
+        None
+    }
 }
 
 /// Formats an amount with thousands separators and at most two decimals:
-/// `300000` -> `300,000`, `1234.5` -> `1,234.50`.
+/// `300000` -> `300,000`, `1234.5` -> `1,234.50`; beyond 10^15 `1.2e21`.
 pub fn format_amount(amount: f64) -> String {
+    if let Some(s) = format_extreme(amount) {
+        return s;
+    }
     let negative = amount < 0.0;
     let abs = amount.abs();
     let rounded = (abs * 100.0).round() / 100.0;
@@ -338,14 +639,70 @@ pub fn format_percent(fraction: f64) -> String {
     format!("{}%", format_number(fraction * 100.0))
 }
 
-/// A number with at most two decimals and no trailing zeros: `12`, `12.5`, `13.33`.
+/// A number with at most two decimals and no trailing zeros: `12`, `12.5`, `13.33`;
+/// beyond 10^15 `1.2e21`, and never `inf` or `NaN`.
 pub fn format_number(v: f64) -> String {
+    if let Some(s) = format_extreme(v) {
+        return s;
+    }
     let s = format!("{:.2}", (v * 100.0).round() / 100.0);
     let s = s.trim_end_matches('0').trim_end_matches('.');
     if s == "-0" {
         "0".to_string()
     } else {
         s.to_string()
+    }
+}
+
+/// The magnitudes a plan's numbers can plausibly have. Beyond them a value is a typo (or
+/// a test of the tool), and arithmetic on it would overflow or lose all precision.
+#[derive(Debug, Clone, Copy)]
+pub struct Plausible {
+    /// The largest magnitude accepted.
+    pub max: f64,
+    /// The smallest magnitude accepted, apart from 0.
+    pub min: f64,
+    /// What the kind of value is called: "amount", "number".
+    pub noun: &'static str,
+    /// What is acceptable, for the hint.
+    pub accepted: &'static str,
+}
+
+impl Plausible {
+    pub const MONEY: Plausible = Plausible {
+        max: 1e15,
+        min: 1e-6,
+        noun: "amount",
+        accepted: "an amount between 0.000001 and 1,000,000,000,000,000 (10^15), or 0",
+    };
+    pub const NUMBER: Plausible = Plausible {
+        max: 1e15,
+        min: 1e-9,
+        noun: "number",
+        accepted: "a number between 0.000000001 and 1,000,000,000,000,000 (10^15) in size, or 0",
+    };
+    pub const COUNT: Plausible = Plausible {
+        max: 1e15,
+        min: 1.0,
+        noun: "count",
+        accepted: "a whole number from 0 to 1,000,000,000,000,000 (10^15)",
+    };
+    pub const MULTIPLE: Plausible = Plausible {
+        max: 1e6,
+        min: 1e-9,
+        noun: "multiple",
+        accepted: "a multiple from 0 to 1,000,000x, such as `12x`",
+    };
+    pub const PERCENT: Plausible = Plausible {
+        max: 1e3,
+        min: 1e-9,
+        noun: "percentage",
+        accepted: "a percentage up to 100,000%, such as `72%`",
+    };
+
+    /// True for 0 and for magnitudes within `[min, max]`.
+    pub fn accepts(&self, v: f64) -> bool {
+        v == 0.0 || (self.min..=self.max).contains(&v.abs())
     }
 }
 
@@ -394,6 +751,101 @@ mod tests {
         assert_eq!(parse_multiple_text("12×"), Some(12.0));
         assert_eq!(parse_multiple_text("12"), Some(12.0));
         assert_eq!(parse_multiple_text("twelve"), None);
+    }
+
+    fn comma_fix(e: Result<f64, NumberError>) -> String {
+        match e {
+            Err(NumberError::Comma(c)) => c.fix,
+            other => panic!("not a comma error: {other:?}"),
+        }
+    }
+
+    #[test]
+    fn commas_only_group_thousands() {
+        assert_eq!(amount("1,234,567"), 1_234_567.0);
+        assert_eq!(amount("12,000"), 12_000.0);
+        assert_eq!(amount("¥120,000"), 120_000.0);
+        assert_eq!(amount("1,234.5k"), 1_234_500.0);
+        for (bad, fix) in [
+            ("5,5k", "5.5k"),
+            ("1,5M", "1.5M"),
+            ("1.234,56", "1234.56"),
+            ("12,34,567", "1234567"),
+            ("¥1,5万", "¥1.5万"),
+            ("1234,567", "1234567"),
+        ] {
+            match parse_money(bad) {
+                Err(MoneyError::Comma(c)) => assert_eq!(c.fix, fix, "{bad}"),
+                other => panic!("{bad}: {other:?}"),
+            }
+        }
+        assert_eq!(parse_decimal("1,234"), Ok(1234.0));
+        assert_eq!(comma_fix(parse_decimal("1,2")), "1.2");
+        assert_eq!(comma_fix(parse_decimal("-0,5")), "-0.5");
+        assert_eq!(comma_fix(read_percent("7,5%").map(|p| p.0)), "7.5%");
+        assert_eq!(comma_fix(read_multiple("1,5x")), "1.5x");
+        assert_eq!(parse_decimal(",,"), Err(NumberError::NotANumber));
+    }
+
+    #[test]
+    fn full_width_forms() {
+        assert_eq!(read_multiple("16倍"), Ok(16.0));
+        assert_eq!(read_multiple("１６倍"), Ok(16.0));
+        assert_eq!(read_multiple("１２ｘ"), Ok(12.0));
+        assert_eq!(read_percent("７２％"), Ok((0.72, false)));
+        assert_eq!(read_percent("７．５%"), Ok((0.075, false)));
+        assert_eq!(amount("１２，０００"), 12_000.0);
+        assert_eq!(amount("３０万"), 300_000.0);
+        assert_eq!(parse_decimal("１．５"), Ok(1.5));
+        match parse_money("５，５万") {
+            Err(MoneyError::Comma(c)) => assert_eq!(
+                c.help(),
+                "write 5.5万: a point marks decimals, commas only group thousands"
+            ),
+            other => panic!("{other:?}"),
+        }
+    }
+
+    #[test]
+    fn words_for_infinity_are_not_numbers() {
+        for bad in [
+            "inf", "NaN", "infinity", "-inf", "1e", "e5", "+-1", ".", "1.2.3",
+        ] {
+            assert!(parse_decimal(bad).is_err(), "{bad}");
+        }
+        assert_eq!(parse_decimal("1e999"), Err(NumberError::NotFinite));
+        assert_eq!(parse_decimal(&"9".repeat(400)), Err(NumberError::NotFinite));
+        assert!(parse_money(&"9".repeat(400)).is_err());
+        let long = format!("{}", parse_money(&"9".repeat(400)).unwrap_err());
+        assert!(long.len() < 80, "{long}");
+    }
+
+    #[test]
+    fn formatting_never_prints_inf_nan_or_300_digits() {
+        for v in [
+            f64::INFINITY,
+            f64::NEG_INFINITY,
+            f64::NAN,
+            1e308,
+            -1e300,
+            1e21,
+            f64::MAX,
+        ] {
+            for s in [
+                format_number(v),
+                format_amount(v),
+                format_percent(v),
+                format_money(v, "CNY"),
+            ] {
+                assert!(!s.contains("inf") && !s.contains("NaN"), "{v}: {s}");
+                assert!(s.len() < 24, "{v}: {s}");
+            }
+        }
+        assert_eq!(format_number(1.2e21), "1.2e21");
+        assert_eq!(format_amount(1e21), "1e21");
+        assert_eq!(format_amount(1e15), "1,000,000,000,000,000");
+        assert_eq!(format_number(f64::INFINITY), "∞");
+        assert_eq!(format_number(1e-320), "0");
     }
 
     #[test]
