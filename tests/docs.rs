@@ -251,9 +251,18 @@ fn kind_of(p: &Value) -> String {
             .find(|b| ty(b).as_deref() == Some("number"))
             .cloned()
             .unwrap_or(Value::Null);
-        let bounded_below = number.get("minimum").is_some();
+        // Zero or more: a minimum of 0; signed values are bounded only far below zero.
+        let bounded_below = number
+            .get("minimum")
+            .and_then(Value::as_f64)
+            .is_some_and(|m| m >= 0.0);
+        // A fraction up to 1 (100%); retention-like percentages go far above.
+        let up_to_100 = number
+            .get("maximum")
+            .and_then(Value::as_f64)
+            .is_some_and(|m| m <= 1.0);
         if pattern.contains('%') || pattern.contains('％') {
-            return match (number.get("maximum").is_some(), bounded_below) {
+            return match (up_to_100, bounded_below) {
                 (true, true) => "percent",
                 (true, false) => "percent, may be negative",
                 _ => "percent, may exceed 100%",

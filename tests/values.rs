@@ -30,6 +30,12 @@ fn planlint(dir: &Path) -> Command {
 /// The diagnostics of `yaml` linted as a plan, with `extra` arguments.
 fn lint(yaml: &str, extra: &[&str]) -> Vec<Diag> {
     let dir = tempfile::tempdir().unwrap();
+    // The snippets are in CNY; the line goes last so that line numbers stay the snippet's.
+    let yaml = if yaml.contains("currency:") {
+        yaml.to_string()
+    } else {
+        format!("{yaml}currency: CNY\n")
+    };
     std::fs::write(dir.path().join("p.plan.yaml"), yaml).unwrap();
     let out = planlint(dir.path())
         .args(["--format", "json"])
