@@ -97,6 +97,7 @@ thresholds! {
     max_burn_multiple: Number = 1.0;
     min_runway_months: Number = 12.0;
     min_net_revenue_retention: Percent = 1.0;
+    max_revenue_decline: Percent = 0.01;
 }
 
 impl Default for Thresholds {

@@ -48,10 +48,10 @@ pub const CASH_BRIDGE: Rule = Rule {
 pub const REVENUE_DECLINE: Rule = Rule {
     id: "patient-growth/revenue-decline",
     severity: Severity::Warning,
-    summary: "revenue falls from one year to the next",
+    summary: "revenue falls from one year to the next by more than the allowance",
     check: Some(revenue_decline),
     inputs: &["projections[*].revenue"],
-    thresholds: &[],
+    thresholds: &["max_revenue_decline"],
 };
 
 pub const BURN_MULTIPLE: Rule = Rule {
@@ -202,6 +202,8 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
+    // A dip within the allowance is a flat year, not a decline.
+    let allowed = cx.thresholds.max_revenue_decline;
     for (prev, next) in consecutive(projections(cx)) {
         let (Some(before), Some(after)) = (prev.value.revenue.get(), next.value.revenue.get())
         else {
@@ -211,6 +213,9 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let fall = 1.0 - after.value / before.value;
+        if fall <= allowed + 1e-12 {
+            continue;
+        }
         let (prev_name, next_name) = (name(prev), name(next));
         let tense = if is_actual(next) { "fell" } else { "falls" };
         out.push(
