@@ -94,6 +94,8 @@ pub struct Discovered {
     /// Symbolic links met while walking and not followed (no `--follow`): plan-named
     /// links and links to directories.
     pub links_not_followed: usize,
+    /// Where each file is in `inputs`, and whether it was reached through a link.
+    seen: std::collections::HashMap<FileId, (usize, bool)>,
 }
 
 /// Expands the command line's paths into inputs: files as given (whatever their name,
@@ -117,7 +119,8 @@ pub fn discover(paths: &[PathBuf], follow: bool, excluded: &dyn Fn(&Path) -> boo
             }
         };
         if !meta.is_dir() {
-            found.add(path.clone(), false, &meta);
+            let via_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+            found.add(path.clone(), false, &meta, via_link);
             continue;
         }
         walk(path, follow, excluded, &mut found);
@@ -126,13 +129,25 @@ pub fn discover(paths: &[PathBuf], follow: bool, excluded: &dyn Fn(&Path) -> boo
 }
 
 impl Discovered {
-    fn add(&mut self, path: PathBuf, walked: bool, meta: &std::fs::Metadata) {
-        if let Some(id) = file_id(meta)
-            && !self.ids.insert(id)
-        {
+    /// Adds a file unless it was found before; of a link and its target, the target's
+    /// own name is kept.
+    fn add(&mut self, path: PathBuf, walked: bool, meta: &std::fs::Metadata, via_link: bool) {
+        let Some(id) = file_id(meta) else {
+            self.inputs.push(Input::File { path, walked });
             return;
+        };
+        self.ids.insert(id);
+        match self.seen.get(&id) {
+            None => {
+                self.seen.insert(id, (self.inputs.len(), via_link));
+                self.inputs.push(Input::File { path, walked });
+            }
+            Some(&(at, true)) if !via_link => {
+                self.seen.insert(id, (at, false));
+                self.inputs[at] = Input::File { path, walked };
+            }
+            Some(_) => {}
         }
-        self.inputs.push(Input::File { path, walked });
     }
 }
 
@@ -206,7 +221,10 @@ fn walk(root: &Path, follow: bool, excluded: &dyn Fn(&Path) -> bool, found: &mut
         }
         if e.file_type().is_file() && plan_named && !excluded(e.path()) {
             match e.metadata() {
-                Ok(meta) => found.add(e.into_path(), true, &meta),
+                Ok(meta) => {
+                    let via_link = e.path_is_symlink();
+                    found.add(e.into_path(), true, &meta, via_link);
+                }
                 Err(err) => found.errors.push(InputError {
                     path: escape_line(&display_path(e.path())).into_owned(),
                     message: err.io_error().map_or_else(|| err.to_string(), io_reason),
