@@ -61,7 +61,8 @@ fn check_selector(selector: &str) -> Result<(), UsageError> {
         None => "run `planlint rules` to list the rule ids".to_string(),
     };
     Err(UsageError(format!(
-        "`{selector}` names no rule or principle; {hint}"
+        "`{}` names no rule or principle; {hint}",
+        crate::text::escape_line(selector)
     )))
 }
 
