@@ -9,7 +9,7 @@ use clap::{Args, Parser, Subcommand, ValueEnum};
     name = "planlint",
     version,
     about = "Lint B2B business plans kept as YAML against ten principles of what makes a B2B business work",
-    after_help = "Examples:\n  planlint plans/acme.plan.yaml\n  planlint .                      lint every *.plan.yaml below here\n  planlint --format json plan.yaml\n  planlint explain large-customers/acv-floor",
+    after_help = "Examples:\n  planlint plans/acme.plan.yaml\n  planlint .                      lint every *.plan.yaml below here\n  planlint --format json plan.yaml\n  planlint explain large-customers/acv-floor\n\nWalking a directory lints the *.plan.yaml, *.plan.yml, plan.yaml and plan.yml files whose\ntop level has a `planlint:` key (a line starting with `planlint:`); other files are skipped\nand counted on stderr. A file named on the command line is linted whatever it holds.\nSymbolic links are not followed when walking unless --follow.\n\nExit codes: 0 no finding at the fail level, 1 findings, 2 planlint could not do its job\n(bad usage, an unreadable input or config, no plan found, a report it could not write).\nWhen standard output is closed early (`planlint . | head`), the report stops quietly and\nthe exit code is that of the findings.",
     args_conflicts_with_subcommands = true
 )]
 pub struct Cli {
@@ -95,7 +95,9 @@ pub struct LintArgs {
     #[arg(long, value_enum, default_value_t = Format::Human)]
     pub format: Format,
 
-    /// Write the report to FILE instead of standard output (atomically)
+    /// Write the report to FILE instead of standard output (atomically; through a symbolic
+    /// link to its target; `-` is standard output). FILE may not be an input, the config
+    /// or the baseline
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<PathBuf>,
 
@@ -122,7 +124,8 @@ pub struct LintArgs {
     #[arg(long, value_name = "FILE")]
     pub baseline: Option<PathBuf>,
 
-    /// Write the current findings to this baseline file
+    /// Write the current findings to this baseline file (only when every input was read);
+    /// prints a one-line summary instead of the findings
     #[arg(long, value_name = "FILE")]
     pub write_baseline: Option<PathBuf>,
 
@@ -142,13 +145,37 @@ pub struct LintArgs {
     #[arg(short, long)]
     pub quiet: bool,
 
-    /// Lint with N threads [default: the number of cores]
-    #[arg(short = 'j', long = "threads", value_name = "N")]
+    /// Lint with N threads, 1 to 256 (a larger N is refused); 0 means the default
+    /// [default: the number of cores]
+    #[arg(short = 'j', long = "threads", value_name = "N", value_parser = parse_threads)]
     pub threads: Option<usize>,
+
+    /// Follow symbolic links when walking directories; a link whose target lies outside
+    /// the walked directory is then reported and not read
+    #[arg(long)]
+    pub follow: bool,
 
     /// Name for standard input in the output
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+}
+
+/// The most threads `-j` accepts: more would only cost memory and start-up time.
+pub const MAX_THREADS: usize = 256;
+
+fn parse_threads(s: &str) -> Result<usize, String> {
+    let n: usize = s.parse().map_err(|_| {
+        format!(
+            "`{}` is not a number of threads",
+            crate::text::escape_line(s)
+        )
+    })?;
+    if n > MAX_THREADS {
+        return Err(format!(
+            "{n} threads is more than the maximum of {MAX_THREADS}; pass -j {MAX_THREADS} or fewer"
+        ));
+    }
+    Ok(n)
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

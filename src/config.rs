@@ -150,12 +150,20 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
-        let text = std::fs::read_to_string(path).map_err(|e| {
-            ConfigError::plain(
-                format!("cannot read the config file {}: {e}", path.display()),
-                "check the path given to --config, or pass --isolated to use no config".to_string(),
-            )
-        })?;
+        // Regular files only, and at most CONFIG_MAX_BYTES: a FIFO or /dev/zero given to
+        // --config must neither block nor fill memory.
+        let text = crate::input::read_small_text(path, crate::input::CONFIG_MAX_BYTES).map_err(
+            |reason| {
+                ConfigError::plain(
+                    format!(
+                        "cannot read the config file {}: {reason}",
+                        crate::input::shown(path)
+                    ),
+                    "check the path given to --config, or pass --isolated to use no config"
+                        .to_string(),
+                )
+            },
+        )?;
         let dir = path
             .parent()
             .map(Path::to_path_buf)

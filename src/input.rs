@@ -1,15 +1,26 @@
-//! Finding plan files and reading them into `SourceFile`s.
+//! Finding plan files and reading them into `SourceFile`s, and reading every other file
+//! planlint reads (config, baseline) with the same protections: regular files only
+//! (a FIFO or device is refused before it is opened, so nothing blocks) and a size limit
+//! applied while reading (so `/dev/zero` or a huge file cannot fill memory).
 
+use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::finding::Finding;
 use crate::model::Place;
 use crate::source::{SourceFile, Span};
+use crate::text::escape_line;
+
+/// The largest config file planlint reads.
+pub const CONFIG_MAX_BYTES: u64 = 1024 * 1024;
+/// The largest baseline file planlint reads.
+pub const BASELINE_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Something planlint could not do with a path: shown on stderr, exit code 2.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct InputError {
+    /// The path as shown (escaped for one line).
     pub path: String,
     pub message: String,
     pub help: String,
@@ -24,8 +35,30 @@ impl std::fmt::Display for InputError {
 /// One input to lint: a file on disk or standard input.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Input {
-    File(PathBuf),
+    /// A file; `walked` when it was found by walking a directory (it is then linted
+    /// only if it holds a top-level `planlint:` key), not named on the command line.
+    File {
+        path: PathBuf,
+        walked: bool,
+    },
     Stdin,
+}
+
+/// The identity of a file on disk: device and inode.
+pub type FileId = (u64, u64);
+
+/// The device and inode of `meta`'s file (on systems without them: none).
+pub fn file_id(meta: &std::fs::Metadata) -> Option<FileId> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        Some((meta.dev(), meta.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = meta;
+        None
+    }
 }
 
 /// True for the names the walker picks up: `*.plan.yaml`, `*.plan.yml`, `plan.yaml`, `plan.yml`.
@@ -44,77 +77,207 @@ impl Input {
     /// The name the input has in reports.
     pub fn name(&self, stdin_name: &str) -> String {
         match self {
-            Input::File(path) => display_path(path),
+            Input::File { path, .. } => display_path(path),
             Input::Stdin => stdin_name.to_string(),
         }
     }
 }
 
-/// Expands the command line's paths into inputs: files as given (whatever their name),
-/// directories walked for plan files in sorted order.
-pub fn discover(
-    paths: &[PathBuf],
-    excluded: &dyn Fn(&Path) -> bool,
-) -> (Vec<Input>, Vec<InputError>) {
-    let mut inputs = Vec::new();
-    let mut errors = Vec::new();
+/// What walking the command line's paths found.
+#[derive(Debug, Default)]
+pub struct Discovered {
+    /// Each file once (by device and inode), in the order found.
+    pub inputs: Vec<Input>,
+    pub errors: Vec<InputError>,
+    /// The identity of every file found, so that no output replaces one.
+    pub ids: HashSet<FileId>,
+    /// Symbolic links met while walking and not followed (no `--follow`): plan-named
+    /// links and links to directories.
+    pub links_not_followed: usize,
+    /// Where each file is in `inputs`, and whether it was reached through a link.
+    seen: std::collections::HashMap<FileId, (usize, bool)>,
+}
+
+/// Expands the command line's paths into inputs: files as given (whatever their name,
+/// through a symbolic link too), directories walked for plan files in sorted order.
+///
+/// Walking does not follow symbolic links unless `follow`; then a link whose target lies
+/// outside the walked directory is an error and is not read. A file reached twice (the
+/// same path twice, `./a` and `a`, a directory and a link into it) is linted once.
+pub fn discover(paths: &[PathBuf], follow: bool, excluded: &dyn Fn(&Path) -> bool) -> Discovered {
+    let mut found = Discovered::default();
     for path in paths {
         if path.as_os_str() == "-" {
-            inputs.push(Input::Stdin);
+            found.inputs.push(Input::Stdin);
             continue;
         }
         let meta = match std::fs::metadata(path) {
             Ok(m) => m,
             Err(e) => {
-                errors.push(path_error(path, &e));
+                found.errors.push(path_error(path, &e));
                 continue;
             }
         };
         if !meta.is_dir() {
-            inputs.push(Input::File(path.clone()));
+            let via_link = std::fs::symlink_metadata(path).is_ok_and(|m| m.is_symlink());
+            found.add(path.clone(), false, &meta, via_link);
             continue;
         }
-        let walker = walkdir::WalkDir::new(path)
-            .follow_links(true)
-            .sort_by_file_name()
-            .into_iter()
-            .filter_entry(|e| {
-                e.depth() == 0
-                    || !e.file_type().is_dir()
-                    || !(skipped_dir(&e.file_name().to_string_lossy()) || excluded(e.path()))
-            });
-        for entry in walker {
-            match entry {
-                Ok(e) => {
-                    if e.file_type().is_file()
-                        && is_plan_file_name(&e.file_name().to_string_lossy())
-                        && !excluded(e.path())
-                    {
-                        inputs.push(Input::File(e.into_path()));
-                    }
-                }
-                Err(e) => {
-                    let p = e
-                        .path()
-                        .map_or_else(|| path.display().to_string(), |p| p.display().to_string());
-                    let message = if e.loop_ancestor().is_some() {
-                        "a symbolic link here leads back to one of its parent directories"
-                            .to_string()
-                    } else {
-                        e.io_error()
-                            .map_or_else(|| e.to_string(), |io| io.to_string())
-                    };
-                    errors.push(InputError {
-                        path: p,
-                        message,
-                        help: "remove the link or the unreadable entry; the other files were still linted"
+        walk(path, follow, excluded, &mut found);
+    }
+    found
+}
+
+impl Discovered {
+    /// Adds a file unless it was found before; of a link and its target, the target's
+    /// own name is kept.
+    fn add(&mut self, path: PathBuf, walked: bool, meta: &std::fs::Metadata, via_link: bool) {
+        let Some(id) = file_id(meta) else {
+            self.inputs.push(Input::File { path, walked });
+            return;
+        };
+        self.ids.insert(id);
+        match self.seen.get(&id) {
+            None => {
+                self.seen.insert(id, (self.inputs.len(), via_link));
+                self.inputs.push(Input::File { path, walked });
+            }
+            Some(&(at, true)) if !via_link => {
+                self.seen.insert(id, (at, false));
+                self.inputs[at] = Input::File { path, walked };
+            }
+            Some(_) => {}
+        }
+    }
+}
+
+fn walk(root: &Path, follow: bool, excluded: &dyn Fn(&Path) -> bool, found: &mut Discovered) {
+    // Links are checked against the directory as it really is.
+    let canonical_root = if follow {
+        match std::fs::canonicalize(root) {
+            Ok(p) => Some(p),
+            Err(e) => {
+                found.errors.push(path_error(root, &e));
+                return;
+            }
+        }
+    } else {
+        None
+    };
+    let mut walker = walkdir::WalkDir::new(root)
+        .follow_links(follow)
+        .sort_by_file_name()
+        .into_iter()
+        .filter_entry(|e| {
+            e.depth() == 0
+                || !e.file_type().is_dir()
+                || !(skipped_dir(&e.file_name().to_string_lossy()) || excluded(e.path()))
+        });
+    while let Some(entry) = walker.next() {
+        let e = match entry {
+            Ok(e) => e,
+            Err(e) => {
+                let p = e.path().map_or_else(|| display_path(root), display_path);
+                let message = if e.loop_ancestor().is_some() {
+                    "a symbolic link here leads back to one of its parent directories".to_string()
+                } else {
+                    e.io_error().map_or_else(|| e.to_string(), io_reason)
+                };
+                found.errors.push(InputError {
+                    path: escape_line(&p).into_owned(),
+                    message,
+                    help:
+                        "remove the link or the unreadable entry; the other files were still linted"
                             .to_string(),
-                    });
+                });
+                continue;
+            }
+        };
+        let plan_named = is_plan_file_name(&e.file_name().to_string_lossy());
+        if e.depth() > 0 && e.path_is_symlink() {
+            match &canonical_root {
+                None => {
+                    // Not followed (like ripgrep and Ruff): a link in a pull request
+                    // must not make planlint read files outside the tree.
+                    if plan_named || std::fs::metadata(e.path()).is_ok_and(|m| m.is_dir()) {
+                        found.links_not_followed += 1;
+                    }
+                    continue;
+                }
+                Some(croot) => {
+                    let target = std::fs::canonicalize(e.path());
+                    let inside = target.as_ref().is_ok_and(|t| t.starts_with(croot));
+                    if !inside {
+                        if e.file_type().is_dir() {
+                            walker.skip_current_dir();
+                        }
+                        if e.file_type().is_dir() || plan_named {
+                            found.errors.push(outside_link(root, e.path(), target.ok()));
+                        }
+                        continue;
+                    }
                 }
             }
         }
+        if e.file_type().is_file() && plan_named && !excluded(e.path()) {
+            match e.metadata() {
+                Ok(meta) => {
+                    let via_link = e.path_is_symlink();
+                    found.add(e.into_path(), true, &meta, via_link);
+                }
+                Err(err) => found.errors.push(InputError {
+                    path: escape_line(&display_path(e.path())).into_owned(),
+                    message: err.io_error().map_or_else(|| err.to_string(), io_reason),
+                    help: "check that the file can be read".to_string(),
+                }),
+            }
+        }
     }
-    (inputs, errors)
+}
+
+fn outside_link(root: &Path, link: &Path, target: Option<PathBuf>) -> InputError {
+    let to = target.map_or_else(
+        || "a target that does not exist".to_string(),
+        |t| escape_line(&display_path(&t)).into_owned(),
+    );
+    InputError {
+        path: escape_line(&display_path(link)).into_owned(),
+        message: format!(
+            "is a symbolic link to {to}, outside {}; not read",
+            escape_line(&display_path(root))
+        ),
+        help: "--follow follows links only inside the walked directory; name the target on the command line to lint it".to_string(),
+    }
+}
+
+/// Why an I/O operation failed, without the paths some errors carry (a temporary
+/// file's, say): the operating system's words, or the kind of error.
+pub fn io_reason(e: &std::io::Error) -> String {
+    use std::io::ErrorKind as K;
+    if let Some(code) = e.raw_os_error() {
+        let text = std::io::Error::from_raw_os_error(code).to_string();
+        // "No such file or directory (os error 2)" → "no such file or directory"
+        let text = text.split(" (os error").next().unwrap_or(&text).to_string();
+        return lowercase_first(&text);
+    }
+    match e.kind() {
+        K::NotFound => "no such file or directory".to_string(),
+        K::PermissionDenied => "permission denied".to_string(),
+        K::IsADirectory => "is a directory".to_string(),
+        K::NotADirectory => "a part of the path is not a directory".to_string(),
+        K::StorageFull => "no space left on device".to_string(),
+        K::ReadOnlyFilesystem => "read-only file system".to_string(),
+        K::AlreadyExists => "already exists".to_string(),
+        kind => kind.to_string(),
+    }
+}
+
+fn lowercase_first(s: &str) -> String {
+    let mut c = s.chars();
+    match c.next() {
+        Some(f) => f.to_lowercase().chain(c).collect(),
+        None => String::new(),
+    }
 }
 
 fn path_error(path: &Path, e: &std::io::Error) -> InputError {
@@ -127,13 +290,76 @@ fn path_error(path: &Path, e: &std::io::Error) -> InputError {
             "permission denied".to_string(),
             "make the file readable by this user".to_string(),
         ),
-        _ => (e.to_string(), "check that the path can be read".to_string()),
+        _ => (io_reason(e), "check that the path can be read".to_string()),
     };
     InputError {
-        path: path.display().to_string(),
+        path: shown(path),
         message,
         help,
     }
+}
+
+/// Why a file could not be read by [`read_capped`].
+#[derive(Debug)]
+pub enum ReadProblem {
+    Io(std::io::Error),
+    Directory,
+    /// A FIFO, socket or device: opening or reading it could block or never end.
+    NotRegular,
+}
+
+impl ReadProblem {
+    /// The reason, for a message that names the file.
+    pub fn reason(&self) -> String {
+        match self {
+            ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                "no such file or directory".to_string()
+            }
+            ReadProblem::Io(e) => io_reason(e),
+            ReadProblem::Directory => "is a directory, not a file".to_string(),
+            ReadProblem::NotRegular => {
+                "is not a regular file (a FIFO, socket or device)".to_string()
+            }
+        }
+    }
+}
+
+/// Reads at most `limit + 1` bytes of the regular file `path` (so a caller sees that it
+/// is larger than `limit` without reading it all). A directory, FIFO, socket or device
+/// is refused before it is opened, so nothing blocks.
+pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
+    let meta = std::fs::metadata(path).map_err(ReadProblem::Io)?;
+    if meta.is_dir() {
+        return Err(ReadProblem::Directory);
+    }
+    if !meta.is_file() {
+        return Err(ReadProblem::NotRegular);
+    }
+    let file = std::fs::File::open(path).map_err(ReadProblem::Io)?;
+    // The path may have been replaced between the look and the open.
+    if !file.metadata().map_err(ReadProblem::Io)?.is_file() {
+        return Err(ReadProblem::NotRegular);
+    }
+    let mut bytes = Vec::new();
+    file.take(limit.saturating_add(1))
+        .read_to_end(&mut bytes)
+        .map_err(ReadProblem::Io)?;
+    Ok(bytes)
+}
+
+/// Reads a small UTF-8 text file (a config, a baseline) of at most `limit` bytes; the
+/// error is the reason, for a message that names the file.
+pub fn read_small_text(path: &Path, limit: u64) -> Result<String, String> {
+    let bytes = read_capped(path, limit).map_err(|p| p.reason())?;
+    if bytes.len() as u64 > limit {
+        return Err(format!("is larger than {limit} bytes"));
+    }
+    String::from_utf8(bytes).map_err(|e| {
+        format!(
+            "is not valid UTF-8 (byte offset {})",
+            e.utf8_error().valid_up_to()
+        )
+    })
 }
 
 /// A read input: its source file, and a finding when it could not be read as text
@@ -141,47 +367,68 @@ fn path_error(path: &Path, e: &std::io::Error) -> InputError {
 pub struct ReadInput {
     pub file: SourceFile,
     pub encoding_finding: Option<Finding>,
+    /// Whether the text has a top-level `planlint:` key (see [`has_plan_key`]).
+    pub has_plan_key: bool,
+}
+
+/// Whether a file's top-level mapping has the `planlint:` key, checked on the text: a
+/// line that starts, at column 0, with `planlint:` (or `"planlint":`, `'planlint':`)
+/// followed by a space, a tab or the end of the line. A byte-order mark, `---`, comments
+/// and other keys may come before it. A line at column 0 is a key of the top-level
+/// mapping in block YAML, so `planlint: 1` nested in a ConfigMap's `data:` does not count.
+pub fn has_plan_key(bytes: &[u8]) -> bool {
+    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
+    bytes.split(|b| *b == b'\n').any(|line| {
+        [&b"planlint:"[..], b"\"planlint\":", b"'planlint':"]
+            .iter()
+            .any(|key| {
+                line.strip_prefix(*key)
+                    .is_some_and(|rest| matches!(rest.first(), None | Some(b' ' | b'\t' | b'\r')))
+            })
+    })
 }
 
 /// Reads an input, at most `max_size` bytes of it. A larger file is not read on: it gets
 /// a `plan/limit` finding. Bytes that are not UTF-8 do not fail the read: a
 /// `plan/syntax` finding points at the first bad one.
 pub fn read(input: &Input, stdin_name: &str, max_size: u64) -> Result<ReadInput, InputError> {
-    let (name, mut reader): (String, Box<dyn Read>) = match input {
-        Input::Stdin => (stdin_name.to_string(), Box::new(std::io::stdin())),
-        Input::File(path) => {
-            // Look before opening: opening a FIFO for reading blocks until a writer comes.
-            let meta = std::fs::metadata(path).map_err(|e| path_error(path, &e))?;
-            if meta.is_dir() {
-                return Err(InputError {
-                    path: display_path(path),
-                    message: "is a directory, not a plan file".to_string(),
-                    help: "pass the directory itself to walk it for plan files".to_string(),
-                });
-            }
-            if !meta.is_file() {
-                // A FIFO, socket or device could block forever or never end.
-                return Err(InputError {
-                    path: display_path(path),
-                    message: "is not a regular file (a FIFO, socket or device)".to_string(),
-                    help: "planlint reads plan files; to lint a stream, pipe it to `planlint -`"
-                        .to_string(),
-                });
-            }
-            let file = std::fs::File::open(path).map_err(|e| path_error(path, &e))?;
-            (display_path(path), Box::new(file))
+    let (name, bytes) = match input {
+        Input::Stdin => {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .take(max_size.saturating_add(1))
+                .read_to_end(&mut bytes)
+                .map_err(|e| InputError {
+                    path: escape_line(stdin_name).into_owned(),
+                    message: format!("cannot read standard input: {}", io_reason(&e)),
+                    help: "check what is piped into planlint".to_string(),
+                })?;
+            (stdin_name.to_string(), bytes)
+        }
+        Input::File { path, .. } => {
+            let bytes = read_capped(path, max_size).map_err(|p| {
+                let help = match &p {
+                    ReadProblem::Directory => "pass the directory itself to walk it for plan files",
+                    ReadProblem::NotRegular => {
+                        "planlint reads plan files; to lint a stream, pipe it to `planlint -`"
+                    }
+                    ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                        "check the path; planlint lints files and directories of *.plan.yaml"
+                    }
+                    ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
+                        "make the file readable by this user"
+                    }
+                    ReadProblem::Io(_) => "check that the file can be read",
+                };
+                InputError {
+                    path: shown(path),
+                    message: p.reason(),
+                    help: help.to_string(),
+                }
+            })?;
+            (display_path(path), bytes)
         }
     };
-    let mut bytes = Vec::new();
-    reader
-        .by_ref()
-        .take(max_size.saturating_add(1))
-        .read_to_end(&mut bytes)
-        .map_err(|e| InputError {
-            path: name.clone(),
-            message: format!("cannot read: {e}"),
-            help: "check that the file can be read".to_string(),
-        })?;
     if bytes.len() as u64 > max_size {
         let finding = crate::engine::limit_finding(
             Span::new(0, 0),
@@ -192,23 +439,54 @@ pub fn read(input: &Input, stdin_name: &str, max_size: u64) -> Result<ReadInput,
         return Ok(ReadInput {
             file: SourceFile::new(name, String::new()),
             encoding_finding: Some(finding),
+            has_plan_key: has_plan_key(&bytes),
         });
     }
     Ok(decode(name, bytes))
 }
 
-/// Shows paths with forward slashes and without a leading `./`.
-fn display_path(path: &Path) -> String {
-    let s = path.display().to_string();
-    let s = s.strip_prefix("./").unwrap_or(&s);
-    s.replace('\\', "/")
+/// A path as planlint names it in reports and baselines: forward slashes, no leading
+/// `./`, and every byte kept: on Unix, bytes that are not UTF-8 are written `\xNN` and a
+/// backslash `\\`, so that two different names never look the same.
+pub fn display_path(path: &Path) -> String {
+    let s = os_name(path.as_os_str());
+    match s.strip_prefix("./") {
+        Some(rest) if !rest.is_empty() => rest.to_string(),
+        _ => s,
+    }
+}
+
+#[cfg(unix)]
+fn os_name(name: &std::ffi::OsStr) -> String {
+    use std::os::unix::ffi::OsStrExt;
+    let mut out = String::new();
+    for chunk in name.as_bytes().utf8_chunks() {
+        out.push_str(&chunk.valid().replace('\\', "\\\\"));
+        for b in chunk.invalid() {
+            out.push_str(&format!("\\x{b:02X}"));
+        }
+    }
+    out
+}
+
+#[cfg(not(unix))]
+fn os_name(name: &std::ffi::OsStr) -> String {
+    name.to_string_lossy().replace('\\', "/")
+}
+
+/// A path as shown on a terminal or in a log: [`display_path`], with control characters
+/// escaped.
+pub fn shown(path: &Path) -> String {
+    escape_line(&display_path(path)).into_owned()
 }
 
 pub fn decode(name: String, bytes: Vec<u8>) -> ReadInput {
+    let has_plan_key = has_plan_key(&bytes);
     match String::from_utf8(bytes) {
         Ok(text) => ReadInput {
             file: SourceFile::new(name, text),
             encoding_finding: None,
+            has_plan_key,
         },
         Err(e) => {
             let valid = e.utf8_error().valid_up_to();
@@ -229,6 +507,7 @@ pub fn decode(name: String, bytes: Vec<u8>) -> ReadInput {
             ReadInput {
                 file: SourceFile::new(name, text),
                 encoding_finding: Some(finding),
+                has_plan_key,
             }
         }
     }
@@ -246,6 +525,38 @@ mod tests {
         for no in [".plan.yaml", "plan.yaml.bak", "acme.yaml", "planyaml"] {
             assert!(!is_plan_file_name(no), "{no}");
         }
+    }
+
+    #[test]
+    fn the_plan_key_is_a_top_level_line() {
+        for yes in [
+            &b"planlint: 1\n"[..],
+            b"\xEF\xBB\xBF# a plan\n---\ncompany: {}\nplanlint: 1\r\n",
+            b"\"planlint\": 1\n",
+            b"planlint:",
+        ] {
+            assert!(has_plan_key(yes), "{}", String::from_utf8_lossy(yes));
+        }
+        for no in [
+            &b"data:\n  planlint: 1\n"[..],
+            b"# planlint: 1\n",
+            b"planlinter: 1\n",
+            b"planlint:x\n",
+            b"kind: ConfigMap\n",
+        ] {
+            assert!(!has_plan_key(no), "{}", String::from_utf8_lossy(no));
+        }
+    }
+
+    #[cfg(unix)]
+    #[test]
+    fn names_keep_every_byte() {
+        use std::os::unix::ffi::OsStrExt;
+        let a = display_path(Path::new(std::ffi::OsStr::from_bytes(b"./a\xff.plan.yaml")));
+        let b = display_path(Path::new(std::ffi::OsStr::from_bytes(b"a\xfe.plan.yaml")));
+        assert_eq!(a, "a\\xFF.plan.yaml");
+        assert_ne!(a, b);
+        assert_ne!(display_path(Path::new("a\\xFF.plan.yaml")), a);
     }
 
     #[test]

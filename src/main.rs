@@ -6,9 +6,24 @@ use clap::{CommandFactory, Parser};
 
 use planlint::cli::{Cli, Command, ListFormat};
 use planlint::docs;
-use planlint::run::{self, EXIT_CLEAN, EXIT_TROUBLE};
+use planlint::run::{self, EXIT_CLEAN, EXIT_TROUBLE, LINT_STACK_BYTES};
 
 fn main() -> ExitCode {
+    // Parsing and linting recurse as deep as the nesting a config allows: run them on a
+    // thread whose stack is known to be enough (the main thread's depends on `ulimit -s`).
+    let worker = std::thread::Builder::new()
+        .name("planlint".to_string())
+        .stack_size(LINT_STACK_BYTES)
+        .spawn(real_main);
+    let code = match worker {
+        Ok(handle) => handle.join().unwrap_or(101),
+        // No thread to be had: run here, with the stack there is.
+        Err(_) => real_main(),
+    };
+    ExitCode::from(code)
+}
+
+fn real_main() -> u8 {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
@@ -18,11 +33,12 @@ fn main() -> ExitCode {
             } else {
                 EXIT_CLEAN
             };
+            // A closed or full stream is not worth a panic.
             let _ = e.print();
-            return ExitCode::from(code);
+            return code;
         }
     };
-    let code = match &cli.command {
+    match &cli.command {
         Some(Command::Rules { format }) => emit(Ok(match format {
             ListFormat::Human => docs::rules_table(),
             ListFormat::Json => docs::rules_json(),
@@ -41,15 +57,18 @@ fn main() -> ExitCode {
         }
         Some(Command::Config { file, source }) => run::show_config(file.as_deref(), source),
         None => run::lint(&cli.lint),
-    };
-    ExitCode::from(code)
+    }
 }
 
 fn emit(text: Result<String, String>) -> u8 {
-    match text.and_then(|t| run::print_out(&t)) {
+    let printed = match text {
+        Ok(t) => run::print_out(&t),
+        Err(message) => Err((message, String::new())),
+    };
+    match printed {
         Ok(()) => EXIT_CLEAN,
-        Err(message) => {
-            eprintln!("planlint: error: {message}");
+        Err((message, help)) => {
+            run::say_error(&message, &help);
             EXIT_TROUBLE
         }
     }

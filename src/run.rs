@@ -1,7 +1,7 @@
 //! One lint run: settings from arguments, inputs, linting, the report, the exit code.
 
 use std::io::{IsTerminal, Write};
-use std::path::Path;
+use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
 
@@ -61,7 +61,8 @@ fn check_selector(selector: &str) -> Result<(), UsageError> {
         None => "run `planlint rules` to list the rule ids".to_string(),
     };
     Err(UsageError(format!(
-        "`{selector}` names no rule or principle; {hint}"
+        "`{}` names no rule or principle; {hint}",
+        crate::text::escape_line(selector)
     )))
 }
 
@@ -118,13 +119,11 @@ pub fn print_config_error(e: &ConfigError, color: ColorChoice) {
     match &e.file {
         Some(file) => {
             let text = report::human::render_one(file, &e.finding, use_color_stderr(color));
-            eprint!("{text}");
+            say_raw(&text);
         }
         None => {
-            eprintln!("planlint: error: {}", e.finding.message);
-            if let Some(h) = &e.finding.help {
-                eprintln!("  help: {h}");
-            }
+            let help = e.finding.help.as_deref().unwrap_or("");
+            say_error(&e.finding.message, help);
         }
     }
 }
@@ -137,6 +136,50 @@ fn base_settings(config: &Config, args: &LintArgs) -> Result<Settings, ConfigErr
         .map_err(|UsageError(m)| ConfigError::plain_error(m))?;
     settings.no_inline_suppressions = args.no_inline_suppressions;
     Ok(settings)
+}
+
+/// The stack of every thread that lints: enough for the deepest nesting a config may
+/// allow (`max_depth` = 512), measured on a debug build, which needs the most (about 20
+/// MiB at 512 levels, flow and block style), with room to spare. Only the pages used are
+/// ever committed.
+pub const LINT_STACK_BYTES: usize = 64 * 1024 * 1024;
+
+/// Writes a message and a line feed to stderr. A closed or full stderr is ignored: there
+/// is nowhere left to say so, and planlint must not panic for it.
+pub fn say(text: impl std::fmt::Display) {
+    let _ = writeln!(std::io::stderr().lock(), "{text}");
+}
+
+/// Writes text as it is to stderr, ignoring a closed or full stderr (see [`say`]).
+fn say_raw(text: &str) {
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
+}
+
+/// `planlint: error: MESSAGE` and, when there is one, `  help: HELP` on stderr.
+pub fn say_error(message: &str, help: &str) {
+    say(format_args!("planlint: error: {message}"));
+    if !help.is_empty() {
+        say(format_args!("  help: {help}"));
+    }
+}
+
+/// What linting one input gave.
+enum Linted {
+    Report {
+        report: FileReport,
+        hidden: baseline::Outcome,
+        /// The file's findings as baseline entries, for `--write-baseline`.
+        entries: Vec<baseline::Entry>,
+    },
+    /// A walked file without a top-level `planlint:` key.
+    Skipped,
+    Failed(InputError),
+}
+
+/// The report's destination: standard output (no `-o`, or `-o -`) or a file.
+fn report_file(args: &LintArgs) -> Option<&Path> {
+    args.output.as_deref().filter(|p| p.as_os_str() != "-")
 }
 
 /// Lints what `args` names and writes the report; returns the exit code.
@@ -159,20 +202,53 @@ pub fn lint(args: &LintArgs) -> u8 {
         Some(p) => match baseline::load(p) {
             Ok(b) => Some(b),
             Err(message) => {
-                eprintln!("planlint: error: {message}");
-                eprintln!("  help: write one with --write-baseline FILE");
+                say_error(
+                    &message,
+                    "check the path given to --baseline; write a baseline with --write-baseline FILE",
+                );
                 return EXIT_TROUBLE;
             }
         },
         None => None,
     };
-    let (inputs, mut errors) = input::discover(&args.paths, &|p| config.is_excluded(p));
+    // The directory the written baseline keys its files from.
+    let write_dir = match &args.write_baseline {
+        Some(p) if p.as_os_str() == "-" => {
+            say_error(
+                "--write-baseline needs a file: standard output is for the report",
+                "name a file, e.g. --write-baseline planlint-baseline.json",
+            );
+            return EXIT_TROUBLE;
+        }
+        Some(p) => match baseline::dir_of(p) {
+            Ok(d) => Some(d),
+            Err(e) => {
+                say_error(
+                    &format!(
+                        "cannot write the baseline {}: its directory: {}",
+                        input::shown(p),
+                        input::io_reason(&e)
+                    ),
+                    "create the directory first, or choose another path",
+                );
+                return EXIT_TROUBLE;
+            }
+        },
+        None => None,
+    };
+    let found = input::discover(&args.paths, args.follow, &|p| config.is_excluded(p));
+    if let Err((message, help)) = check_outputs(args, &found, config.path.as_deref()) {
+        say_error(&message, &help);
+        return EXIT_TROUBLE;
+    }
+    let links_not_followed = found.links_not_followed;
+    let mut errors = found.errors;
     let human_opts = human_options(args);
-    let lint_one = |inp: &Input| -> Result<FileReport, InputError> {
+    let lint_one = |inp: &Input| -> Linted {
         // Overrides only change severities: apply them to the base settings, then the
         // command line's selection again, which always has the last word.
         let settings = match inp {
-            Input::File(path) if config.has_overrides() => {
+            Input::File { path, .. } if config.has_overrides() => {
                 let mut s = base.clone();
                 config.apply_overrides(&mut s, path);
                 // The selectors were checked when the base settings were made.
@@ -181,39 +257,78 @@ pub fn lint(args: &LintArgs) -> u8 {
             }
             _ => base.clone(),
         };
-        input::read(inp, &args.stdin_filename, settings.limits.max_file_size).map(|read| {
-            let mut report = engine::lint_read(read, &settings);
-            // Keep only what the report needs, so memory follows findings, not files.
-            match args.format {
-                Format::Human => {
-                    report.rendered = Some(report::human::render_file(&report, human_opts));
-                    report.compact(false);
-                }
-                Format::Sarif => report.compact(true),
-                _ => report.compact(false),
+        let read = match input::read(inp, &args.stdin_filename, settings.limits.max_file_size) {
+            Ok(r) => r,
+            Err(e) => return Linted::Failed(e),
+        };
+        if matches!(inp, Input::File { walked: true, .. }) && !read.has_plan_key {
+            return Linted::Skipped;
+        }
+        let mut report = engine::lint_read(read, &settings);
+        let path = match inp {
+            Input::File { path, .. } => Some(path.as_path()),
+            Input::Stdin => None,
+        };
+        // The baseline to write records every finding, before any baseline hides some.
+        let entries = match &write_dir {
+            Some(dir) => {
+                let key = path.map_or_else(|| report.file.name.clone(), |p| baseline::key(p, dir));
+                let entries = baseline::entries_of(&key, &report);
+                // Written to the baseline, they are no longer reported.
+                report.findings.clear();
+                entries
             }
-            report
-        })
+            None => Vec::new(),
+        };
+        let hidden = match &baseline {
+            Some(b) => {
+                let key = path.map_or_else(
+                    || report.file.name.clone(),
+                    |p| b.key_for(p, &report.file.name),
+                );
+                b.apply_file(&key, &mut report)
+            }
+            None => baseline::Outcome::default(),
+        };
+        // Keep only what the report needs, so memory follows findings, not files.
+        match args.format {
+            Format::Human => {
+                report.rendered = Some(report::human::render_file(&report, human_opts));
+                report.compact(false);
+            }
+            Format::Sarif => report.compact(true),
+            _ => report.compact(false),
+        }
+        Linted::Report {
+            report,
+            hidden,
+            entries,
+        }
     };
     let threads = args
         .threads
         .filter(|n| *n > 0)
-        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from));
+        .unwrap_or_else(|| std::thread::available_parallelism().map_or(1, usize::from))
+        .min(crate::cli::MAX_THREADS);
     let pool = (threads > 1)
         .then(|| {
             rayon::ThreadPoolBuilder::new()
                 .num_threads(threads)
+                .stack_size(LINT_STACK_BYTES)
                 .build()
                 .ok()
         })
         .flatten();
     // Reports come out sorted by file name: sort the inputs, then lint them in
     // order-keeping chunks, in parallel within each chunk.
-    let mut inputs = inputs;
+    let mut inputs = found.inputs;
     inputs.sort_by_cached_key(|i| i.name(&args.stdin_filename));
+    let mut skipped = 0usize;
+    let mut hidden = baseline::Outcome::default();
+    let mut entries: Vec<baseline::Entry> = Vec::new();
     let mut each_report = |sink: &mut dyn FnMut(FileReport)| {
         for chunk in inputs.chunks(CHUNK) {
-            let results: Vec<Result<FileReport, InputError>> = match &pool {
+            let results: Vec<Linted> = match &pool {
                 Some(pool) if chunk.len() > 1 => {
                     pool.install(|| chunk.par_iter().map(lint_one).collect())
                 }
@@ -221,8 +336,17 @@ pub fn lint(args: &LintArgs) -> u8 {
             };
             for r in results {
                 match r {
-                    Ok(report) => sink(report),
-                    Err(e) => errors.push(e),
+                    Linted::Report {
+                        report,
+                        hidden: h,
+                        entries: e,
+                    } => {
+                        hidden.add(h);
+                        entries.extend(e);
+                        sink(report);
+                    }
+                    Linted::Skipped => skipped += 1,
+                    Linted::Failed(e) => errors.push(e),
                 }
             }
         }
@@ -235,102 +359,304 @@ pub fn lint(args: &LintArgs) -> u8 {
     });
     let fail_at = fail_on.or(config.fail_on).unwrap_or(Some(Severity::Error));
 
-    // The human report needs nothing from other files: write each file's part as soon
-    // as it is ready, so memory stays flat however many files and findings there are.
-    if args.format == Format::Human && args.baseline.is_none() && args.write_baseline.is_none() {
-        let mut summary = Summary::default();
-        let written = stream_human(args, |sink| {
+    let summary;
+    let written;
+    if args.format == Format::Human && args.write_baseline.is_none() {
+        // The human report needs nothing from other files: write each file's part as
+        // soon as it is ready, so memory stays flat however many files and findings.
+        let mut counted = Summary::default();
+        written = stream_human(args, |sink| {
             each_report(&mut |report| {
-                summary.add(&report);
+                counted.add(&report);
                 sink(report);
             })
-        });
-        let code = exit_code(&summary, fail_at, args.max_warnings, args.exit_zero);
-        return conclude(code, written.and_then(|mut w| w.finish(&summary)), &errors);
+        })
+        .and_then(|mut w| w.finish(&counted));
+        summary = counted;
+    } else {
+        let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
+        each_report(&mut |report| reports.push(report));
+        reports.sort_by(|a, b| a.file.name.cmp(&b.file.name));
+        summary = Summary::of(&reports);
+        // `--write-baseline` alone prints one summary line, not a report.
+        let print = !(args.format == Format::Human
+            && args.write_baseline.is_some()
+            && report_file(args).is_none());
+        written = if print {
+            let text = render(&reports, args, &base);
+            match report_file(args) {
+                Some(path) => write_output(path, &text, "the report"),
+                None => print_out(&text),
+            }
+        } else {
+            Ok(())
+        };
     }
 
-    let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());
-    each_report(&mut |report| reports.push(report));
-    reports.sort_by(|a, b| a.file.name.cmp(&b.file.name));
-
-    let mut code = EXIT_CLEAN;
-    if let Some(path) = &args.write_baseline {
-        let n: usize = reports.iter().map(|r| r.findings.len()).sum();
-        match write_atomically(path, &baseline::to_json(&reports)) {
-            Ok(()) => {
-                eprintln!(
-                    "planlint: wrote {n} finding{} to the baseline {}",
-                    if n == 1 { "" } else { "s" },
-                    path.display()
-                );
-                for r in &mut reports {
-                    r.findings.clear();
-                }
-            }
-            Err(e) => {
-                eprintln!(
-                    "planlint: error: cannot write the baseline {}: {e}",
-                    path.display()
-                );
-                code = EXIT_TROUBLE;
-            }
+    let mut code = exit_code(&summary, fail_at, args.max_warnings, args.exit_zero);
+    let written_ok = written.is_ok();
+    if let Err((message, help)) = written {
+        say_error(&message, &help);
+        code = EXIT_TROUBLE;
+    }
+    if !args.quiet {
+        if skipped > 0 {
+            say(format_args!(
+                "planlint: {skipped} YAML file{} skipped: no top-level `planlint:` key (name a file on the command line to lint it anyway)",
+                plural(skipped)
+            ));
         }
-    }
-    if let Some(b) = &baseline {
-        let outcome = baseline::apply(b, &mut reports);
-        if !args.quiet && (outcome.hidden > 0 || outcome.stale > 0) {
-            eprintln!(
+        if links_not_followed > 0 {
+            say(format_args!(
+                "planlint: {links_not_followed} symbolic link{} not followed (pass --follow to follow links that stay inside the walked directory)",
+                plural(links_not_followed)
+            ));
+        }
+        if baseline.is_some() && (hidden.hidden > 0 || hidden.stale > 0) {
+            say(format_args!(
                 "planlint: {} finding{} hidden by the baseline; {} baseline entr{} no longer match{} (stale){}",
-                outcome.hidden,
-                if outcome.hidden == 1 { "" } else { "s" },
-                outcome.stale,
-                if outcome.stale == 1 { "y" } else { "ies" },
-                if outcome.stale == 1 { "es" } else { "" },
-                if outcome.stale > 0 {
+                hidden.hidden,
+                plural(hidden.hidden),
+                hidden.stale,
+                if hidden.stale == 1 { "y" } else { "ies" },
+                if hidden.stale == 1 { "es" } else { "" },
+                if hidden.stale > 0 {
                     ": rewrite it with --write-baseline to shrink it"
                 } else {
                     ""
                 },
-            );
+            ));
         }
     }
-
-    let text = render(&reports, args, &base);
-    code = code.max(exit_code(
-        &Summary::of(&reports),
-        fail_at,
-        args.max_warnings,
-        args.exit_zero,
-    ));
-    let written = match &args.output {
-        Some(path) => write_atomically(path, &text)
-            .map_err(|e| format!("cannot write the report to {}: {e}", path.display())),
-        None => print_out(&text),
-    };
-    conclude(code, written, &errors)
-}
-
-/// The run's exit code once the report is out: trouble writing it, or an input that
-/// could not be read, is exit 2 whatever the findings; the unreadable inputs are listed.
-fn conclude(code: u8, written: Result<(), String>, errors: &[InputError]) -> u8 {
-    let mut code = code;
-    if let Err(message) = written {
-        eprintln!("planlint: error: {message}");
-        code = EXIT_TROUBLE;
-    }
-    for e in errors {
+    for e in &errors {
         print_input_error(e);
     }
     if !errors.is_empty() {
         code = EXIT_TROUBLE;
     }
+    // Nothing was linted when the report could not even be opened: that is said above.
+    let no_plans = summary.files == 0 && written_ok;
+    if no_plans && errors.is_empty() {
+        let paths: Vec<String> = args.paths.iter().map(|p| input::shown(p)).collect();
+        say_error(
+            &format!("no plans found under {}", paths.join(", ")),
+            "check the paths; a directory is walked for *.plan.yaml, *.plan.yml, plan.yaml and plan.yml files with a top-level `planlint:` key",
+        );
+        code = EXIT_TROUBLE;
+    }
+    if let Some(path) = &args.write_baseline {
+        let files = summary.files;
+        let reason = if !errors.is_empty() {
+            Some(format!(
+                "{} input{} could not be read",
+                errors.len(),
+                plural(errors.len())
+            ))
+        } else if no_plans {
+            Some("no plan was linted".to_string())
+        } else {
+            None
+        };
+        match reason {
+            Some(reason) => {
+                say_error(
+                    &format!(
+                        "the baseline {} was not written: {reason}",
+                        input::shown(path)
+                    ),
+                    "fix the inputs named above (or leave them out), then write the baseline again; a baseline of part of the plans would drop the rest",
+                );
+                code = EXIT_TROUBLE;
+            }
+            None => {
+                let n = entries.len();
+                match write_output(path, &baseline::to_json(entries), "the baseline") {
+                    Ok(()) => {
+                        if !args.quiet {
+                            say(format_args!(
+                                "planlint: wrote {n} finding{} in {files} file{} to the baseline {}",
+                                plural(n),
+                                plural(files),
+                                input::shown(path)
+                            ));
+                        }
+                    }
+                    Err((message, help)) => {
+                        say_error(&message, &help);
+                        code = EXIT_TROUBLE;
+                    }
+                }
+            }
+        }
+    }
     code
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// Refuses an output (`-o`, `--write-baseline`) that is the same file as an input (named
+/// or found by walking), the config, the other output, or (for `-o`) the baseline read:
+/// writing it would replace what planlint reads. Files are compared by device and inode,
+/// outputs that do not exist yet by their canonical path, so `./a` and `a` are the same.
+fn check_outputs(
+    args: &LintArgs,
+    found: &input::Discovered,
+    config: Option<&Path>,
+) -> Result<(), (String, String)> {
+    let id_of = |p: &Path| std::fs::metadata(p).ok().and_then(|m| input::file_id(&m));
+    let config_id = config.and_then(id_of);
+    let baseline_id = args.baseline.as_deref().and_then(id_of);
+    let report = report_file(args).map(|p| ("-o", p, OutputTarget::resolve(p)));
+    let base = args
+        .write_baseline
+        .as_deref()
+        .map(|p| ("--write-baseline", p, OutputTarget::resolve(p)));
+    let outputs: Vec<_> = report.iter().chain(base.iter()).collect();
+    for (flag, user, target) in &outputs {
+        let Ok(target) = target else { continue };
+        // Writing to a device or a FIFO replaces nothing.
+        let Some(id) = target.regular_id() else {
+            continue;
+        };
+        let clash = if found.ids.contains(&id) {
+            Some("an input to lint")
+        } else if Some(id) == config_id {
+            Some("the config file")
+        } else if *flag == "-o" && Some(id) == baseline_id {
+            Some("the baseline read with --baseline")
+        } else {
+            None
+        };
+        if let Some(what) = clash {
+            return Err((
+                format!(
+                    "{flag} {} is {what}: writing there would replace it",
+                    input::shown(user)
+                ),
+                format!("choose another file for {flag}"),
+            ));
+        }
+    }
+    if let (Some((_, a, Ok(ta))), Some((_, b, Ok(tb)))) = (&report, &base) {
+        let same_id = ta.regular_id().is_some() && ta.regular_id() == tb.regular_id();
+        let same_path = ta.canonical().is_some() && ta.canonical() == tb.canonical();
+        if same_id || same_path {
+            return Err((
+                format!(
+                    "-o {} and --write-baseline {} are the same file: one would replace the other",
+                    input::shown(a),
+                    input::shown(b)
+                ),
+                "write the report and the baseline to different files".to_string(),
+            ));
+        }
+    }
+    Ok(())
+}
+
+/// The file an output path names, through symbolic links: planlint writes there
+/// (replacing the target, keeping the link).
+struct OutputTarget {
+    /// The final target (the path itself when it is no link).
+    resolved: PathBuf,
+    /// The target's metadata, when it exists.
+    existing: Option<std::fs::Metadata>,
+}
+
+impl OutputTarget {
+    fn resolve(path: &Path) -> std::io::Result<Self> {
+        let mut p = path.to_path_buf();
+        // As many links as Linux follows (ELOOP past 40).
+        for _ in 0..40 {
+            match std::fs::symlink_metadata(&p) {
+                Ok(m) if m.file_type().is_symlink() => {
+                    let to = std::fs::read_link(&p)?;
+                    p = match p.parent() {
+                        Some(dir) if to.is_relative() => dir.join(to),
+                        _ => to,
+                    };
+                }
+                Ok(m) => {
+                    return Ok(OutputTarget {
+                        resolved: p,
+                        existing: Some(m),
+                    });
+                }
+                Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+                    return Ok(OutputTarget {
+                        resolved: p,
+                        existing: None,
+                    });
+                }
+                Err(e) => return Err(e),
+            }
+        }
+        Err(std::io::Error::new(
+            std::io::ErrorKind::InvalidInput,
+            "too many levels of symbolic links",
+        ))
+    }
+
+    /// Device and inode of an existing regular file.
+    fn regular_id(&self) -> Option<input::FileId> {
+        self.existing
+            .as_ref()
+            .filter(|m| m.is_file())
+            .and_then(input::file_id)
+    }
+
+    /// The target's canonical path (its directory canonical, then its name).
+    fn canonical(&self) -> Option<PathBuf> {
+        let dir = match self.resolved.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        Some(
+            std::fs::canonicalize(dir)
+                .ok()?
+                .join(self.resolved.file_name()?),
+        )
+    }
+}
+
+/// The message and help for an output that could not be written: they name the path the
+/// user gave (never a temporary file's) and say what to do.
+fn output_error(what: &str, user: &Path, e: &std::io::Error) -> (String, String) {
+    use std::io::ErrorKind as K;
+    let shown = input::shown(user);
+    let help = match e.kind() {
+        K::NotFound | K::NotADirectory => {
+            let dir = user
+                .parent()
+                .filter(|d| !d.as_os_str().is_empty())
+                .map_or_else(|| ".".to_string(), input::shown);
+            format!("create the directory {dir} first, or choose another path")
+        }
+        K::PermissionDenied | K::ReadOnlyFilesystem => {
+            "choose a path this user can write to".to_string()
+        }
+        K::IsADirectory => format!("name a file, e.g. {shown}/planlint-report.txt"),
+        K::StorageFull => "free some space on that disk, or write elsewhere".to_string(),
+        _ => "check the path and its directory, or choose another path".to_string(),
+    };
+    (
+        format!("cannot write {what} to {shown}: {}", input::io_reason(e)),
+        help,
+    )
+}
+
+/// Writes `text` atomically to the output `path` (see [`OutputFile`]); the error is a
+/// message and a help line.
+fn write_output(path: &Path, text: &str, what: &str) -> Result<(), (String, String)> {
+    write_atomically(path, text).map_err(|e| output_error(what, path, &e))
 }
 
 /// Where the streamed human report goes: standard output or `-o FILE`.
 enum HumanOut {
     Stdout(std::io::BufWriter<std::io::Stdout>),
-    File(std::io::BufWriter<OutputFile>),
+    File(std::io::BufWriter<OutputFile>, PathBuf),
 }
 
 struct HumanWriter {
@@ -342,7 +668,7 @@ struct HumanWriter {
 }
 
 impl HumanWriter {
-    fn part(&mut self, text: &str) -> Result<(), String> {
+    fn part(&mut self, text: &str) -> Result<(), std::io::Error> {
         if text.is_empty() || self.closed {
             return Ok(());
         }
@@ -350,7 +676,7 @@ impl HumanWriter {
         self.wrote = true;
         let w: &mut dyn Write = match &mut self.out {
             HumanOut::Stdout(w) => w,
-            HumanOut::File(w) => w,
+            HumanOut::File(w, _) => w,
         };
         match w.write_all(sep).and_then(|()| w.write_all(text.as_bytes())) {
             Ok(()) => Ok(()),
@@ -358,47 +684,67 @@ impl HumanWriter {
                 self.closed = true;
                 Ok(())
             }
-            Err(e) => Err(format!("cannot write the report: {e}")),
+            Err(e) => Err(e),
         }
     }
 
-    fn finish(&mut self, summary: &Summary) -> Result<(), String> {
-        if self.summary {
+    fn error(&self, e: &std::io::Error) -> (String, String) {
+        match &self.out {
+            HumanOut::File(_, path) => output_error("the report", path, e),
+            HumanOut::Stdout(_) => stdout_error(e),
+        }
+    }
+
+    fn finish(&mut self, summary: &Summary) -> Result<(), (String, String)> {
+        // No summary line when no file was linted: "no findings in 0 files" would read
+        // like a pass; the run says instead that it found no plan.
+        if self.summary && summary.files > 0 {
             let line = format!("{}\n", summary.line());
-            self.part(&line)?;
+            self.part(&line).map_err(|e| self.error(&e))?;
         }
         let out = std::mem::replace(
             &mut self.out,
             HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
         );
-        let flushed = match out {
-            HumanOut::Stdout(mut w) => w.flush().or_else(|e| {
-                if e.kind() == std::io::ErrorKind::BrokenPipe {
-                    Ok(())
-                } else {
-                    Err(e)
-                }
-            }),
-            HumanOut::File(w) => w
+        match out {
+            HumanOut::Stdout(mut w) => match w.flush() {
+                Ok(()) => Ok(()),
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
+                Err(e) => Err(stdout_error(&e)),
+            },
+            HumanOut::File(w, path) => w
                 .into_inner()
                 .map_err(|e| e.into_error())
-                .and_then(OutputFile::commit),
-        };
-        flushed.map_err(|e| format!("cannot write the report: {e}"))
+                .and_then(OutputFile::commit)
+                .map_err(|e| output_error("the report", &path, &e)),
+        }
     }
+}
+
+fn stdout_error(e: &std::io::Error) -> (String, String) {
+    (
+        format!(
+            "cannot write the report to standard output: {}",
+            input::io_reason(e)
+        ),
+        "check where standard output goes (a full disk?), or write the report with -o FILE"
+            .to_string(),
+    )
 }
 
 /// Streams the human report: `produce` hands each file's report, in order, to the sink.
 fn stream_human(
     args: &LintArgs,
     produce: impl FnOnce(&mut dyn FnMut(FileReport)),
-) -> Result<HumanWriter, String> {
-    let out = match &args.output {
+) -> Result<HumanWriter, (String, String)> {
+    let out = match report_file(args) {
         None => HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
-        Some(path) => HumanOut::File(std::io::BufWriter::new(
-            OutputFile::create(path)
-                .map_err(|e| format!("cannot write the report to {}: {e}", path.display()))?,
-        )),
+        Some(path) => HumanOut::File(
+            std::io::BufWriter::new(
+                OutputFile::create(path).map_err(|e| output_error("the report", path, &e))?,
+            ),
+            path.to_path_buf(),
+        ),
     };
     let mut writer = HumanWriter {
         out,
@@ -413,7 +759,7 @@ fn stream_human(
         }
         let part = report.rendered.unwrap_or_default();
         if let Err(e) = writer.part(&part) {
-            failure = Some(e);
+            failure = Some(writer.error(&e));
         }
     });
     match failure {
@@ -424,7 +770,7 @@ fn stream_human(
 
 fn human_options(args: &LintArgs) -> report::human::HumanOptions {
     report::human::HumanOptions {
-        color: args.output.is_none() && use_color(args.color),
+        color: report_file(args).is_none() && use_color(args.color),
         width: 100,
         summary: !args.quiet,
     }
@@ -434,7 +780,12 @@ fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> Strin
     // The rule data (with each rule's documentation) only for the formats that carry it.
     let info = || run_info(settings);
     match args.format {
-        Format::Human => report::human::render(reports, human_options(args)),
+        Format::Human => {
+            let mut opts = human_options(args);
+            // No "no findings in 0 files" (see HumanWriter::finish).
+            opts.summary &= !reports.is_empty();
+            report::human::render(reports, opts)
+        }
         Format::Json => report::json::render(reports),
         Format::Sarif => report::sarif::render(reports, &info()),
         Format::Github => report::github::render(reports, &info()),
@@ -486,54 +837,59 @@ fn use_color(choice: ColorChoice) -> bool {
 }
 
 fn print_input_error(e: &InputError) {
-    eprintln!("planlint: error: {}: {}", e.path, e.message);
-    eprintln!("  help: {}", e.help);
+    say_error(&format!("{}: {}", e.path, e.message), &e.help);
 }
 
 /// Writes to stdout; a closed pipe (`planlint … | head`) is not an error.
-pub fn print_out(text: &str) -> Result<(), String> {
+pub fn print_out(text: &str) -> Result<(), (String, String)> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
         Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => Ok(()),
-        Err(e) => Err(format!("cannot write the report: {e}")),
+        Err(e) => Err(stdout_error(&e)),
     }
 }
 
-/// Writes `text` to `path` through a temporary file in the same directory and a rename,
-/// so a reader never sees half a report and a failed write leaves the old file intact.
+/// Writes `text` to `path` through a temporary file beside its target and a rename, so
+/// a reader never sees half a file and a failed write leaves the old file intact.
 pub fn write_atomically(path: &Path, text: &str) -> std::io::Result<()> {
     let mut out = OutputFile::create(path)?;
     out.write_all(text.as_bytes())?;
     out.commit()
 }
 
-/// A report file: a temporary file beside the target, renamed over it on `commit` so a
+/// An output file: a temporary file beside the target, renamed over it on `commit` so a
 /// reader never sees half a report; or, for `-o /dev/null`, a FIFO or `/dev/stdout`,
 /// the target itself, since a rename would replace the device or pipe.
+///
+/// Through a symbolic link, the link's target is replaced and the link kept. A new file
+/// gets the usual mode (0666 less the umask), a replaced one keeps its mode.
 enum OutputFile {
-    Temp(tempfile::NamedTempFile, std::path::PathBuf),
+    Temp(tempfile::NamedTempFile, PathBuf),
     Direct(std::fs::File),
 }
 
 impl OutputFile {
     fn create(path: &Path) -> std::io::Result<Self> {
-        if let Ok(meta) = std::fs::metadata(path)
-            && !meta.is_file()
-            && !meta.is_dir()
-        {
-            return Ok(OutputFile::Direct(
-                std::fs::OpenOptions::new().write(true).open(path)?,
-            ));
+        let target = OutputTarget::resolve(path)?;
+        if let Some(meta) = &target.existing {
+            if meta.is_dir() {
+                return Err(std::io::Error::from(std::io::ErrorKind::IsADirectory));
+            }
+            if !meta.is_file() {
+                return Ok(OutputFile::Direct(
+                    std::fs::OpenOptions::new()
+                        .write(true)
+                        .open(&target.resolved)?,
+                ));
+            }
         }
-        let dir = match path.parent() {
+        let dir = match target.resolved.parent() {
             Some(p) if !p.as_os_str().is_empty() => p,
             _ => Path::new("."),
         };
-        Ok(OutputFile::Temp(
-            tempfile::NamedTempFile::new_in(dir)?,
-            path.to_path_buf(),
-        ))
+        let tmp = new_temp_file(dir, target.existing.as_ref())?;
+        Ok(OutputFile::Temp(tmp, target.resolved))
     }
 
     fn commit(self) -> std::io::Result<()> {
@@ -545,6 +901,27 @@ impl OutputFile {
             }
         }
     }
+}
+
+/// A temporary file in `dir` with the mode the final file should have: `existing`'s, or
+/// for a new file 0666 less the umask (the open applies it), as any editor would create.
+fn new_temp_file(
+    dir: &Path,
+    existing: Option<&std::fs::Metadata>,
+) -> std::io::Result<tempfile::NamedTempFile> {
+    let mut builder = tempfile::Builder::new();
+    builder.prefix(".planlint-");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        builder.permissions(std::fs::Permissions::from_mode(0o666));
+    }
+    let tmp = builder.tempfile_in(dir)?;
+    if let Some(meta) = existing {
+        // Exactly the old mode, which the umask could have narrowed at the open.
+        tmp.as_file().set_permissions(meta.permissions())?;
+    }
+    Ok(tmp)
 }
 
 impl Write for OutputFile {
@@ -566,7 +943,6 @@ impl Write for OutputFile {
 /// The starter plan `planlint init` writes.
 pub const STARTER_PLAN: &str = include_str!("../templates/starter.plan.yaml");
 
-/// `planlint init FILE`: writes the starter plan; never overwrites an existing file.
 /// `planlint explain QUERY`: the documentation with the thresholds of the
 /// configuration and preset in force.
 pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
@@ -591,10 +967,20 @@ pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
         thresholds: &settings.thresholds,
         preset: preset.name(),
     };
-    match crate::docs::explain(query, &in_force).and_then(|t| print_out(&t)) {
-        Ok(()) => EXIT_CLEAN,
+    let text = match crate::docs::explain(query, &in_force) {
+        Ok(t) => t,
         Err(message) => {
-            eprintln!("planlint: error: {message}");
+            say_error(
+                &message,
+                "run `planlint rules` to list the rules and principles",
+            );
+            return EXIT_TROUBLE;
+        }
+    };
+    match print_out(&text) {
+        Ok(()) => EXIT_CLEAN,
+        Err((message, help)) => {
+            say_error(&message, &help);
             EXIT_TROUBLE
         }
     }
@@ -632,11 +1018,13 @@ pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u
     if let Some(c) = &currency
         && !crate::model::value::is_currency_code(c)
     {
-        eprintln!(
-            "planlint: error: `{}` is not an ISO 4217 currency code",
-            crate::text::escape_line(c)
+        say_error(
+            &format!(
+                "`{}` is not an ISO 4217 currency code",
+                crate::text::escape_line(c)
+            ),
+            "write a three-letter code such as CNY, USD or EUR",
         );
-        eprintln!("  help: write a three-letter code such as CNY, USD or EUR");
         return EXIT_TROUBLE;
     }
     // A preset named, else the one kept in the currency asked for, else the default.
@@ -652,19 +1040,19 @@ pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u
     };
     let currency = currency.unwrap_or_else(|| preset.thresholds().currency);
     let text = starter_plan(preset, &currency);
-    if path.exists() {
-        eprintln!(
-            "planlint: error: {} already exists; planlint init never overwrites a file",
-            path.display()
+    let shown = input::shown(path);
+    if std::fs::symlink_metadata(path).is_ok() {
+        say_error(
+            &format!("{shown} already exists; planlint init never overwrites a file"),
+            "choose another name: `planlint init new.plan.yaml`",
         );
-        eprintln!("  help: choose another name: `planlint init new.plan.yaml`");
         return EXIT_TROUBLE;
     }
     let dir = match path.parent() {
         Some(p) if !p.as_os_str().is_empty() => p,
         _ => Path::new("."),
     };
-    let result = tempfile::NamedTempFile::new_in(dir).and_then(|mut tmp| {
+    let result = new_temp_file(dir, None).and_then(|mut tmp| {
         tmp.write_all(text.as_bytes())?;
         tmp.as_file().sync_all()?;
         // persist_noclobber fails rather than replace a file created meanwhile.
@@ -673,36 +1061,40 @@ pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u
     });
     match result {
         Ok(()) => {
-            let shown = crate::text::escape_line(&path.to_string_lossy()).into_owned();
             let how = if preset == Preset::Article {
                 String::new()
             } else {
                 format!(" --preset {}", preset.name())
             };
-            eprintln!(
+            say(format_args!(
                 "planlint: wrote a starter plan in {currency} to {shown}; fill it in, then run `planlint{how} {shown}`"
-            );
+            ));
             if preset != Preset::Article {
-                eprintln!(
+                say(format_args!(
                     "  help: to make `{}` the default, put `preset = \"{}\"` in planlint.toml",
                     preset.name(),
                     preset.name()
-                );
+                ));
             }
             if currency != preset.thresholds().currency {
-                eprintln!(
+                say(format_args!(
                     "  help: the `{}` thresholds are in {}: add a rate for {currency} under `[fx]` in planlint.toml",
                     preset.name(),
                     preset.thresholds().currency
-                );
+                ));
             }
             EXIT_CLEAN
         }
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
+            say_error(
+                &format!("cannot write {shown}: it already exists"),
+                "planlint init never overwrites a file; choose another name",
+            );
+            EXIT_TROUBLE
+        }
         Err(e) => {
-            eprintln!("planlint: error: cannot write {}: {e}", path.display());
-            if e.kind() == std::io::ErrorKind::AlreadyExists {
-                eprintln!("  help: planlint init never overwrites a file; choose another name");
-            }
+            let (message, help) = output_error("the starter plan", path, &e);
+            say_error(&message, &help);
             EXIT_TROUBLE
         }
     }
@@ -720,8 +1112,8 @@ pub fn show_config(file: Option<&Path>, source: &ConfigArgs) -> u8 {
     match config.settings_for(file, preset_of(source)) {
         Ok(settings) => match print_out(&config.describe(&settings, preset_of(source))) {
             Ok(()) => EXIT_CLEAN,
-            Err(m) => {
-                eprintln!("planlint: error: {m}");
+            Err((message, help)) => {
+                say_error(&message, &help);
                 EXIT_TROUBLE
             }
         },

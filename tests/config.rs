@@ -190,7 +190,9 @@ fn baseline_hides_todays_findings_after_lines_are_inserted_and_new_ones_still_fa
         .args(args)
         .assert()
         .code(0)
-        .stderr(predicate::str::contains("wrote 2 findings to the baseline"));
+        .stderr(predicate::str::contains(
+            "wrote 2 findings in 1 file to the baseline",
+        ));
 
     // Two lines inserted at the top: every finding moves, and stays hidden.
     std::fs::write(&plan_path, format!("# Acme\n# draft 2\n{CHURN_AND_ACV}")).unwrap();
@@ -296,7 +298,8 @@ fn config_fail_on_exclude_and_overrides_relative_to_the_config_file() {
         "fail-on = \"warning\"\nexclude = [\"archive/**\"]\n[[overrides]]\nfiles = [\"legacy/**\"]\nrules = { \"large-customers/churn-ceiling\" = \"info\" }\n",
     )
     .unwrap();
-    let bad = "unit_economics:\n  revenue_churn: 25%\n";
+    // Walked files are plans only with a top-level `planlint:` key.
+    let bad = "planlint: 1\nunit_economics:\n  revenue_churn: 25%\n";
     std::fs::write(conf.join("legacy/old.plan.yaml"), bad).unwrap();
     std::fs::write(conf.join("archive/gone.plan.yaml"), "broken: [").unwrap();
     std::fs::write(conf.join("new.plan.yaml"), bad).unwrap();

@@ -176,6 +176,9 @@ fn non_utf8_bytes_point_at_the_first_bad_byte() {
 }
 
 const CHURN: &str = "unit_economics:\n  acv: 5万\n  revenue_churn: 25%\ncurrency: CNY\n";
+/// CHURN as a plan the walker picks up: walked files need a top-level `planlint:` key.
+const WALKED_CHURN: &str =
+    "planlint: 1\nunit_economics:\n  acv: 5万\n  revenue_churn: 25%\ncurrency: CNY\n";
 
 /// `(rule, line, column, length)` of the large-customers findings.
 fn positions(dir: &Path, file: &str) -> Vec<(String, u64, u64, u64)> {
@@ -308,7 +311,7 @@ fn a_directory_named_like_a_plan_is_walked_not_read() {
     let dir = tempfile::tempdir().unwrap();
     let d = dir.path().join("x.plan.yaml");
     std::fs::create_dir_all(&d).unwrap();
-    std::fs::write(d.join("inner.plan.yaml"), CHURN).unwrap();
+    std::fs::write(d.join("inner.plan.yaml"), WALKED_CHURN).unwrap();
     let out = planlint(dir.path())
         .args(["--format", "json", "."])
         .output()
@@ -329,7 +332,8 @@ fn symlinks_loops_and_fifos() {
     let dir = tempfile::tempdir().unwrap();
     let root = dir.path();
     std::fs::create_dir_all(root.join("tree/sub")).unwrap();
-    std::fs::write(root.join("real.plan.yaml"), CHURN).unwrap();
+    std::fs::write(root.join("real.plan.yaml"), WALKED_CHURN).unwrap();
+    std::fs::write(root.join("tree/own.plan.yaml"), WALKED_CHURN).unwrap();
     symlink(
         root.join("real.plan.yaml"),
         root.join("tree/link.plan.yaml"),
@@ -340,17 +344,32 @@ fn symlinks_loops_and_fifos() {
     let made = std::process::Command::new("mkfifo").arg(&fifo).status();
     assert!(made.is_ok_and(|s| s.success()), "mkfifo");
 
-    // Walking: the symlinked plan is linted, the loop is reported, the FIFO is skipped.
+    // Walking does not follow links: the tree's own plan is linted, the FIFO skipped.
     let out = planlint(root)
         .args(["--format", "json", "tree"])
         .output()
         .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let v: Value = serde_json::from_slice(&out.stdout).unwrap();
+    assert_eq!(v["files"], serde_json::json!(["tree/own.plan.yaml"]));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("2 symbolic links not followed"), "{stderr}");
+
+    // With --follow, the link out of the tree is reported, not read; the loop too.
+    let out = planlint(root)
+        .args(["--format", "json", "--follow", "tree"])
+        .output()
+        .unwrap();
     assert_eq!(out.status.code(), Some(2));
     let v: Value = serde_json::from_slice(&out.stdout).unwrap();
-    assert_eq!(v["files"], serde_json::json!(["tree/link.plan.yaml"]));
+    assert_eq!(v["files"], serde_json::json!(["tree/own.plan.yaml"]));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert!(
         stderr.contains("leads back to one of its parent directories"),
+        "{stderr}"
+    );
+    assert!(
+        stderr.contains("tree/link.plan.yaml: is a symbolic link to"),
         "{stderr}"
     );
 
@@ -368,7 +387,7 @@ fn a_large_tree_is_linted() {
     for i in 0..2_000 {
         let sub = dir.path().join(format!("d{}", i % 40));
         std::fs::create_dir_all(&sub).unwrap();
-        std::fs::write(sub.join(format!("p{i}.plan.yaml")), CHURN).unwrap();
+        std::fs::write(sub.join(format!("p{i}.plan.yaml")), WALKED_CHURN).unwrap();
     }
     let out = planlint(dir.path())
         .args([

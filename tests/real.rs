@@ -52,7 +52,13 @@ fn the_corpus_covers_at_least_eight_companies_and_every_figure_has_a_source() {
         .flat_map(|f| expectations(f))
         .map(|e| e.2)
         .collect();
-    for rule in ["patient-growth/revenue-decline", "large-customers/net-shrink"] {
-        assert!(all.iter().any(|r| r == rule), "{rule} never fires on the corpus");
+    for rule in [
+        "patient-growth/revenue-decline",
+        "large-customers/net-shrink",
+    ] {
+        assert!(
+            all.iter().any(|r| r == rule),
+            "{rule} never fires on the corpus"
+        );
     }
 }
