@@ -16,7 +16,7 @@ use crate::report::{self, RuleInfo, RunInfo, Summary};
 /// Files linted together before their reports are handed on in order.
 const CHUNK: usize = 256;
 
-/// Exit codes of INTERFACE.md.
+/// Exit codes of docs/interface.md.
 pub const EXIT_CLEAN: u8 = 0;
 pub const EXIT_FINDINGS: u8 = 1;
 pub const EXIT_TROUBLE: u8 = 2;

@@ -1,4 +1,4 @@
-//! The thresholds of RULES.md, their presets, and money conversion between the
+//! The thresholds of docs/rules.md, their presets, and money conversion between the
 //! thresholds' currency and a plan's.
 
 use std::collections::BTreeMap;
@@ -26,7 +26,7 @@ pub struct ThresholdSpec {
 
 macro_rules! thresholds {
     ($($name:ident : $unit:ident = $article:expr $(, us_saas = $us:expr)? ;)+) => {
-        /// Every threshold of RULES.md. Money values are in `currency`.
+        /// Every threshold of docs/rules.md. Money values are in `currency`.
         #[derive(Clone, Debug, PartialEq)]
         pub struct Thresholds {
             /// The currency money thresholds are written in.

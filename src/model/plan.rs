@@ -1,4 +1,4 @@
-//! The typed plan of PLAN-FORMAT.md. Every value is a `Field` that remembers its span and
+//! The typed plan of docs/plan-format.md. Every value is a `Field` that remembers its span and
 //! YAML path; sections are `Field`s too, spanned at their key, so a rule can point at
 //! the parent of a missing field.
 

@@ -1,4 +1,4 @@
-//! `--format json`, exactly as INTERFACE.md shows it.
+//! `--format json`, exactly as docs/interface.md shows it.
 
 use serde::Serialize;
 

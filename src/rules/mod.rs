@@ -17,7 +17,7 @@ pub mod sales_motion;
 pub mod trust_vision;
 pub mod value_pricing;
 
-/// The modules in catalogue order (RULES.md).
+/// The modules in catalogue order (docs/rules.md).
 const MODULES: &[&[&Rule]] = &[
     plan::RULES,
     customer_focus::RULES,
