@@ -10,6 +10,7 @@ pub mod config;
 pub mod docs;
 pub mod engine;
 pub mod finding;
+pub mod i18n;
 pub mod input;
 pub mod model;
 pub mod needs;

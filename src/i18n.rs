@@ -1,0 +1,395 @@
+//! Wording, rendered late and in the reader's language.
+//!
+//! A finding carries a [`Message`]: a message id and its arguments as data (an amount and
+//! its currency, a percentage, a count, a key the plan wrote). The words live in Project
+//! Fluent files, `locales/<lang>/<module>.ftl`, embedded at build time; numbers are
+//! written the way a reader of that language writes them (`50,000 CNY`, `5万 CNY`) before
+//! they reach the sentence. Rules, the loader and the command line build messages; only
+//! reports render them.
+
+use std::collections::HashMap;
+use std::sync::LazyLock;
+
+use fluent_bundle::concurrent::FluentBundle;
+use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
+
+use crate::model::value::{format_amount, format_number, format_percent};
+
+/// The languages planlint speaks.
+#[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
+pub enum Lang {
+    #[default]
+    En,
+    Zh,
+}
+
+impl Lang {
+    pub const ALL: [Lang; 2] = [Lang::En, Lang::Zh];
+
+    /// `en` or `zh`.
+    pub fn code(self) -> &'static str {
+        match self {
+            Lang::En => "en",
+            Lang::Zh => "zh",
+        }
+    }
+
+    /// `en`, `zh`, or a locale such as `zh_CN.UTF-8`, `zh-Hans`, `en_US`.
+    pub fn parse(s: &str) -> Option<Lang> {
+        let s = s.trim().to_ascii_lowercase();
+        if s.starts_with("zh") {
+            Some(Lang::Zh)
+        } else if s.starts_with("en") || s == "c" || s == "posix" || s.starts_with("c.") {
+            Some(Lang::En)
+        } else {
+            None
+        }
+    }
+
+    /// The language of the environment: the first of `LC_ALL`, `LC_MESSAGES` and `LANG`
+    /// that is set and not empty; Chinese when it starts with `zh`, else English.
+    pub fn from_env() -> Lang {
+        ["LC_ALL", "LC_MESSAGES", "LANG"]
+            .iter()
+            .filter_map(|v| std::env::var(v).ok())
+            .find(|v| !v.trim().is_empty())
+            .map_or(Lang::En, |v| {
+                if v.trim().to_ascii_lowercase().starts_with("zh") {
+                    Lang::Zh
+                } else {
+                    Lang::En
+                }
+            })
+    }
+}
+
+/// One argument of a message, as data; written out in the reader's language.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Arg {
+    /// An amount in a currency: `50,000 CNY`, `5万 CNY`.
+    Money { amount: f64, currency: String },
+    /// A money threshold converted into the plan's currency: `42,253.52 USD (300,000 CNY)`.
+    Converted {
+        amount: f64,
+        currency: String,
+        original: f64,
+        original_currency: String,
+    },
+    /// A fraction shown as a percentage: `0.25` → `25%`.
+    Percent(f64),
+    /// A plain number at a human precision: `13.9`.
+    Number(f64),
+    /// A whole count, which messages may select plural forms on: `3`.
+    Count(i64),
+    /// Text as written (a key, a rule id, a value the plan wrote): never translated.
+    Text(String),
+}
+
+impl Arg {
+    /// The argument written out for `lang`.
+    pub fn display(&self, lang: Lang) -> String {
+        match self {
+            Arg::Money { amount, currency } => money(*amount, currency, lang),
+            Arg::Converted {
+                amount,
+                currency,
+                original,
+                original_currency,
+            } => {
+                if currency == original_currency {
+                    money(*amount, currency, lang)
+                } else {
+                    match lang {
+                        Lang::En => format!(
+                            "{} ({})",
+                            money(*amount, currency, lang),
+                            money(*original, original_currency, lang)
+                        ),
+                        Lang::Zh => format!(
+                            "{}（{}）",
+                            money(*amount, currency, lang),
+                            money(*original, original_currency, lang)
+                        ),
+                    }
+                }
+            }
+            Arg::Percent(v) => format_percent(*v),
+            Arg::Number(v) => format_number(*v),
+            Arg::Count(n) => n.to_string(),
+            Arg::Text(s) => s.clone(),
+        }
+    }
+}
+
+/// An amount the way a reader of `lang` writes it. Chinese counts in 万 (10⁴) and 亿
+/// (10⁸): `50,000 CNY` is `5万 CNY`, `120,000,000` is `1.2亿`.
+pub fn money(amount: f64, currency: &str, lang: Lang) -> String {
+    let number = match lang {
+        Lang::En => format_amount(amount),
+        Lang::Zh => zh_amount(amount),
+    };
+    if currency.is_empty() {
+        number
+    } else {
+        format!("{number} {currency}")
+    }
+}
+
+/// `5万`, `1.2亿`, `8,000`, `-700万`.
+pub fn zh_amount(amount: f64) -> String {
+    let abs = amount.abs();
+    let sign = if amount < 0.0 { "-" } else { "" };
+    if !abs.is_finite() || abs >= 1e16 {
+        return format_amount(amount);
+    }
+    if abs >= 1e8 {
+        format!("{sign}{}亿", format_number(round_to(abs / 1e8, 2)))
+    } else if abs >= 1e4 {
+        format!("{sign}{}万", format_number(round_to(abs / 1e4, 2)))
+    } else {
+        format_amount(amount)
+    }
+}
+
+fn round_to(v: f64, digits: i32) -> f64 {
+    let f = 10f64.powi(digits);
+    (v * f).round() / f
+}
+
+/// What a finding, a label or a help line says: a message id and its arguments, or
+/// (while a module's wording is still being moved into message files) literal text.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Message {
+    body: Body,
+}
+
+#[derive(Clone, Debug, PartialEq)]
+enum Body {
+    Id {
+        id: &'static str,
+        args: Vec<(&'static str, Arg)>,
+    },
+    /// English text built where the finding was made: rendered as is in every language.
+    Literal(String),
+}
+
+impl Message {
+    /// The message `id` of the message files, with no arguments yet.
+    pub fn new(id: &'static str) -> Self {
+        Self {
+            body: Body::Id {
+                id,
+                args: Vec::new(),
+            },
+        }
+    }
+
+    /// Adds an argument.
+    pub fn arg(mut self, name: &'static str, value: Arg) -> Self {
+        if let Body::Id { args, .. } = &mut self.body {
+            args.push((name, value));
+        }
+        self
+    }
+
+    pub fn money(self, name: &'static str, amount: f64, currency: &str) -> Self {
+        self.arg(
+            name,
+            Arg::Money {
+                amount,
+                currency: currency.to_string(),
+            },
+        )
+    }
+
+    pub fn percent(self, name: &'static str, v: f64) -> Self {
+        self.arg(name, Arg::Percent(v))
+    }
+
+    pub fn number(self, name: &'static str, v: f64) -> Self {
+        self.arg(name, Arg::Number(v))
+    }
+
+    pub fn count(self, name: &'static str, n: impl TryInto<i64>) -> Self {
+        self.arg(name, Arg::Count(n.try_into().unwrap_or(i64::MAX)))
+    }
+
+    pub fn text(self, name: &'static str, s: impl Into<String>) -> Self {
+        self.arg(name, Arg::Text(s.into()))
+    }
+
+    /// The message id, `None` for literal text.
+    pub fn id(&self) -> Option<&'static str> {
+        match &self.body {
+            Body::Id { id, .. } => Some(id),
+            Body::Literal(_) => None,
+        }
+    }
+
+    /// The arguments, by name.
+    pub fn args(&self) -> &[(&'static str, Arg)] {
+        match &self.body {
+            Body::Id { args, .. } => args,
+            Body::Literal(_) => &[],
+        }
+    }
+
+    /// True for literal text, which no message file translates.
+    pub fn is_literal(&self) -> bool {
+        matches!(self.body, Body::Literal(_))
+    }
+
+    /// The message in `lang`.
+    pub fn render(&self, lang: Lang) -> String {
+        match &self.body {
+            Body::Literal(s) => s.clone(),
+            Body::Id { id, args } => render(id, args, lang),
+        }
+    }
+}
+
+impl From<String> for Message {
+    fn from(s: String) -> Self {
+        Self {
+            body: Body::Literal(s),
+        }
+    }
+}
+
+impl From<&str> for Message {
+    fn from(s: &str) -> Self {
+        Self {
+            body: Body::Literal(s.to_string()),
+        }
+    }
+}
+
+/// `(file stem, Fluent source)` of every message file, per language.
+static SOURCES_EN: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/locales_en.rs"));
+static SOURCES_ZH: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/locales_zh.rs"));
+
+pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
+    match lang {
+        Lang::En => SOURCES_EN,
+        Lang::Zh => SOURCES_ZH,
+    }
+}
+
+type Bundle = FluentBundle<FluentResource>;
+
+fn bundle(lang: Lang) -> Bundle {
+    let langid = match lang {
+        Lang::En => unic_langid::langid!("en"),
+        Lang::Zh => unic_langid::langid!("zh"),
+    };
+    let mut bundle = FluentBundle::new_concurrent(vec![langid]);
+    // No Unicode isolation marks around arguments: they would reach terminals and logs
+    // as invisible bidi controls.
+    bundle.set_use_isolating(false);
+    for (_, source) in sources(lang) {
+        // A file that does not parse is caught by the tests; what parses is still used.
+        let resource = match FluentResource::try_new((*source).to_string()) {
+            Ok(r) => r,
+            Err((r, _)) => r,
+        };
+        let _ = bundle.add_resource(resource);
+    }
+    bundle
+}
+
+static BUNDLES: LazyLock<HashMap<Lang, Bundle>> =
+    LazyLock::new(|| Lang::ALL.iter().map(|l| (*l, bundle(*l))).collect());
+
+/// Renders message `id` (or `id.attribute`) in `lang`, falling back to English, then to
+/// the id itself (the tests fail on a message missing from either language).
+fn render(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
+    for l in [lang, Lang::En] {
+        if let Some(text) = format_in(l, id, args) {
+            return text;
+        }
+    }
+    id.to_string()
+}
+
+fn format_in(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Option<String> {
+    let bundle = BUNDLES.get(&lang)?;
+    let (name, attribute) = match id.split_once('.') {
+        Some((n, a)) => (n, Some(a)),
+        None => (id, None),
+    };
+    let message = bundle.get_message(name)?;
+    let pattern = match attribute {
+        Some(a) => message.get_attribute(a)?.value(),
+        None => message.value()?,
+    };
+    let mut fluent_args = FluentArgs::new();
+    for (k, v) in args {
+        let value = match v {
+            // Counts stay numbers so that messages can choose plural forms on them.
+            Arg::Count(n) => FluentValue::from(*n),
+            other => FluentValue::from(other.display(lang)),
+        };
+        fluent_args.set(*k, value);
+    }
+    let mut errors = Vec::new();
+    let text = bundle.format_pattern(pattern, Some(&fluent_args), &mut errors);
+    Some(text.into_owned())
+}
+
+/// True when message `id` (or `id.attribute`) exists in `lang`'s files.
+pub fn has_message(lang: Lang, id: &str) -> bool {
+    let Some(bundle) = BUNDLES.get(&lang) else {
+        return false;
+    };
+    let (name, attribute) = match id.split_once('.') {
+        Some((n, a)) => (n, Some(a)),
+        None => (id, None),
+    };
+    match (bundle.get_message(name), attribute) {
+        (Some(m), Some(a)) => m.get_attribute(a).is_some(),
+        (Some(m), None) => m.value().is_some(),
+        (None, _) => false,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn languages_come_from_names_and_locales() {
+        assert_eq!(Lang::parse("zh_CN.UTF-8"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("zh-Hans"), Some(Lang::Zh));
+        assert_eq!(Lang::parse("en_US.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("C.UTF-8"), Some(Lang::En));
+        assert_eq!(Lang::parse("klingon"), None);
+    }
+
+    #[test]
+    fn chinese_amounts_count_in_wan_and_yi() {
+        assert_eq!(money(50_000.0, "CNY", Lang::Zh), "5万 CNY");
+        assert_eq!(money(120_000_000.0, "CNY", Lang::Zh), "1.2亿 CNY");
+        assert_eq!(money(8_000.0, "USD", Lang::Zh), "8,000 USD");
+        assert_eq!(money(-7_000_000.0, "CNY", Lang::Zh), "-700万 CNY");
+        assert_eq!(money(42_253.52, "USD", Lang::Zh), "4.23万 USD");
+        assert_eq!(money(50_000.0, "CNY", Lang::En), "50,000 CNY");
+    }
+
+    #[test]
+    fn literal_text_renders_as_is() {
+        let m = Message::from("plain words");
+        assert!(m.is_literal());
+        assert_eq!(m.render(Lang::Zh), "plain words");
+    }
+
+    #[test]
+    fn every_message_file_parses_in_both_languages() {
+        for lang in Lang::ALL {
+            for (name, source) in sources(lang) {
+                if let Err((_, errors)) = FluentResource::try_new((*source).to_string()) {
+                    panic!("locales/{}/{name}.ftl: {errors:?}", lang.code());
+                }
+            }
+        }
+    }
+}
