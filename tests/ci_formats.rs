@@ -394,9 +394,8 @@ fn github_escapes_percent_colon_comma_and_newlines() {
 
 #[test]
 fn github_uses_notice_for_info() {
-    // No rule defaults to info yet: the severity mapping is checked in the unit tests of
-    // `report::github`; here the command names of the two others are checked on a run
-    // with both.
+    // Errors and warnings get their own commands; the rules that did not run on a file are
+    // one `::notice` (info findings map to it too, see the unit tests of `report::github`).
     let (out, _) = run(
         "github",
         &[
@@ -407,7 +406,13 @@ fn github_uses_notice_for_info() {
         ],
     );
     let kinds: BTreeSet<&str> = out.lines().map(|l| l.split(' ').next().unwrap()).collect();
-    assert_eq!(kinds, BTreeSet::from(["::error", "::warning"]));
+    assert_eq!(kinds, BTreeSet::from(["::error", "::notice", "::warning"]));
+    assert!(
+        out.lines()
+            .filter(|l| l.starts_with("::notice"))
+            .all(|l| l.contains("not checked")),
+        "{out}"
+    );
 }
 
 // ---------------------------------------------------------------- JUnit
@@ -701,7 +706,7 @@ fn gitlab_fingerprints_are_unique_even_for_the_same_rule_and_path() {
 // ---------------------------------------------------------------- Markdown
 
 #[test]
-fn markdown_scorecard_has_a_row_per_principle_per_file_and_the_findings() {
+fn markdown_scorecard_has_a_row_per_plan_a_column_per_principle_and_the_findings() {
     let (md, code) = run(
         "markdown",
         &[
@@ -714,10 +719,11 @@ fn markdown_scorecard_has_a_row_per_principle_per_file_and_the_findings() {
     );
     assert_eq!(code, 1);
     assert!(
-        md.starts_with("## planlint scorecard\n\n❌ 4 errors, 1 warning in 3 files\n"),
+        md.starts_with(
+            "## planlint scorecard\n\n❌ 4 errors, 1 warning in 3 files; 1 file not fully checked\n"
+        ),
         "{md}"
     );
-    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| `")).collect();
     let principles = {
         let mut p: Vec<String> = Vec::new();
         for id in selected_catalogue() {
@@ -728,40 +734,59 @@ fn markdown_scorecard_has_a_row_per_principle_per_file_and_the_findings() {
         }
         p
     };
-    assert_eq!(rows.len(), 3 * principles.len(), "{md}");
-    // Catalogue order within a file.
-    for (row, p) in rows.iter().zip(&principles) {
-        assert!(row.contains(&format!("| {p} |")), "{row}");
+    // The header: the plan, then the principles in catalogue order.
+    let header = format!("| Plan | {} |", principles.join(" | "));
+    assert!(md.contains(&format!("\n{header}\n")), "{md}");
+    let rows: Vec<&str> = md.lines().filter(|l| l.starts_with("| `")).collect();
+    assert_eq!(rows.len(), 3, "{md}");
+    for row in &rows {
+        assert_eq!(row.matches(" | ").count(), principles.len(), "{row}");
     }
-    assert!(
-        md.contains(&format!(
-            "| `{ACV}` | large-customers | ❌ fail | 3 | 1 | 0 |"
-        )),
-        "{md}"
-    );
-    assert!(
-        md.contains(&format!("| `{ACV}` | plan | ✅ pass | 0 | 0 | 0 |")),
-        "{md}"
-    );
-    assert!(
-        md.contains(
-            "| `fixtures/plan/syntax.plan.yaml` | large-customers | ➖ not checked | 0 | 0 | 0 |"
-        ),
-        "{md}"
-    );
+    let cell = |row: &str, principle: &str| -> String {
+        let i = principles.iter().position(|p| p == principle).unwrap();
+        row.split(" | ")
+            .nth(i + 1)
+            .unwrap()
+            .trim_end_matches(" |")
+            .to_string()
+    };
+    let row_of = |file: &str| {
+        *rows
+            .iter()
+            .find(|r| r.starts_with(&format!("| `{file}` |")))
+            .unwrap()
+    };
+    assert_eq!(cell(row_of(ACV), "large-customers"), "❌ 4");
+    assert_eq!(cell(row_of(ACV), "plan"), "✅");
+    assert_eq!(cell(row_of(CLEAN), "large-customers"), "✅");
+    // A file that did not parse: no principle passes.
+    let syntax = row_of("fixtures/plan/syntax.plan.yaml");
+    assert_eq!(cell(syntax, "large-customers"), "— not checked");
+    assert_eq!(cell(syntax, "plan"), "❌ 1 (partly not checked)");
     assert!(md.contains("\n### Findings\n\n"));
     assert!(md.contains(&format!(
-        "- `{ACV}:72:8` **error** `large-customers/acv-floor`: ACV is 50,000 CNY"
+        "- `{ACV}:72:8` **error** `large-customers/acv-floor`: `ACV is 50,000 CNY"
     )));
     assert!(md.contains(&format!(
-        "- `{ACV}:74:19` **warning** `large-customers/lifetime-vs-churn`: "
+        "- `{ACV}:74:19` **warning** `large-customers/lifetime-vs-churn`: `"
     )));
+    assert!(
+        md.contains("\n### Not checked\n\n- `fixtures/plan/syntax.plan.yaml`: "),
+        "{md}"
+    );
+    assert!(
+        md.contains(" rules — the file could not be parsed\n"),
+        "{md}"
+    );
 
     let (clean, code) = run("markdown", &[CLEAN]);
     assert_eq!(code, 0);
-    assert!(clean.contains("✅ no findings in 1 file"));
-    assert!(clean.contains("| large-customers | ✅ pass | 0 | 0 | 0 |"));
-    assert!(clean.ends_with("### Findings\n\nNo findings.\n"));
+    assert!(clean.contains("✅ no findings in 1 file\n"), "{clean}");
+    assert!(
+        clean.contains(&format!("| `{CLEAN}` | ✅ | ✅ |")),
+        "{clean}"
+    );
+    assert!(clean.ends_with("### Findings\n\nNo findings.\n"), "{clean}");
 }
 
 #[test]
@@ -774,6 +799,8 @@ fn markdown_warn_status_and_escaped_pipes() {
         .args([
             "--format",
             "markdown",
+            "--select",
+            SEL,
             "--stdin-filename",
             "a|b <x>.plan.yaml",
             "-",
@@ -782,14 +809,11 @@ fn markdown_warn_status_and_escaped_pipes() {
         .output()
         .unwrap();
     let md = String::from_utf8(out.stdout).unwrap();
-    assert!(
-        md.contains(r"| `a\|b <x>.plan.yaml` | large-customers | ⚠️ warn | 0 | 1 | 0 |"),
-        "{md}"
-    );
-    // Every table row has its 6 cells: no unescaped `|` splits one.
-    for row in md.lines().filter(|l| l.starts_with("| `")) {
+    assert!(md.contains("| `a\\|b <x>.plan.yaml` | ✅ | ⚠️ 1 |"), "{md}");
+    // Every table row has its cells: no unescaped `|` splits one.
+    for row in md.lines().filter(|l| l.starts_with("| ")) {
         let cells = row.replace(r"\|", "").matches('|').count() - 1;
-        assert_eq!(cells, 6, "{row}");
+        assert_eq!(cells, 3, "{row}");
     }
 }
 

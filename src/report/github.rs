@@ -7,16 +7,23 @@
 //!
 //! `warning` and `notice` for the other severities. The message is the finding's
 //! message, then the help on the next line. Data is escaped as the runner unescapes it
-//! (`%` `\r` `\n`), property values also `:` and `,`. GitHub takes columns only for a
-//! span on one line, so `col`/`endColumn` are left out when a span crosses lines.
+//! (`%` `\r` `\n`), property values also `:` and `,`; every other control, bidi or
+//! line-separator character (NUL, ESC, NEL, U+2028, U+202E, …) is made visible as
+//! `\u{1b}`, so that nothing from a plan can end a command early, start another or
+//! reach the log raw. GitHub takes columns only for a span on one line, so
+//! `col`/`endColumn` are left out when a span crosses lines.
+//!
+//! A file on which some enabled rules did not run gets one `::notice` naming them and
+//! why (`title=planlint: not checked`), at its first line.
 
 use std::fmt::Write;
 
-use super::{RunInfo, ci_path};
+use super::{RunInfo, ci_path, not_checked, not_checked_summary};
 use crate::engine::FileReport;
 use crate::finding::Severity;
+use crate::text::{escape_control, escape_line};
 
-pub fn render(reports: &[FileReport], _info: &RunInfo) -> String {
+pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut out = String::new();
     for r in reports {
         let file = ci_path(&r.file.name);
@@ -43,20 +50,35 @@ pub fn render(reports: &[FileReport], _info: &RunInfo) -> String {
             }
             let _ = writeln!(out, "::{command} {props}::{}", data(&message));
         }
+        let skipped = not_checked(r, &info.enabled);
+        if !skipped.is_empty() {
+            let _ = writeln!(
+                out,
+                "::notice file={},line=1,title={}::{}",
+                property(&file),
+                property("planlint: not checked"),
+                data(&format!("not checked: {}", not_checked_summary(&skipped)))
+            );
+        }
     }
     out
 }
 
-/// Escapes a command's data (the message) as the Actions runner expects.
+/// Escapes a command's data (the message) as the Actions runner expects, and makes
+/// every other control character visible.
 pub fn data(s: &str) -> String {
-    s.replace('%', "%25")
+    let encoded = s
+        .replace('%', "%25")
         .replace('\r', "%0D")
-        .replace('\n', "%0A")
+        .replace('\n', "%0A");
+    escape_control(&encoded).into_owned()
 }
 
-/// Escapes a property value: as data, and `:` and `,`, which end a value.
+/// Escapes a property value: as data, and `:` and `,`, which end a value; a tab too.
 pub fn property(s: &str) -> String {
-    data(s).replace(':', "%3A").replace(',', "%2C")
+    escape_line(&data(s))
+        .replace(':', "%3A")
+        .replace(',', "%2C")
 }
 
 #[cfg(test)]
@@ -119,5 +141,45 @@ mod tests {
     fn escapes_data_and_properties() {
         assert_eq!(data("50% off\r\nnext: a, b"), "50%25 off%0D%0Anext: a, b");
         assert_eq!(property("a:b,c%\n"), "a%3Ab%2Cc%25%0A");
+    }
+
+    #[test]
+    fn control_bidi_and_line_separators_are_made_visible() {
+        let hostile = "a\0b\u{1b}[31mc\u{85}d\u{2028}e\u{2029}f\u{202e}g\u{7f}h\u{9b}i\tj";
+        assert_eq!(
+            data(hostile),
+            "a\\u{0}b\\u{1b}[31mc\\u{85}d\\u{2028}e\\u{2029}f\\u{202e}g\\u{7f}h\\u{9b}i\tj"
+        );
+        assert_eq!(
+            property(hostile),
+            "a\\u{0}b\\u{1b}[31mc\\u{85}d\\u{2028}e\\u{2029}f\\u{202e}g\\u{7f}h\\u{9b}i\\u{9}j"
+        );
+        for out in [data(hostile), property(hostile)] {
+            assert!(
+                !out.chars()
+                    .any(|c| crate::text::is_unsafe_char(c) || c == '\n' || c == '\r'),
+                "{out:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn a_file_with_rules_not_checked_gets_a_notice() {
+        use crate::finding::{NotChecked, NotCheckedReason};
+        let report = FileReport {
+            file: SourceFile::new("a,b.plan.yaml", "a: 1\n".to_string()),
+            findings: Vec::new(),
+            rendered: None,
+            not_checked: vec![NotChecked {
+                rule: "large-customers/acv-floor",
+                reason: NotCheckedReason::MissingInput,
+                paths: vec!["unit_economics.acv".into()],
+            }],
+        };
+        assert_eq!(
+            render(&[report], &info()),
+            "::notice file=a%2Cb.plan.yaml,line=1,title=planlint%3A not checked::not checked: \
+             1 rule (missing input unit_economics.acv: large-customers/acv-floor)\n"
+        );
     }
 }

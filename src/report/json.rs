@@ -1,9 +1,16 @@
-//! `--format json`, exactly as docs/interface.md shows it.
+//! `--format json`, as docs/interface.md shows it, and after `summary` the rules that did
+//! not run on each file: `"not_checked": { "<file>": [ { "rule": "…", "reason":
+//! "missing-input", "paths": ["unit_economics.acv"] } ] }`, every file of `files` a key
+//! (its list possibly empty), in the same order.
+
+use std::collections::HashMap;
 
 use serde::Serialize;
+use serde::ser::SerializeMap;
 
 use super::Summary;
 use crate::engine::FileReport;
+use crate::finding::NotChecked;
 use crate::source::Location;
 
 #[derive(Serialize)]
@@ -12,6 +19,20 @@ struct JsonReport<'a> {
     files: Vec<&'a str>,
     diagnostics: Vec<JsonDiagnostic<'a>>,
     summary: Summary,
+    not_checked: NotCheckedByFile<'a>,
+}
+
+/// File name → the rules that did not run on it, in the order of the files.
+struct NotCheckedByFile<'a>(Vec<(&'a str, Vec<NotChecked>)>);
+
+impl Serialize for NotCheckedByFile<'_> {
+    fn serialize<S: serde::Serializer>(&self, serializer: S) -> Result<S::Ok, S::Error> {
+        let mut map = serializer.serialize_map(Some(self.0.len()))?;
+        for (file, list) in &self.0 {
+            map.serialize_entry(file, list)?;
+        }
+        map.end()
+    }
 }
 
 #[derive(Serialize)]
@@ -55,14 +76,93 @@ pub fn render(reports: &[FileReport]) -> String {
             });
         }
     }
+    // One key a file name: a name given twice (the same file named twice) gets the
+    // rules of both, each once.
+    let mut not_checked: Vec<(&str, Vec<NotChecked>)> = Vec::new();
+    let mut index: HashMap<&str, usize> = HashMap::new();
+    for r in reports {
+        let list = super::not_checked(r, &[]);
+        match index
+            .get(r.file.name.as_str())
+            .and_then(|&i| not_checked.get_mut(i))
+        {
+            Some((_, have)) => {
+                for n in list {
+                    if !have.contains(&n) {
+                        have.push(n);
+                    }
+                }
+            }
+            None => {
+                index.insert(&r.file.name, not_checked.len());
+                not_checked.push((&r.file.name, list));
+            }
+        }
+    }
     let report = JsonReport {
         version: 1,
         files: reports.iter().map(|r| r.file.name.as_str()).collect(),
         diagnostics,
         summary: Summary::of(reports),
+        not_checked: NotCheckedByFile(not_checked),
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&report).unwrap_or_default();
     out.push('\n');
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::finding::NotCheckedReason;
+    use crate::source::SourceFile;
+
+    fn report(name: &str, not_checked: Vec<NotChecked>) -> FileReport {
+        FileReport {
+            file: SourceFile::new(name, String::new()),
+            findings: Vec::new(),
+            rendered: None,
+            not_checked,
+        }
+    }
+
+    #[test]
+    fn every_file_has_its_not_checked_list() {
+        let missing = NotChecked {
+            rule: "large-customers/acv-floor",
+            reason: NotCheckedReason::MissingInput,
+            paths: vec!["unit_economics.acv".into()],
+        };
+        let fx = NotChecked {
+            rule: "large-customers/ltv-floor",
+            reason: NotCheckedReason::NoFxRate,
+            paths: Vec::new(),
+        };
+        let out = render(&[
+            report("b.plan.yaml", vec![missing.clone()]),
+            report("a.plan.yaml", Vec::new()),
+            // The same name twice: one key, each rule once.
+            report("b.plan.yaml", vec![missing, fx]),
+        ]);
+        let v: serde_json::Value = serde_json::from_str(&out).unwrap();
+        assert_eq!(
+            v["not_checked"],
+            serde_json::json!({
+                "b.plan.yaml": [
+                    { "rule": "large-customers/acv-floor", "reason": "missing-input",
+                      "paths": ["unit_economics.acv"] },
+                    { "rule": "large-customers/ltv-floor", "reason": "no-fx-rate", "paths": [] }
+                ],
+                "a.plan.yaml": []
+            })
+        );
+        // In the order of the files; after the summary, whose shape is unchanged.
+        assert!(out.find("\"b.plan.yaml\": [").unwrap() < out.find("\"a.plan.yaml\": []").unwrap());
+        assert!(out.find("\"summary\"").unwrap() < out.find("\"not_checked\"").unwrap());
+        assert_eq!(
+            v["summary"],
+            serde_json::json!({ "files": 3, "errors": 0, "warnings": 0, "infos": 0 })
+        );
+    }
 }

@@ -4,13 +4,15 @@
 //! A `<testsuite>` per file; in it a `<testcase>` per rule that ran (`RunInfo.enabled`,
 //! catalogue order), with a `<failure>` per finding of that rule, whatever its severity.
 //! `failures` counts `<failure>` elements, as junitparser and most readers count them.
-//! When a file is not valid YAML (`plan/syntax`) no other rule could look at it, so its
-//! other testcases are `<skipped>` rather than passed. Written by hand: the format is
-//! a few elements, and the escaping below is all it needs.
+//! A rule that did not run on the file (a missing input, no exchange rate, a file that
+//! did not parse: [`super::not_checked`]) and found nothing there is `<skipped
+//! message="not checked: missing input unit_economics.acv"/>` rather than passed.
+//! Written by hand: the format is a few elements, and the escaping below is all it
+//! needs.
 
 use std::fmt::Write;
 
-use super::{RunInfo, ci_path};
+use super::{RunInfo, ci_path, not_checked, not_checked_reason};
 use crate::engine::FileReport;
 use crate::finding::Finding;
 
@@ -18,7 +20,8 @@ use crate::finding::Finding;
 struct Case<'a> {
     rule: &'a str,
     findings: Vec<&'a Finding>,
-    skipped: bool,
+    /// Why the rule did not run, when it did not.
+    skipped: Option<String>,
 }
 
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
@@ -26,24 +29,35 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let (mut all_tests, mut all_failures, mut all_skipped) = (0, 0, 0);
     for r in reports {
         let file = ci_path(&r.file.name);
-        let unparsable = r.findings.iter().any(|f| f.rule == "plan/syntax");
         let mut cases: Vec<Case> = info
             .enabled
             .iter()
             .map(|&rule| Case {
                 rule,
                 findings: Vec::new(),
-                skipped: unparsable && rule != "plan/syntax",
+                skipped: None,
             })
             .collect();
+        // A finding, or a rule not checked, of a rule that is not in the list still
+        // gets its testcase.
+        for n in not_checked(r, &info.enabled) {
+            let reason = Some(not_checked_reason(&n));
+            match cases.iter_mut().find(|c| c.rule == n.rule) {
+                Some(c) => c.skipped = reason,
+                None => cases.push(Case {
+                    rule: n.rule,
+                    findings: Vec::new(),
+                    skipped: reason,
+                }),
+            }
+        }
         for f in &r.findings {
-            // A finding of a rule that is not in the list still gets its testcase.
             match cases.iter_mut().find(|c| c.rule == f.rule) {
                 Some(c) => c.findings.push(f),
                 None => cases.push(Case {
                     rule: f.rule,
                     findings: vec![f],
-                    skipped: false,
+                    skipped: None,
                 }),
             }
         }
@@ -51,7 +65,7 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
         let failures: usize = cases.iter().map(|c| c.findings.len()).sum();
         let skipped = cases
             .iter()
-            .filter(|c| c.skipped && c.findings.is_empty())
+            .filter(|c| c.skipped.is_some() && c.findings.is_empty())
             .count();
         all_tests += tests;
         all_failures += failures;
@@ -67,15 +81,17 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
                 attr(c.rule),
                 attr(&file)
             );
-            if c.findings.is_empty() && !c.skipped {
+            if c.findings.is_empty() && c.skipped.is_none() {
                 let _ = writeln!(suites, "{open}/>");
                 continue;
             }
             let _ = writeln!(suites, "{open}>");
-            if c.findings.is_empty() {
+            // A rule with findings failed, even if it could not look at everything.
+            if let (true, Some(why)) = (c.findings.is_empty(), &c.skipped) {
                 let _ = writeln!(
                     suites,
-                    r#"      <skipped message="not checked: the file could not be parsed (plan/syntax)"/>"#
+                    r#"      <skipped message="{}"/>"#,
+                    attr(&format!("not checked: {why}"))
                 );
             }
             for f in &c.findings {
@@ -161,6 +177,116 @@ fn xml_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::finding::{NotChecked, NotCheckedReason, Severity};
+    use crate::model::Place;
+    use crate::report::RuleInfo;
+    use crate::source::{SourceFile, Span};
+
+    fn info(ids: &[&'static str]) -> RunInfo {
+        let rules: Vec<RuleInfo> = ids
+            .iter()
+            .map(|&id| RuleInfo {
+                id,
+                principle: id.split('/').next().unwrap_or(id),
+                default_severity: Severity::Error,
+                summary: "s",
+                help_markdown: "",
+            })
+            .collect();
+        RunInfo {
+            version: "0",
+            enabled: ids.to_vec(),
+            rules,
+        }
+    }
+
+    fn finding(rule: &'static str) -> Finding {
+        Finding::new(
+            rule,
+            Place {
+                span: Span::new(0, 1),
+                path: String::new(),
+            },
+            "m",
+            "l",
+        )
+    }
+
+    fn report(findings: Vec<Finding>, not_checked: Vec<NotChecked>) -> FileReport {
+        FileReport {
+            file: SourceFile::new("p.plan.yaml", "a: 1\n".to_string()),
+            findings,
+            rendered: None,
+            not_checked,
+        }
+    }
+
+    fn nc(rule: &'static str, reason: NotCheckedReason, paths: &[&str]) -> NotChecked {
+        NotChecked {
+            rule,
+            reason,
+            paths: paths.iter().map(|p| p.to_string()).collect(),
+        }
+    }
+
+    #[test]
+    fn rules_not_checked_are_skipped_with_the_reason() {
+        let info = info(&["plan/syntax", "a/one", "a/two", "a/three"]);
+        let r = report(
+            vec![finding("a/two")],
+            vec![
+                nc(
+                    "a/one",
+                    NotCheckedReason::MissingInput,
+                    &["unit_economics.acv", "x<\"&>"],
+                ),
+                // Not checked on part of the file, but it found something: a failure.
+                nc("a/two", NotCheckedReason::NoFxRate, &[]),
+            ],
+        );
+        let xml = render(&[r], &info);
+        assert!(
+            xml.contains(r#"tests="4" failures="1" errors="0" skipped="1">"#),
+            "{xml}"
+        );
+        assert!(
+            xml.contains(
+                "<testcase name=\"a/one\" classname=\"p.plan.yaml\">\n      <skipped message=\"not \
+             checked: missing input unit_economics.acv, x&lt;&quot;&amp;&gt;\"/>\n    </testcase>"
+            ),
+            "{xml}"
+        );
+        assert!(!xml.contains("no exchange rate"), "{xml}");
+        assert!(xml.contains(r#"<testcase name="a/three" classname="p.plan.yaml"/>"#));
+    }
+
+    #[test]
+    fn a_file_that_did_not_parse_skips_each_rule_once() {
+        let info = info(&["plan/syntax", "a/one", "a/two", "a/three"]);
+        // The engine's entries and the ones derived from `plan/syntax` agree: one
+        // `<skipped>` a rule, whichever says so.
+        for listed in [
+            Vec::new(),
+            vec![
+                nc("a/one", NotCheckedReason::NotParsed, &[]),
+                nc("a/two", NotCheckedReason::NotParsed, &[]),
+                nc("a/three", NotCheckedReason::NotParsed, &[]),
+            ],
+            vec![nc("a/two", NotCheckedReason::NotParsed, &[])],
+        ] {
+            let xml = render(&[report(vec![finding("plan/syntax")], listed)], &info);
+            assert!(
+                xml.contains(r#"tests="4" failures="1" errors="0" skipped="3">"#),
+                "{xml}"
+            );
+            assert_eq!(
+                xml.matches(r#"<skipped message="not checked: the file could not be parsed"/>"#)
+                    .count(),
+                3,
+                "{xml}"
+            );
+        }
+    }
 
     #[test]
     fn escapes_markup_quotes_and_control_characters() {

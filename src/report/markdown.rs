@@ -1,34 +1,93 @@
 //! `--format markdown`: a scorecard for a pull-request comment or `$GITHUB_STEP_SUMMARY`
 //! (GitHub-flavoured Markdown).
 //!
-//! A heading and the summary line; a table with a row per principle per file, in
-//! catalogue order, for the principles that had a rule running: `fail` when the
-//! principle has an error there, `warn` when it has a warning, `pass` otherwise (infos
-//! are counted but pass), and `not checked` for the principles that could not look at
-//! a file that did not parse (`plan/syntax`); then every finding as `file:line:col`, severity, rule,
-//! message. Table cells escape `|`; text from the plan escapes `<`, `>` and `&` so that
-//! GitHub does not take it for HTML.
+//! A heading and the summary line; a table with a row per plan and a column per
+//! principle (those with a rule running, in catalogue order), a legend; then every
+//! finding as `file:line:col`, severity, rule, message; then the rules that did not run
+//! on each plan and why.
+//!
+//! A cell: `❌ N` when the principle has an error in that plan, `⚠️ N` when it has
+//! warnings only (N counts its findings of every severity), `✅` when every rule of it
+//! ran and found no error or warning, `— not checked` when one of its rules did not run
+//! (a missing input, no exchange rate, a file that did not parse) and it found
+//! nothing; with findings and a rule that did not run, the finding's mark and
+//! `(partly not checked)`. A principle is never `✅` unless all its rules ran.
+//!
+//! Everything that comes from a plan or a file name is shown in a code span, whose
+//! fence is longer than any run of backticks in it: inside one, CommonMark and GitHub
+//! make no link, image, HTML, autolink, emphasis, mention or emoji; in a table cell `|`
+//! is escaped as `\|`; line breaks and control characters are made visible
+//! (`\u{a}`), as in the human report.
+//!
+//! The report stays under [`MAX_BYTES`] (GitHub refuses a comment over 65,536
+//! characters): the findings and not-checked lists are cut first, with a line saying how
+//! many were left out; the table is cut (by rows, with a count) only if it alone is too
+//! big.
 
 use std::fmt::Write;
 
-use super::{RunInfo, Summary, ci_path};
+use super::{RunInfo, Summary, ci_path, not_checked, not_checked_groups};
 use crate::engine::FileReport;
-use crate::finding::Severity;
+use crate::finding::{NotChecked, NotCheckedReason, Severity};
+use crate::text::escape_line;
+
+/// The most the report may take, in bytes (never fewer than characters): under
+/// GitHub's 65,536-character limit for a comment, with room for a line or two a
+/// workflow adds around it.
+pub const MAX_BYTES: usize = 64_000;
+
+/// Room kept for the line that says what was left out.
+const RESERVE: usize = 400;
 
 #[derive(Default, Clone, Copy)]
 struct Counts {
     errors: usize,
     warnings: usize,
     infos: usize,
+    /// A rule of the principle did not run on the plan.
+    not_checked: bool,
+}
+
+impl Counts {
+    fn cell(self) -> String {
+        let n = self.errors + self.warnings + self.infos;
+        let mark = if self.errors > 0 {
+            format!("❌ {n}")
+        } else if self.warnings > 0 {
+            format!("⚠️ {n}")
+        } else if self.not_checked {
+            return "— not checked".to_string();
+        } else {
+            return "✅".to_string();
+        };
+        if self.not_checked {
+            format!("{mark} (partly not checked)")
+        } else {
+            mark
+        }
+    }
 }
 
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
-    let summary = Summary::of(reports);
+    render_capped(reports, info, MAX_BYTES)
+}
+
+/// The report, at most `max` bytes long (unless the heading and one table row alone are
+/// longer).
+pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> String {
+    let unchecked: Vec<Vec<NotChecked>> = reports
+        .iter()
+        .map(|r| not_checked(r, &info.enabled))
+        .collect();
+    let mut summary = Summary::of(reports);
+    summary.not_fully_checked = unchecked.iter().filter(|n| !n.is_empty()).count();
     let mut out = String::from("## planlint scorecard\n\n");
     let mark = if summary.errors > 0 {
         "❌"
     } else if summary.warnings > 0 {
         "⚠️"
+    } else if summary.not_fully_checked > 0 {
+        "—"
     } else {
         "✅"
     };
@@ -43,83 +102,174 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
                 .any(|r| r.principle == *p && info.enabled.contains(&r.id))
         })
         .collect();
+    let principle_of = |rule: &str| info.rule(rule).map(|r| r.principle);
+
+    let mut table = String::new();
     if !reports.is_empty() && !principles.is_empty() {
-        out.push_str("| File | Principle | Status | Errors | Warnings | Infos |\n");
-        out.push_str("|---|---|---|---:|---:|---:|\n");
-        for r in reports {
-            let file = code(&cell(&ci_path(&r.file.name)));
-            let unparsable = r.findings.iter().any(|f| f.rule == "plan/syntax");
-            for p in &principles {
-                let mut c = Counts::default();
-                for f in &r.findings {
-                    if info.rule(f.rule).is_some_and(|rule| rule.principle == *p) {
-                        match f.severity {
-                            Severity::Error => c.errors += 1,
-                            Severity::Warning => c.warnings += 1,
-                            Severity::Info => c.infos += 1,
+        let mut head = String::from("| Plan |");
+        let mut rule = String::from("|---|");
+        for p in &principles {
+            let _ = write!(head, " {p} |");
+            rule.push_str(":---:|");
+        }
+        let _ = writeln!(table, "{head}\n{rule}");
+        let rows: Vec<String> = reports
+            .iter()
+            .zip(&unchecked)
+            .map(|(r, nc)| {
+                let mut row = format!("| {} |", table_code(&ci_path(&r.file.name)));
+                for p in &principles {
+                    let mut c = Counts::default();
+                    for f in &r.findings {
+                        if principle_of(f.rule) == Some(*p) {
+                            match f.severity {
+                                Severity::Error => c.errors += 1,
+                                Severity::Warning => c.warnings += 1,
+                                Severity::Info => c.infos += 1,
+                            }
                         }
                     }
+                    c.not_checked = nc.iter().any(|n| principle_of(n.rule) == Some(*p));
+                    let _ = write!(row, " {} |", c.cell());
                 }
-                let status = if c.errors > 0 {
-                    "❌ fail"
-                } else if c.warnings > 0 {
-                    "⚠️ warn"
-                } else if unparsable {
-                    "➖ not checked"
-                } else {
-                    "✅ pass"
-                };
-                let _ = writeln!(
-                    out,
-                    "| {file} | {} | {status} | {} | {} | {} |",
-                    cell(p),
-                    c.errors,
-                    c.warnings,
-                    c.infos
-                );
+                row.push('\n');
+                row
+            })
+            .collect();
+        let legend = "\n✅ pass (every rule of the principle ran; no error or warning) · \
+                      ⚠️ N warnings, no error · ❌ N errors (N counts the principle's findings \
+                      in that plan, listed below) · — not checked (a rule of the principle did \
+                      not run on that plan and nothing was found; see below) · (partly not \
+                      checked): findings, and a rule of the principle that did not run\n\n";
+        // Rows that fit, leaving room for the legend, the headings below and the line
+        // saying what was left out.
+        let fixed = out.len() + table.len() + legend.len() + RESERVE;
+        let mut used = fixed;
+        let mut shown = 0;
+        for row in &rows {
+            if used + row.len() > max && shown > 0 {
+                break;
             }
+            used += row.len();
+            table.push_str(row);
+            shown += 1;
         }
-        out.push('\n');
+        if shown < rows.len() {
+            let _ = writeln!(
+                table,
+                "\n_{} more plans are not in the table: the report is capped at {MAX_BYTES} \
+                 bytes for a pull-request comment; `planlint --format json` lists them all._",
+                rows.len() - shown
+            );
+        }
+        table.push_str(legend);
     }
+    out.push_str(&table);
 
-    out.push_str("### Findings\n\n");
-    let mut any = false;
+    // The findings, then the rules that did not run: as many items as fit.
+    let mut findings: Vec<String> = Vec::new();
     for r in reports {
         let file = ci_path(&r.file.name);
         for f in &r.findings {
-            any = true;
             let loc = r.file.location(f.span);
-            let _ = writeln!(
-                out,
-                "- {} **{}** {}: {}",
+            findings.push(format!(
+                "- {} **{}** {}: {}\n",
                 code(&format!("{file}:{}:{}", loc.line, loc.column)),
                 f.severity,
                 code(f.rule),
-                inline(&f.message)
-            );
+                code(&f.message)
+            ));
         }
     }
-    if !any {
+    let notes: Vec<String> = reports
+        .iter()
+        .zip(&unchecked)
+        .filter(|(_, nc)| !nc.is_empty())
+        .map(|(r, nc)| not_checked_item(&ci_path(&r.file.name), nc))
+        .collect();
+
+    out.push_str("### Findings\n\n");
+    if findings.is_empty() {
         out.push_str("No findings.\n");
+    }
+    let mut budget = max.saturating_sub(out.len() + RESERVE);
+    let notes_heading = "\n### Not checked\n\n";
+    if !notes.is_empty() {
+        budget = budget.saturating_sub(notes_heading.len());
+    }
+    let mut left_findings = 0;
+    for item in &findings {
+        if left_findings == 0 && item.len() <= budget {
+            budget -= item.len();
+            out.push_str(item);
+        } else {
+            left_findings += 1;
+        }
+    }
+    let mut left_notes = 0;
+    if !notes.is_empty() {
+        out.push_str(notes_heading);
+        for item in &notes {
+            if left_notes == 0 && item.len() <= budget {
+                budget -= item.len();
+                out.push_str(item);
+            } else {
+                left_notes += 1;
+            }
+        }
+    }
+    if left_findings > 0 || left_notes > 0 {
+        let mut what = Vec::new();
+        if left_findings > 0 {
+            what.push(plural(left_findings, "finding", "findings"));
+        }
+        if left_notes > 0 {
+            what.push(plural(left_notes, "not-checked plan", "not-checked plans"));
+        }
+        let _ = writeln!(
+            out,
+            "\n_{} left out: the report is capped at {MAX_BYTES} bytes for a pull-request \
+             comment; `planlint --format json` lists them all._",
+            what.join(" and ")
+        );
     }
     out
 }
 
-/// A table cell: `|` escaped, line breaks as spaces.
-fn cell(s: &str) -> String {
-    s.replace('|', "\\|").replace(['\r', '\n'], " ")
+/// `- `plan.yaml`: 2 rules — missing input `unit_economics.acv`: `a/b`, `a/c``.
+fn not_checked_item(file: &str, list: &[NotChecked]) -> String {
+    let groups: Vec<String> = not_checked_groups(list)
+        .into_iter()
+        .map(|(reason, paths, rules)| {
+            let mut part = reason.describe().to_string();
+            if !paths.is_empty() {
+                let paths: Vec<String> = paths.iter().map(|p| code(p)).collect();
+                let _ = write!(part, " {}", paths.join(", "));
+            }
+            if reason != NotCheckedReason::NotParsed {
+                let rules: Vec<String> = rules.iter().map(|r| code(r)).collect();
+                let _ = write!(part, ": {}", rules.join(", "));
+            }
+            part
+        })
+        .collect();
+    format!(
+        "- {}: {} — {}\n",
+        code(file),
+        plural(list.len(), "rule", "rules"),
+        groups.join("; ")
+    )
 }
 
-/// Text in a list item: on one line, no HTML.
-fn inline(s: &str) -> String {
-    s.replace('&', "&amp;")
-        .replace('<', "&lt;")
-        .replace('>', "&gt;")
-        .replace(['\r', '\n'], " ")
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
 }
 
-/// A code span that holds `s` whatever backticks it contains.
-fn code(s: &str) -> String {
+/// A code span that shows `s` as written, whatever it holds: control characters and
+/// line breaks made visible, a fence longer than any run of backticks in it, and a
+/// space inside the fence where CommonMark would otherwise strip or join one.
+pub fn code(s: &str) -> String {
+    let s = escape_line(s);
     let mut longest = 0;
     let mut run = 0;
     for c in s.chars() {
@@ -127,25 +277,295 @@ fn code(s: &str) -> String {
         longest = longest.max(run);
     }
     let fence = "`".repeat(longest + 1);
-    let pad = if s.starts_with('`') || s.ends_with('`') {
+    let spaced = s.starts_with(' ') && s.ends_with(' ') && !s.chars().all(|c| c == ' ');
+    let pad = if s.is_empty() || s.starts_with('`') || s.ends_with('`') || spaced {
         " "
     } else {
         ""
     };
-    let s = s.replace(['\r', '\n'], " ");
     format!("{fence}{pad}{s}{pad}{fence}")
+}
+
+/// A code span in a table cell: [`code`] with `|` escaped, which GitHub-flavoured
+/// Markdown requires even inside a code span.
+pub fn table_code(s: &str) -> String {
+    code(s).replace('|', "\\|")
 }
 
 #[cfg(test)]
 mod tests {
+    use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
+
     use super::*;
+    use crate::finding::Finding;
+    use crate::model::Place;
+    use crate::report::RuleInfo;
+    use crate::source::{SourceFile, Span};
+
+    fn info() -> RunInfo {
+        let rule = |id: &'static str, principle: &'static str| RuleInfo {
+            id,
+            principle,
+            default_severity: Severity::Error,
+            summary: "s",
+            help_markdown: "",
+        };
+        let rules = vec![
+            rule("plan/syntax", "plan"),
+            rule("plan/unknown-key", "plan"),
+            rule("large-customers/acv-floor", "large-customers"),
+            rule("large-customers/ltv-floor", "large-customers"),
+            rule("sales-motion/no-conference", "sales-motion"),
+        ];
+        RunInfo {
+            version: "0",
+            enabled: rules.iter().map(|r| r.id).collect(),
+            rules,
+        }
+    }
+
+    fn finding(rule: &'static str, severity: Severity, message: &str) -> Finding {
+        let mut f = Finding::new(
+            rule,
+            Place {
+                span: Span::new(0, 1),
+                path: "a".into(),
+            },
+            message,
+            "label",
+        );
+        f.severity = severity;
+        f
+    }
+
+    fn report(name: &str, findings: Vec<Finding>, not_checked: Vec<NotChecked>) -> FileReport {
+        FileReport {
+            file: SourceFile::new(name, "a: 1\n".to_string()),
+            findings,
+            rendered: None,
+            not_checked,
+        }
+    }
+
+    fn missing(rule: &'static str, path: &str) -> NotChecked {
+        NotChecked {
+            rule,
+            reason: NotCheckedReason::MissingInput,
+            paths: vec![path.to_string()],
+        }
+    }
+
+    /// The rendered document as CommonMark with GitHub's tables sees it: its events.
+    fn events(md: &str) -> Vec<Event<'_>> {
+        Parser::new_ext(md, Options::ENABLE_TABLES).collect()
+    }
+
+    /// The table's body rows, each as the text of its cells.
+    fn table_rows(md: &str) -> Vec<Vec<String>> {
+        let mut rows = Vec::new();
+        let mut row: Option<Vec<String>> = None;
+        let mut in_head = false;
+        for e in events(md) {
+            match e {
+                Event::Start(Tag::TableHead) => in_head = true,
+                Event::End(TagEnd::TableHead) => in_head = false,
+                Event::Start(Tag::TableRow) if !in_head => row = Some(Vec::new()),
+                Event::End(TagEnd::TableRow) => rows.extend(row.take()),
+                Event::Start(Tag::TableCell) => {
+                    if let Some(r) = row.as_mut() {
+                        r.push(String::new());
+                    }
+                }
+                Event::Text(t) | Event::Code(t) => {
+                    if let Some(cell) = row.as_mut().and_then(|r| r.last_mut()) {
+                        cell.push_str(&t);
+                    }
+                }
+                _ => {}
+            }
+        }
+        rows
+    }
 
     #[test]
-    fn escapes() {
-        assert_eq!(cell("a|b\nc"), "a\\|b c");
-        assert_eq!(inline("<b> & x"), "&lt;b&gt; &amp; x");
+    fn code_spans() {
         assert_eq!(code("a`b"), "``a`b``");
         assert_eq!(code("`a"), "`` `a ``");
         assert_eq!(code("plan.yaml"), "`plan.yaml`");
+        assert_eq!(code(" a "), "`  a  `");
+        assert_eq!(code("a\nb\u{1b}"), "`a\\u{a}b\\u{1b}`");
+        assert_eq!(table_code("a|b"), "`a\\|b`");
+    }
+
+    #[test]
+    fn plan_text_makes_no_markup_and_shows_as_written() {
+        let key = "g` [click](https://evil.example) ![t](https://evil.example/t.png) `";
+        let message = format!(
+            "unknown key `{key}` <img src=x onerror=alert(1)> **b** &lt; @team www.evil.example \
+             ```x``` a|b \\| c\nnew line\u{202e}"
+        );
+        let name = "p|q\\|r`<b>[x](https://e.example)*i*.plan.yaml";
+        let reports = [report(
+            name,
+            vec![finding("plan/unknown-key", Severity::Warning, &message)],
+            vec![missing(
+                "large-customers/acv-floor",
+                "`x` [l](https://e.example)|y",
+            )],
+        )];
+        let md = render(&reports, &info());
+        let mut codes = Vec::new();
+        let mut strong = Vec::new();
+        let mut in_strong = false;
+        for e in events(&md) {
+            match &e {
+                Event::Start(Tag::Link { .. } | Tag::Image { .. } | Tag::HtmlBlock)
+                | Event::Html(_)
+                | Event::InlineHtml(_)
+                | Event::Start(Tag::Emphasis) => panic!("markup from plan text: {e:?}\n{md}"),
+                Event::Start(Tag::Strong) => in_strong = true,
+                Event::End(TagEnd::Strong) => in_strong = false,
+                Event::Text(t) if in_strong => strong.push(t.to_string()),
+                Event::Code(c) => codes.push(c.to_string()),
+                _ => {}
+            }
+        }
+        // The only bold text is planlint's own severity.
+        assert_eq!(strong, ["warning"], "{md}");
+        // The text as written (line breaks and bidi controls made visible), nothing
+        // HTML-escaped inside code.
+        let shown_message = escape_line(&message).into_owned();
+        assert!(codes.contains(&shown_message), "{codes:#?}\n{md}");
+        // (CI paths have forward slashes.)
+        let name = ci_path(name);
+        assert!(codes.contains(&name), "{codes:#?}");
+        assert!(codes.contains(&format!("{name}:1:1")), "{codes:#?}");
+        assert!(codes.contains(&"`x` [l](https://e.example)|y".to_string()));
+        // The table keeps its shape: a row with the plan and one cell a principle.
+        let rows = table_rows(&md);
+        assert_eq!(rows.len(), 1, "{md}");
+        assert_eq!(rows[0].len(), 4, "{rows:?}");
+        assert_eq!(rows[0][0], name);
+        assert!(!md.contains('\u{202e}'));
+    }
+
+    #[test]
+    fn cells_never_pass_a_principle_whose_rules_did_not_run() {
+        let info = info();
+        let reports = [
+            report("clean.plan.yaml", Vec::new(), Vec::new()),
+            report(
+                "missing.plan.yaml",
+                vec![finding("plan/unknown-key", Severity::Info, "m")],
+                vec![missing("large-customers/acv-floor", "unit_economics.acv")],
+            ),
+            report(
+                "partly.plan.yaml",
+                vec![
+                    finding("large-customers/ltv-floor", Severity::Error, "m"),
+                    finding("large-customers/ltv-floor", Severity::Warning, "m"),
+                    finding("sales-motion/no-conference", Severity::Warning, "m"),
+                ],
+                vec![missing("large-customers/acv-floor", "unit_economics.acv")],
+            ),
+            report(
+                "broken.plan.yaml",
+                vec![finding("plan/syntax", Severity::Error, "invalid YAML")],
+                Vec::new(),
+            ),
+        ];
+        let md = render(&reports, &info);
+        let rows = table_rows(&md);
+        let cells: Vec<Vec<&str>> = rows
+            .iter()
+            .map(|r| r.iter().map(|c| c.trim()).collect())
+            .collect();
+        assert_eq!(
+            cells,
+            [
+                vec!["clean.plan.yaml", "✅", "✅", "✅"],
+                vec!["missing.plan.yaml", "✅", "— not checked", "✅"],
+                vec![
+                    "partly.plan.yaml",
+                    "✅",
+                    "❌ 2 (partly not checked)",
+                    "⚠️ 1"
+                ],
+                // A file that did not parse: nothing ran but the parse.
+                vec![
+                    "broken.plan.yaml",
+                    "❌ 1 (partly not checked)",
+                    "— not checked",
+                    "— not checked"
+                ],
+            ],
+            "{md}"
+        );
+        assert!(
+            md.contains("❌ 2 errors, 2 warnings, 1 info in 4 files; 3 files not fully checked"),
+            "{md}"
+        );
+        assert!(md.contains(
+            "\n### Not checked\n\n- `missing.plan.yaml`: 1 rule — missing input \
+             `unit_economics.acv`: `large-customers/acv-floor`\n"
+        ));
+        assert!(md.contains("- `broken.plan.yaml`: 4 rules — the file could not be parsed\n"));
+    }
+
+    #[test]
+    fn two_hundred_plans_fit_a_pull_request_comment() {
+        let info = info();
+        let long = "a message long enough that a few hundred of them fill a comment: ".repeat(3);
+        let reports: Vec<FileReport> = (0..200)
+            .map(|i| {
+                let findings = (0..40)
+                    .map(|_| finding("large-customers/ltv-floor", Severity::Error, &long))
+                    .collect();
+                let nc = if i % 3 == 0 {
+                    vec![missing("sales-motion/no-conference", "sales.channels")]
+                } else {
+                    Vec::new()
+                };
+                report(&format!("plans/team-{i:03}/plan.plan.yaml"), findings, nc)
+            })
+            .collect();
+        let md = render(&reports, &info);
+        assert!(md.len() <= MAX_BYTES, "{} bytes", md.len());
+        assert!(md.chars().count() < 65_536);
+        // The whole table.
+        assert_eq!(table_rows(&md).len(), 200);
+        // The findings that fit, and a line counting the rest.
+        let listed = md.lines().filter(|l| l.starts_with("- `plans/")).count();
+        assert!(listed > 0 && listed < 8000, "{listed}");
+        let notes = md.matches(" — missing input ").count();
+        let left_findings = 8000 - (listed - notes);
+        let left_notes = 67 - notes;
+        let expected = if left_notes > 0 {
+            format!("_{left_findings} findings and {left_notes} not-checked plans left out")
+        } else {
+            format!("_{left_findings} findings left out")
+        };
+        assert!(
+            md.contains(&expected),
+            "{expected}\n{}",
+            &md[md.len() - 600..]
+        );
+    }
+
+    #[test]
+    fn a_table_too_big_alone_is_cut_by_rows_with_a_count() {
+        let info = info();
+        let reports: Vec<FileReport> = (0..50)
+            .map(|i| report(&format!("plan-{i:02}.plan.yaml"), Vec::new(), Vec::new()))
+            .collect();
+        let md = render_capped(&reports, &info, 2000);
+        assert!(md.len() <= 2000, "{} bytes\n{md}", md.len());
+        let rows = table_rows(&md).len();
+        assert!(rows > 0 && rows < 50, "{rows}");
+        assert!(
+            md.contains(&format!("_{} more plans are not in the table", 50 - rows)),
+            "{md}"
+        );
+        assert!(md.contains("No findings."));
     }
 }

@@ -12,7 +12,7 @@ pub mod sarif;
 use std::collections::HashMap;
 
 use crate::engine::FileReport;
-use crate::finding::Severity;
+use crate::finding::{NotChecked, NotCheckedReason, Severity};
 
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -21,6 +21,10 @@ pub struct Summary {
     pub errors: usize,
     pub warnings: usize,
     pub infos: usize,
+    /// Files on which at least one enabled rule did not run (not in the JSON summary,
+    /// whose shape is fixed; JSON lists them under `not_checked`).
+    #[serde(skip)]
+    pub not_fully_checked: usize,
 }
 
 impl Summary {
@@ -35,6 +39,9 @@ impl Summary {
     /// Counts one more file and its findings.
     pub fn add(&mut self, report: &FileReport) {
         self.files += 1;
+        if !report.not_checked.is_empty() {
+            self.not_fully_checked += 1;
+        }
         for f in &report.findings {
             match f.severity {
                 Severity::Error => self.errors += 1,
@@ -57,7 +64,8 @@ impl Summary {
         }
     }
 
-    /// `2 errors, 1 warning in 3 files`, or `no findings in 1 file`.
+    /// `2 errors, 1 warning in 3 files`, or `no findings in 1 file`; then, when rules
+    /// did not run somewhere, `; 1 file not fully checked`.
     pub fn line(&self) -> String {
         fn plural(n: usize, one: &str, many: &str) -> String {
             format!("{n} {}", if n == 1 { one } else { many })
@@ -77,7 +85,14 @@ impl Summary {
         } else {
             parts.join(", ")
         };
-        format!("{what} in {}", plural(self.files, "file", "files"))
+        let mut line = format!("{what} in {}", plural(self.files, "file", "files"));
+        if self.not_fully_checked > 0 {
+            line.push_str(&format!(
+                "; {} not fully checked",
+                plural(self.not_fully_checked, "file", "files")
+            ));
+        }
+        line
     }
 }
 
@@ -118,6 +133,117 @@ impl RunInfo {
         }
         out
     }
+}
+
+/// True when the file did not parse (or hit a safety limit before it did), so that no
+/// rule could look at it: it has a `plan/syntax` or `plan/limit` finding.
+pub fn unparsed(report: &FileReport) -> bool {
+    report
+        .findings
+        .iter()
+        .any(|f| matches!(f.rule, "plan/syntax" | "plan/limit"))
+}
+
+/// The rules that did not run on a file, each once, in the order of `enabled` (then
+/// any others): the engine's `not_checked`, two entries of one rule (from two
+/// documents, say) merged with their paths; and when the file did not parse, every
+/// other enabled rule without a finding there, as `not-parsed`. The engine lists those
+/// too; deriving them as well keeps a report right whichever fills them, and a rule
+/// is never counted twice.
+pub fn not_checked(report: &FileReport, enabled: &[&'static str]) -> Vec<NotChecked> {
+    let mut out: Vec<NotChecked> = Vec::new();
+    for n in &report.not_checked {
+        match out.iter_mut().find(|o| o.rule == n.rule) {
+            Some(o) => {
+                for p in &n.paths {
+                    if !o.paths.contains(p) {
+                        o.paths.push(p.clone());
+                    }
+                }
+            }
+            None => out.push(n.clone()),
+        }
+    }
+    if unparsed(report) {
+        for &rule in enabled {
+            if !out.iter().any(|o| o.rule == rule)
+                && !report.findings.iter().any(|f| f.rule == rule)
+            {
+                out.push(NotChecked {
+                    rule,
+                    reason: NotCheckedReason::NotParsed,
+                    paths: Vec::new(),
+                });
+            }
+        }
+    }
+    let rank = |rule: &str| {
+        enabled
+            .iter()
+            .position(|r| *r == rule)
+            .unwrap_or(usize::MAX)
+    };
+    out.sort_by_key(|n| rank(n.rule));
+    out
+}
+
+/// Why one rule did not run, in a few words: `missing input unit_economics.acv`.
+/// Raw plan text (paths): escape it for the medium.
+pub fn not_checked_reason(n: &NotChecked) -> String {
+    if n.paths.is_empty() {
+        n.reason.describe().to_string()
+    } else {
+        format!("{} {}", n.reason.describe(), n.paths.join(", "))
+    }
+}
+
+/// The rules that did not run, grouped by why (in the order of the reasons): the
+/// reason, the paths it concerns and the rules.
+pub fn not_checked_groups(list: &[NotChecked]) -> Vec<(NotCheckedReason, Vec<&str>, Vec<&str>)> {
+    let mut reasons: Vec<NotCheckedReason> = list.iter().map(|n| n.reason).collect();
+    reasons.sort();
+    reasons.dedup();
+    reasons
+        .into_iter()
+        .map(|reason| {
+            let mut paths: Vec<&str> = Vec::new();
+            let mut rules: Vec<&str> = Vec::new();
+            for n in list.iter().filter(|n| n.reason == reason) {
+                rules.push(n.rule);
+                for p in &n.paths {
+                    if !paths.contains(&p.as_str()) {
+                        paths.push(p);
+                    }
+                }
+            }
+            (reason, paths, rules)
+        })
+        .collect()
+}
+
+/// The rules that did not run, grouped by why: `3 rules (missing input
+/// unit_economics.acv: large-customers/acv-floor, large-customers/ltv-floor; the file
+/// could not be parsed: 12 rules)`. Raw plan text (paths): escape it for the medium.
+pub fn not_checked_summary(list: &[NotChecked]) -> String {
+    let groups: Vec<String> = not_checked_groups(list)
+        .into_iter()
+        .map(|(reason, paths, rules)| {
+            let mut head = reason.describe().to_string();
+            if !paths.is_empty() {
+                head = format!("{head} {}", paths.join(", "));
+            }
+            if reason == NotCheckedReason::NotParsed {
+                format!("{head}: {}", rules_count(rules.len()))
+            } else {
+                format!("{head}: {}", rules.join(", "))
+            }
+        })
+        .collect();
+    format!("{} ({})", rules_count(list.len()), groups.join("; "))
+}
+
+pub fn rules_count(n: usize) -> String {
+    format!("{n} {}", if n == 1 { "rule" } else { "rules" })
 }
 
 /// A file name as CI tools want it: forward slashes and no leading `./`, otherwise

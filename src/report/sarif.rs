@@ -7,12 +7,16 @@
 //! given as `byteOffset`/`byteLength`, which is what planlint's spans count (SARIF's
 //! `charOffset` would count characters). Our own serde structs: the subset we write is
 //! small, and a generated types crate would bring a builder dependency tree for it.
+//!
+//! The rules that did not run on a file ([`super::not_checked`]) are tool execution
+//! notifications of the run's one invocation: level `note`, `descriptor.id` and
+//! `associatedRule` the rule, the reason as the message, the file as the location.
 
 use std::collections::BTreeMap;
 
 use serde::Serialize;
 
-use super::{RuleInfo, RunInfo, ci_path, fingerprints};
+use super::{RuleInfo, RunInfo, ci_path, fingerprints, not_checked, not_checked_reason};
 use crate::engine::FileReport;
 use crate::finding::Severity;
 use crate::source::{SourceFile, Span};
@@ -35,9 +39,48 @@ struct Log<'a> {
 #[serde(rename_all = "camelCase")]
 struct Run<'a> {
     tool: Tool<'a>,
+    invocations: Vec<Invocation>,
     artifacts: Vec<Artifact>,
     results: Vec<SarifResult<'a>>,
     column_kind: &'static str,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Invocation {
+    execution_successful: bool,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    tool_execution_notifications: Vec<Notification>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Notification {
+    descriptor: DescriptorReference,
+    associated_rule: DescriptorReference,
+    level: &'static str,
+    message: Text,
+    locations: Vec<NotificationLocation>,
+}
+
+#[derive(Serialize)]
+struct DescriptorReference {
+    id: String,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    index: Option<usize>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct NotificationLocation {
+    physical_location: FileOnly,
+}
+
+/// A physical location naming only the file.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct FileOnly {
+    artifact_location: ArtifactLocation,
 }
 
 #[derive(Serialize)]
@@ -167,6 +210,7 @@ struct LogicalLocation {
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut artifacts = Vec::with_capacity(reports.len());
     let mut results = Vec::new();
+    let mut notifications = Vec::new();
     for (index, report) in reports.iter().enumerate() {
         let artifact = ArtifactLocation {
             uri: uri_of(&report.file.name),
@@ -180,6 +224,28 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
             source_language: "yaml",
             length: report.file.len(),
         });
+        for n in not_checked(report, &info.enabled) {
+            let rule_index = info.rules.iter().position(|r| r.id == n.rule);
+            notifications.push(Notification {
+                descriptor: DescriptorReference {
+                    id: n.rule.to_string(),
+                    index: None,
+                },
+                associated_rule: DescriptorReference {
+                    id: n.rule.to_string(),
+                    index: rule_index,
+                },
+                level: "note",
+                message: Text {
+                    text: format!("{} not checked: {}", n.rule, not_checked_reason(&n)),
+                },
+                locations: vec![NotificationLocation {
+                    physical_location: FileOnly {
+                        artifact_location: artifact.clone(),
+                    },
+                }],
+            });
+        }
         let prints = fingerprints(report);
         for (f, print) in report.findings.iter().zip(prints) {
             let mut message = f.message.clone();
@@ -236,6 +302,10 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
                     rules: info.rules.iter().map(rule).collect(),
                 },
             },
+            invocations: vec![Invocation {
+                execution_successful: true,
+                tool_execution_notifications: notifications,
+            }],
             artifacts,
             results,
             column_kind: "unicodeCodePoints",
@@ -408,6 +478,50 @@ fn encode(path: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn rules_not_checked_are_tool_execution_notifications() {
+        use crate::finding::{NotChecked, NotCheckedReason};
+        let rule = |id: &'static str| RuleInfo {
+            id,
+            principle: "p",
+            default_severity: Severity::Error,
+            summary: "s",
+            help_markdown: "",
+        };
+        let info = RunInfo {
+            version: "0",
+            rules: vec![rule("p/a"), rule("p/b")],
+            enabled: vec!["p/a", "p/b"],
+        };
+        let report = FileReport {
+            file: SourceFile::new("x y.plan.yaml", "a: 1\n".to_string()),
+            findings: Vec::new(),
+            rendered: None,
+            not_checked: vec![NotChecked {
+                rule: "p/b",
+                reason: NotCheckedReason::MissingInput,
+                paths: vec!["unit_economics.acv".into()],
+            }],
+        };
+        let v: serde_json::Value = serde_json::from_str(&render(&[report], &info)).unwrap();
+        let invocation = &v["runs"][0]["invocations"][0];
+        assert_eq!(invocation["executionSuccessful"], true);
+        assert_eq!(
+            invocation["toolExecutionNotifications"],
+            serde_json::json!([{
+                "descriptor": { "id": "p/b" },
+                "associatedRule": { "id": "p/b", "index": 1 },
+                "level": "note",
+                "message": { "text": "p/b not checked: missing input unit_economics.acv" },
+                "locations": [{
+                    "physicalLocation": {
+                        "artifactLocation": { "uri": "x%20y.plan.yaml", "index": 0 }
+                    }
+                }]
+            }])
+        );
+    }
 
     #[test]
     fn levels() {
