@@ -8,8 +8,7 @@ use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
 use crate::engine::{self, Settings};
-use crate::finding::{Finding, Severity};
-use crate::model::Place;
+use crate::finding::{Diagnostic, DiagnosticLabel, Severity};
 use crate::model::load::nearest;
 use crate::model::value::parse_money;
 use crate::source::{SourceFile, Span};
@@ -59,7 +58,23 @@ pub type FailLevel = Option<Severity>;
 pub struct ConfigError {
     /// The config file, when the problem is inside one.
     pub file: Option<Box<SourceFile>>,
-    pub finding: Box<Finding>,
+    pub finding: Box<Diagnostic>,
+}
+
+/// A config problem as a report shows it (`config` is not a plan rule).
+fn config_diagnostic(span: Span, message: String, label: &str, help: String) -> Diagnostic {
+    Diagnostic {
+        rule: "config",
+        severity: Severity::Error,
+        message,
+        span,
+        path: String::new(),
+        labels: vec![DiagnosticLabel {
+            span,
+            message: label.to_string(),
+        }],
+        help: (!help.is_empty()).then_some(help),
+    }
 }
 
 impl ConfigError {
@@ -70,18 +85,7 @@ impl ConfigError {
                 file.name.clone(),
                 file.text.clone(),
             ))),
-            finding: Box::new(
-                Finding::new(
-                    "config",
-                    Place {
-                        span,
-                        path: String::new(),
-                    },
-                    message,
-                    "here",
-                )
-                .help(help),
-            ),
+            finding: Box::new(config_diagnostic(span, message, "here", help)),
         }
     }
 
@@ -93,7 +97,7 @@ impl ConfigError {
     fn plain(message: String, help: String) -> Self {
         Self {
             file: None,
-            finding: Box::new(Finding::new("config", Place::default(), message, "").help(help)),
+            finding: Box::new(config_diagnostic(Span::default(), message, "", help)),
         }
     }
 }

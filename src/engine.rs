@@ -3,7 +3,7 @@
 
 use std::collections::BTreeMap;
 
-use crate::finding::{Finding, NotChecked, NotCheckedReason, Severity};
+use crate::finding::{Diagnostic, Finding, NotChecked, NotCheckedReason, Severity};
 use crate::model::{self, LtvBasis, Plan};
 use crate::needs::{Lookup, Verdict};
 use crate::source::{SourceFile, Span};
@@ -28,6 +28,19 @@ pub struct Rule {
     pub inputs: &'static [&'static str],
     /// The `[thresholds]` keys the rule reads.
     pub thresholds: &'static [&'static str],
+}
+
+// A rule is its id: two declarations with one id are one rule (the id is the contract).
+impl PartialEq for Rule {
+    fn eq(&self, other: &Self) -> bool {
+        self.id == other.id
+    }
+}
+
+impl std::fmt::Debug for Rule {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.id)
+    }
 }
 
 impl Rule {
@@ -93,6 +106,8 @@ pub struct Settings {
     pub no_inline_suppressions: bool,
     /// Safety limits on reading one file.
     pub limits: yaml::Limits,
+    /// The language findings are worded in.
+    pub lang: crate::i18n::Lang,
 }
 
 impl Settings {
@@ -208,7 +223,8 @@ pub fn differs(stated: f64, computed: f64, tolerance: f64) -> bool {
 #[derive(Debug)]
 pub struct FileReport {
     pub file: SourceFile,
-    pub findings: Vec<Finding>,
+    /// The findings, worded in the run's language.
+    pub findings: Vec<Diagnostic>,
     /// The human report of this file, when it was rendered as soon as the file was
     /// linted (so that its text need not be kept).
     pub rendered: Option<String>,
@@ -244,7 +260,7 @@ pub fn lint_read(read: crate::input::ReadInput, settings: &Settings) -> FileRepo
             finalize(&mut findings, settings);
             FileReport {
                 file: read.file,
-                findings,
+                findings: render(&findings, settings),
                 rendered: None,
                 not_checked: not_parsed(settings),
             }
@@ -283,7 +299,7 @@ pub fn lint_parsed(
             };
             findings.push(
                 Finding::new(
-                    "plan/syntax",
+                    &crate::rules::plan::SYNTAX,
                     model::Place {
                         span,
                         path: String::new(),
@@ -302,7 +318,7 @@ pub fn lint_parsed(
         }) => findings.push(limit_finding(span, limit, value, message)),
         Ok(docs) if docs.is_empty() => findings.push(
             Finding::new(
-                "plan/invalid-value",
+                &crate::rules::plan::INVALID_VALUE,
                 model::Place::default(),
                 "the file holds no plan: it is empty or only comments",
                 "no plan here",
@@ -337,7 +353,7 @@ pub fn lint_parsed(
     }
     FileReport {
         file,
-        findings,
+        findings: render(&findings, settings),
         rendered: None,
         not_checked,
     }
@@ -372,7 +388,7 @@ fn check_document(
 ) {
     let mut invalid: Vec<String> = findings[loaded_from..]
         .iter()
-        .filter(|f| f.rule == "plan/invalid-value")
+        .filter(|f| f.is(&crate::rules::plan::INVALID_VALUE))
         .map(|f| f.path.clone())
         .collect();
     // A misspelt key (`revenu_churn`) already has its `plan/unknown-key` finding, which
@@ -380,7 +396,7 @@ fn check_document(
     invalid.extend(
         findings[loaded_from..]
             .iter()
-            .filter(|f| f.rule == "plan/unknown-key")
+            .filter(|f| f.is(&crate::rules::plan::UNKNOWN_KEY))
             .filter_map(|f| misspelt_input(&f.path)),
     );
     let lookup = Lookup::new(doc, invalid.iter().map(String::as_str));
@@ -526,7 +542,7 @@ fn missing_input_finding(
         format!("{} of its {total} rules did not run", rules.len())
     };
     Finding::new(
-        "plan/missing-input",
+        &crate::rules::plan::MISSING_INPUT,
         model::Place { span, path },
         format!(
             "`{principle}` cannot be fully checked: {} {} missing, so {how_many} ({})",
@@ -578,7 +594,7 @@ fn quoted_list(paths: &[String], max: usize) -> String {
 /// The finding for a file that hits a safety limit, naming it and how to raise it.
 pub fn limit_finding(span: Span, limit: &str, value: u64, message: String) -> Finding {
     Finding::new(
-        "plan/limit",
+        &crate::rules::plan::LIMIT,
         model::Place {
             span,
             path: String::new(),
@@ -591,51 +607,25 @@ pub fn limit_finding(span: Span, limit: &str, value: u64, message: String) -> Fi
     ))
 }
 
-const EXPLAIN_PREFIX: &str = "see `planlint explain ";
-
-/// True when `help` already ends with "see `planlint explain ID`" (finalize runs twice
-/// when suppressions are applied); checked without building the sentence.
-fn ends_with_explain(help: &str, id: &str) -> bool {
-    help.strip_suffix('`')
-        .and_then(|h| h.strip_suffix(id))
-        .is_some_and(|h| h.ends_with(EXPLAIN_PREFIX))
-}
-
 /// Applies severities, drops findings of rules that are off, points principle findings
 /// at their documentation, and sorts by offset then rule.
 fn finalize(findings: &mut Vec<Finding>, settings: &Settings) {
-    findings.retain_mut(|f| match find_rule(f.rule) {
-        Some(rule) => match settings.severity_of(rule) {
-            Some(sev) => {
-                f.severity = f.max_severity.map_or(sev, |cap| sev.min(cap));
-                if rule.principle() != "plan"
-                    && !f
-                        .help
-                        .as_deref()
-                        .is_some_and(|h| ends_with_explain(h, rule.id))
-                {
-                    let mut help = match f.help.take() {
-                        Some(mut h) => {
-                            h.push_str("; ");
-                            h
-                        }
-                        None => String::new(),
-                    };
-                    help.push_str(EXPLAIN_PREFIX);
-                    help.push_str(rule.id);
-                    help.push('`');
-                    f.help = Some(help);
-                }
-                true
-            }
-            None => false,
-        },
-        None => true,
+    findings.retain_mut(|f| match settings.severity_of(f.rule) {
+        Some(sev) => {
+            f.severity = f.max_severity.map_or(sev, |cap| sev.min(cap));
+            true
+        }
+        None => false,
     });
     findings.sort_by(|a, b| {
-        (a.span.offset, a.rule, a.span.len).cmp(&(b.span.offset, b.rule, b.span.len))
+        (a.span.offset, a.rule.id, a.span.len).cmp(&(b.span.offset, b.rule.id, b.span.len))
     });
     findings.dedup();
+}
+
+/// The findings worded in the settings' language, for the reports.
+fn render(findings: &[Finding], settings: &Settings) -> Vec<Diagnostic> {
+    findings.iter().map(|f| f.render(settings.lang)).collect()
 }
 
 /// For the rule modules' unit tests: `(line, rule, message)` of the findings whose id
@@ -670,24 +660,6 @@ mod tests {
             let (p, name) = r.id.split_once('/').expect("id has a principle");
             assert!(!p.is_empty() && !name.is_empty(), "{}", r.id);
         }
-    }
-
-    #[test]
-    fn explain_suffix_is_recognised() {
-        let id = "large-customers/acv-floor";
-        assert!(ends_with_explain(
-            "sell more; see `planlint explain large-customers/acv-floor`",
-            id
-        ));
-        assert!(ends_with_explain(
-            "see `planlint explain large-customers/acv-floor`",
-            id
-        ));
-        assert!(!ends_with_explain(
-            "see `planlint explain large-customers/ltv-floor`",
-            id
-        ));
-        assert!(!ends_with_explain("large-customers/acv-floor`", id));
     }
 
     #[test]

@@ -278,10 +278,7 @@ pub fn sources(lang: Lang) -> &'static [(&'static str, &'static str)] {
 type Bundle = FluentBundle<FluentResource>;
 
 fn bundle(lang: Lang) -> Bundle {
-    let langid = match lang {
-        Lang::En => unic_langid::langid!("en"),
-        Lang::Zh => unic_langid::langid!("zh"),
-    };
+    let langid: unic_langid::LanguageIdentifier = lang.code().parse().unwrap_or_default();
     let mut bundle = FluentBundle::new_concurrent(vec![langid]);
     // No Unicode isolation marks around arguments: they would reach terminals and logs
     // as invisible bidi controls.

@@ -495,7 +495,7 @@ pub fn decode(name: String, bytes: Vec<u8>) -> ReadInput {
             let text = String::from_utf8_lossy(&bytes).into_owned();
             let bad = bytes.get(valid).copied().unwrap_or(0);
             let finding = Finding::new(
-                "plan/syntax",
+                &crate::rules::plan::SYNTAX,
                 Place {
                     span: Span::new(valid, 0),
                     path: String::new(),

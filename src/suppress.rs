@@ -8,7 +8,7 @@ use crate::model::Place;
 use crate::run::selector_matches;
 use crate::source::{SourceFile, Span};
 
-const UNUSED: &str = "plan/unused-suppression";
+use crate::rules::plan::UNUSED_SUPPRESSION as UNUSED;
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq)]
 enum Scope {
@@ -135,7 +135,7 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
         return;
     }
     findings.retain(|f| {
-        if f.rule == UNUSED {
+        if f.is(&UNUSED) {
             return true;
         }
         let line = file.line_col(f.span.offset).0;
@@ -149,7 +149,7 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                 continue;
             }
             for sel in s.selectors.iter_mut() {
-                if !sel.text.is_empty() && selector_matches(&sel.text, f.rule) {
+                if !sel.text.is_empty() && selector_matches(&sel.text, f.rule.id) {
                     sel.used = true;
                     silenced = true;
                 }
@@ -165,7 +165,7 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
             };
             if sel.text.is_empty() {
                 findings.push(
-                    Finding::new(UNUSED, place, "this suppression names no rule", "names no rule")
+                    Finding::new(&UNUSED, place, "this suppression names no rule", "names no rule")
                         .help("name the rules it silences: `# planlint-disable-line large-customers/churn-ceiling -- reason`"),
                 );
                 continue;
@@ -181,7 +181,7 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                 };
                 findings.push(
                     Finding::new(
-                        UNUSED,
+                        &UNUSED,
                         place,
                         format!("`{}` in this suppression names no rule", sel.text),
                         "no such rule",
@@ -196,7 +196,7 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
             }
             findings.push(
                 Finding::new(
-                    UNUSED,
+                    &UNUSED,
                     place,
                     format!("the suppression of `{}` silenced nothing", sel.text),
                     "suppresses nothing",

@@ -43,7 +43,7 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
         [(code, span)] => {
             findings.push(
                 Finding::new(
-                    "plan/inferred-currency",
+                    &crate::rules::plan::INFERRED_CURRENCY,
                     Place {
                         span: *span,
                         path: String::new(),
@@ -60,7 +60,7 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
         [] => {
             findings.push(
                 Finding::new(
-                    "plan/missing-currency",
+                    &crate::rules::plan::MISSING_CURRENCY,
                     top,
                     "the plan names no `currency` and no amount names one: the money rules cannot compare its amounts with their thresholds, so they did not run",
                     "no `currency` in this plan",
@@ -74,7 +74,7 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
         several => {
             let codes: Vec<&str> = several.iter().map(|(c, _)| *c).collect();
             let mut finding = Finding::new(
-                "plan/missing-currency",
+                &crate::rules::plan::MISSING_CURRENCY,
                 top,
                 format!(
                     "the plan names no `currency` and its amounts name several ({}): the money rules did not run",

@@ -324,7 +324,7 @@ impl<'a> Loader<'a> {
     fn invalid(&mut self, node: &Node, path: &str, message: String, help: String) {
         self.findings.push(
             Finding::new(
-                "plan/invalid-value",
+                &crate::rules::plan::INVALID_VALUE,
                 Place {
                     span: node.span,
                     path: path.to_string(),
@@ -353,7 +353,7 @@ impl<'a> Loader<'a> {
             if let Some(colon) = self.full_width_colon(node) {
                 self.findings.push(
                     Finding::new(
-                        "plan/invalid-value",
+                        &crate::rules::plan::INVALID_VALUE,
                         Place {
                             span: colon,
                             path: path.to_string(),
@@ -390,7 +390,7 @@ impl<'a> Loader<'a> {
                 // `? [a, b]: 1`: not a key the format can have, nor a duplicate of another.
                 self.findings.push(
                     Finding::new(
-                        "plan/invalid-value",
+                        &crate::rules::plan::INVALID_VALUE,
                         Place {
                             span: entry.key_span,
                             path: path.to_string(),
@@ -409,7 +409,7 @@ impl<'a> Loader<'a> {
                 let first = kept[i];
                 self.findings.push(
                     Finding::new(
-                        "plan/duplicate-key",
+                        &crate::rules::plan::DUPLICATE_KEY,
                         Place {
                             span: entry.key_span,
                             path: child_path(path, &entry.key),
@@ -479,7 +479,7 @@ impl<'a> Loader<'a> {
             };
             self.findings.push(
                 Finding::new(
-                    "plan/unknown-key",
+                    &crate::rules::plan::UNKNOWN_KEY,
                     Place {
                         span: entry.key_span,
                         path: child_path(&m.path, &entry.key),
@@ -1059,7 +1059,7 @@ impl<'a> Loader<'a> {
         if min > max {
             self.findings.push(
                 Finding::new(
-                    "plan/invalid-value",
+                    &crate::rules::plan::INVALID_VALUE,
                     Place {
                         span: n.span,
                         path: p.to_string(),

@@ -85,12 +85,12 @@ pub fn property(s: &str) -> String {
 mod tests {
     use super::*;
 
-    use crate::finding::Finding;
+    use crate::finding::Diagnostic;
     use crate::model::Place;
     use crate::source::{SourceFile, Span};
 
-    fn finding(severity: Severity, span: Span) -> Finding {
-        let mut f = Finding::new(
+    fn finding(severity: Severity, span: Span) -> Diagnostic {
+        let mut f = Diagnostic::new(
             "p/r",
             Place {
                 span,

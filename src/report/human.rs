@@ -18,7 +18,7 @@ use miette::{
 
 use super::Summary;
 use crate::engine::FileReport;
-use crate::finding::{Finding, Severity};
+use crate::finding::{Diagnostic as Finding, Severity};
 use crate::source::{SourceFile, Span};
 use crate::text::{escape_control, escape_line, is_unsafe_char};
 

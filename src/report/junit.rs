@@ -14,12 +14,12 @@ use std::fmt::Write;
 
 use super::{RunInfo, ci_path, not_checked, not_checked_reason};
 use crate::engine::FileReport;
-use crate::finding::Finding;
+use crate::finding::Diagnostic;
 
 /// A testcase of one file: a rule and the findings it made there.
 struct Case<'a> {
     rule: &'a str,
-    findings: Vec<&'a Finding>,
+    findings: Vec<&'a Diagnostic>,
     /// Why the rule did not run, when it did not.
     skipped: Option<String>,
 }
@@ -115,7 +115,7 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
 }
 
 /// `file:line:col: severity: message`, the help, then the other labelled places.
-fn failure_text(r: &FileReport, file: &str, f: &Finding) -> String {
+fn failure_text(r: &FileReport, file: &str, f: &Diagnostic) -> String {
     let loc = r.file.location(f.span);
     let mut out = format!(
         "{file}:{}:{}: {}: {}",
@@ -200,8 +200,8 @@ mod tests {
         }
     }
 
-    fn finding(rule: &'static str) -> Finding {
-        Finding::new(
+    fn finding(rule: &'static str) -> Diagnostic {
+        Diagnostic::new(
             rule,
             Place {
                 span: Span::new(0, 1),
@@ -212,7 +212,7 @@ mod tests {
         )
     }
 
-    fn report(findings: Vec<Finding>, not_checked: Vec<NotChecked>) -> FileReport {
+    fn report(findings: Vec<Diagnostic>, not_checked: Vec<NotChecked>) -> FileReport {
         FileReport {
             file: SourceFile::new("p.plan.yaml", "a: 1\n".to_string()),
             findings,

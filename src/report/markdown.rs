@@ -297,7 +297,7 @@ mod tests {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
     use super::*;
-    use crate::finding::Finding;
+    use crate::finding::Diagnostic;
     use crate::model::Place;
     use crate::report::RuleInfo;
     use crate::source::{SourceFile, Span};
@@ -324,8 +324,8 @@ mod tests {
         }
     }
 
-    fn finding(rule: &'static str, severity: Severity, message: &str) -> Finding {
-        let mut f = Finding::new(
+    fn finding(rule: &'static str, severity: Severity, message: &str) -> Diagnostic {
+        let mut f = Diagnostic::new(
             rule,
             Place {
                 span: Span::new(0, 1),
@@ -338,7 +338,7 @@ mod tests {
         f
     }
 
-    fn report(name: &str, findings: Vec<Finding>, not_checked: Vec<NotChecked>) -> FileReport {
+    fn report(name: &str, findings: Vec<Diagnostic>, not_checked: Vec<NotChecked>) -> FileReport {
         FileReport {
             file: SourceFile::new(name, "a: 1\n".to_string()),
             findings,

@@ -1,5 +1,5 @@
 //! Reporters: turn finished file reports into text. They know nothing of rules beyond
-//! the fields of a `Finding` and the rule data in [`RunInfo`].
+//! the fields of a `Diagnostic` and the rule data in [`RunInfo`].
 
 pub mod github;
 pub mod gitlab;

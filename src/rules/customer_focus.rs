@@ -134,7 +134,7 @@ fn missing_portrait(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            MISSING_PORTRAIT.id,
+            &MISSING_PORTRAIT,
             place,
             format!(
                 "the customer portrait is incomplete: {} {} missing; the principle asks for a precise niche, its industries and the size of its customers",
@@ -166,7 +166,7 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
         {
             out.push(
                 Finding::new(
-                    BROAD_NICHE.id,
+                    &BROAD_NICHE,
                     first_extra,
                     format!(
                         "the plan targets {count} industries; the principle asks for a focused niche of at most {}",
@@ -197,7 +197,7 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
             if span > allowed + EPSILON {
                 out.push(
                     Finding::new(
-                        BROAD_NICHE.id,
+                        &BROAD_NICHE,
                         max,
                         format!(
                             "the employee range {}-{} spans a factor of {} (max {} / min {}); the principle asks for a focused size band of at most {}x",
@@ -279,7 +279,7 @@ fn no_hidden_need(cx: &Context, out: &mut Vec<Finding>) {
             "no need with `must_have: true`, `hidden: true` and `evidence`".to_string(),
         )
     };
-    out.push(Finding::new(NO_HIDDEN_NEED.id, place, message, label).help(
+    out.push(Finding::new(&NO_HIDDEN_NEED, place, message, label).help(
         "name the rigid need competitors overlook, with `must_have: true`, `hidden: true` and the `evidence` that it is real (interviews, paid pilots)",
     ));
 }
@@ -322,7 +322,7 @@ fn value_chain_gap(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            VALUE_CHAIN_GAP.id,
+            &VALUE_CHAIN_GAP,
             place,
             format!(
                 "the value chain does not say how {} parties gain; the principle asks that upstream, midstream and downstream all gain from adoption",
@@ -358,7 +358,7 @@ fn value_chain_harm(cx: &Context, out: &mut Vec<Finding>) {
             (None, None) => "a value-chain party".to_string(),
         };
         let mut finding = Finding::new(
-            VALUE_CHAIN_HARM.id,
+            &VALUE_CHAIN_HARM,
             benefit,
             format!(
                 "adoption leaves {name} worse off (`benefit: negative`); the principle asks that every party in the chain gain, or the product is rejected like a transplanted organ"
@@ -439,7 +439,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
             }
             out.push(
                 Finding::new(
-                    NOT_10X.id,
+                    &NOT_10X,
                     stated,
                     format!(
                         "the stated improvement is {}x{}; the principle asks for {}x or more: an optimisation of a few times is not enough",
@@ -469,7 +469,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
             });
             out.push(
                 Finding::new(
-                    NOT_10X.id,
+                    &NOT_10X,
                     after,
                     format!(
                         "the improvement is {}x{how}; the principle asks for {}x or more: an optimisation of a few times is not enough",
@@ -502,7 +502,7 @@ fn improvement_mismatch(cx: &Context, out: &mut Vec<Finding>) {
     let how = formula(v).unwrap_or_default();
     out.push(
         Finding::new(
-            IMPROVEMENT_MISMATCH.id,
+            &IMPROVEMENT_MISMATCH,
             stated,
             format!(
                 "stated improvement {}x differs from {}x computed as {how} ({})",

@@ -53,7 +53,7 @@ fn no_team(cx: &Context, out: &mut Vec<Finding>) {
         Field::Missing => {
             out.push(
                 Finding::new(
-                    NO_TEAM.id,
+                    &NO_TEAM,
                     cx.plan.place_of(&cx.plan.customer_success),
                     "the plan has no `customer_success` section: no customer success team is planned",
                     "no `customer_success` section",
@@ -80,8 +80,8 @@ fn no_team(cx: &Context, out: &mut Vec<Finding>) {
     ];
     for (field, when_false, when_missing, missing_label) in causes {
         let finding = match field {
-            Field::Present(v) if !v.value => Finding::new(NO_TEAM.id, v, when_false, "false"),
-            Field::Missing => Finding::new(NO_TEAM.id, &section, when_missing, missing_label),
+            Field::Present(v) if !v.value => Finding::new(&NO_TEAM, v, when_false, "false"),
+            Field::Missing => Finding::new(&NO_TEAM, &section, when_missing, missing_label),
             _ => continue,
         };
         out.push(finding.help(TEAM_HELP));
@@ -116,7 +116,7 @@ fn no_outcome_metrics(cx: &Context, out: &mut Vec<Finding>) {
             }
         },
     };
-    out.push(Finding::new(NO_OUTCOME_METRICS.id, place, message, label).help(HELP));
+    out.push(Finding::new(&NO_OUTCOME_METRICS, place, message, label).help(HELP));
 }
 
 fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
@@ -151,7 +151,7 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            UNDER_COVERED.id,
+            &UNDER_COVERED,
             per_csm,
             format!(
                 "{} CSMs × {} accounts each cover {} accounts, fewer than the {} customers of {year}",

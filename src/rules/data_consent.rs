@@ -63,7 +63,7 @@ fn no_consent(cx: &Context, out: &mut Vec<Finding>) {
         Field::Invalid => return,
         Field::Present(c) if c.value == Consent::OptIn => return,
         Field::Present(c) => Finding::new(
-            NO_CONSENT.id,
+            &NO_CONSENT,
             c,
             format!(
                 "the plan uses customer data with consent `{}`; the principle requires the customer's authorisation (`opt_in`) before its data is used",
@@ -72,7 +72,7 @@ fn no_consent(cx: &Context, out: &mut Vec<Finding>) {
             format!("consent: {}", c.value.word()),
         ),
         Field::Missing => Finding::new(
-            NO_CONSENT.id,
+            &NO_CONSENT,
             cx.plan.place_of(&cx.plan.data),
             "the plan uses customer data but states no `consent`; the principle requires the customer's authorisation (`opt_in`) before its data is used",
             "no `consent` here",
@@ -95,7 +95,7 @@ fn cross_customer_use(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            CROSS_CUSTOMER_USE.id,
+            &CROSS_CUSTOMER_USE,
             cross,
             "one customer's data is used for other customers by default (`default_on`); the principle says the customer's own data serves the customer",
             "cross_customer_use: default_on",
@@ -135,7 +135,7 @@ fn no_exit_terms(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            NO_EXIT_TERMS.id,
+            &NO_EXIT_TERMS,
             cx.plan.place_of(&cx.plan.data),
             format!(
                 "the plan uses customer data but states {what}: a customer cannot see {why}"
@@ -168,7 +168,7 @@ fn unexplained_network_effect(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            UNEXPLAINED_NETWORK_EFFECT.id,
+            &UNEXPLAINED_NETWORK_EFFECT,
             advantage,
             "the plan claims a network-effect data advantage but gives no `mechanism`: how does one more customer make the product better for the others?",
             "advantage: network_effect",

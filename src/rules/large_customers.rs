@@ -211,7 +211,7 @@ fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
         .formula(cx)
         .map_or_else(String::new, |f| format!(" ({f})"));
     let mut finding = Finding::new(
-        LTV_FLOOR.id,
+        &LTV_FLOOR,
         ltv.primary(),
         format!(
             "LTV is {}{how}, below the {} floor",
@@ -250,7 +250,7 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
     };
     let low_touch = low_touch_channel(cx);
     let mut finding = Finding::new(
-        ACV_FLOOR.id,
+        &ACV_FLOOR,
         acv,
         format!(
             "ACV is {}, below the {} needed for an LTV of {} over {} years{assumed}",
@@ -269,9 +269,11 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
         finding = finding.at_most(Severity::Warning);
     }
     if let Some(motion) = low_touch {
-        finding.message.push_str(&format!(
+        let mut text = finding.message.render(crate::i18n::Lang::En);
+        text.push_str(&format!(
             "; the plan sells small deals through its `{motion}` channel, a recognised model under these thresholds"
         ));
+        finding.message = text.into();
     }
     let help = if life_place.is_none() {
         format!(
@@ -327,7 +329,7 @@ fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            CHURN_CEILING.id,
+            &CHURN_CEILING,
             churn,
             format!(
                 "{what} is {}, at or above the {} ceiling",
@@ -358,7 +360,7 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
         .formula(cx)
         .map_or_else(String::new, |f| format!(" ({f})"));
     let mut finding = Finding::new(
-        LTV_CAC_RATIO.id,
+        &LTV_CAC_RATIO,
         cac,
         format!(
             "LTV / CAC is {} (LTV {}{how} / CAC {}); the principle asks for at least {}",
@@ -410,7 +412,7 @@ fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
         ),
     };
     let mut finding = Finding::new(
-        LTV_MISMATCH.id,
+        &LTV_MISMATCH,
         stated,
         format!(
             "stated LTV {} differs from {} computed as {formula}",
@@ -462,7 +464,7 @@ fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            LIFETIME_VS_CHURN.id,
+            &LIFETIME_VS_CHURN,
             life,
             format!(
                 "a {}-year customer lifetime is longer than {} annual {what} allows (1 / {} = {} years)",
@@ -501,7 +503,7 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
     if let Some(motion) = low_touch_channel(cx) {
         out.push(
             Finding::new(
-                SMALL_DEALS.id,
+                &SMALL_DEALS,
                 acv,
                 format!(
                     "ACV is {}, below the {} telesales ceiling, sold through the plan's `{motion}` channel: a recognised model under these thresholds, if that channel's cost stays low",
@@ -517,7 +519,7 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            SMALL_DEALS.id,
+            &SMALL_DEALS,
             acv,
             format!(
                 "ACV is {}, below the {} telesales ceiling: only platform giants can acquire customers this small at scale",
@@ -543,7 +545,7 @@ fn net_shrink(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            NET_SHRINK.id,
+            &NET_SHRINK,
             nrr,
             format!(
                 "net revenue retention is {}: the customers who stay spend less than those who leave took away, so revenue from the installed base shrinks; the principle asks for net churn of 0% or below (retention of at least {})",

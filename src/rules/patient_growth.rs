@@ -172,7 +172,7 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
         };
         out.push(
             Finding::new(
-                HYPERGROWTH.id,
+                &HYPERGROWTH,
                 after,
                 format!(
                     "revenue grows {pace} from {} ({}) to {} ({}); the principle calls 2-3× a year a good pace for B2B, and asks for at most {}×",
@@ -220,7 +220,7 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
         let tense = if is_actual(next) { "fell" } else { "falls" };
         out.push(
             Finding::new(
-                REVENUE_DECLINE.id,
+                &REVENUE_DECLINE,
                 after,
                 format!(
                     "revenue {tense} {} from {prev_name} ({}) to {next_name} ({}); the principle expects patient, compounding growth of 2-3× a year, and a shrinking top line means customers are leaving or paying less",
@@ -288,7 +288,7 @@ fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
         let year = name(entry);
         out.push(
             Finding::new(
-                BURN_MULTIPLE.id,
+                &BURN_MULTIPLE,
                 burn,
                 format!(
                     "{year} burns {} on {} of revenue, {}× its revenue; the principle asks for patient growth the capital can last through, and a business that burns more than it earns at this stage depends on the next round",
@@ -326,7 +326,7 @@ fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
         let year = name(entry);
         out.push(
             Finding::new(
-                SHORT_RUNWAY.id,
+                &SHORT_RUNWAY,
                 cash,
                 format!(
                     "{year} ends with {} of cash, {} months at that year's net burn of {}; the principle asks for capital that lasts through the slow years, at least {} months ahead",
@@ -413,7 +413,7 @@ fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
             format_number(min)
         ),
     };
-    out.push(Finding::new(SHORT_HORIZON.id, place, message, label).help(help));
+    out.push(Finding::new(&SHORT_HORIZON, place, message, label).help(help));
 }
 
 fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
@@ -427,7 +427,7 @@ fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
         let year = name(entry);
         out.push(
             Finding::new(
-                CASH_OUT.id,
+                &CASH_OUT,
                 cash,
                 format!(
                     "{year} ends with {} of cash: the plan runs out of money; the principle asks for patient capital that lasts through 3-5 years of accumulation",
@@ -462,7 +462,7 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
         let (prev_name, next_name) = (name(prev), name(next));
         out.push(
             Finding::new(
-                CASH_BRIDGE.id,
+                &CASH_BRIDGE,
                 stated,
                 format!(
                     "{next_name}: stated cash_end {} differs from {} computed as {prev_name} cash_end {} + raised {} − net_burn {}",

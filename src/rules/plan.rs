@@ -125,7 +125,7 @@ fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            NO_FX_RATE.id,
+            &NO_FX_RATE,
             place,
             format!(
                 "the plan is in {plan_currency} but the thresholds are in {threshold_currency}, and no exchange rate is configured"

@@ -83,7 +83,7 @@ fn no_cycle(cx: &Context, out: &mut Vec<Finding>) {
             }
         },
     };
-    out.push(Finding::new(NO_CYCLE.id, place, message, label).help(CYCLE_HELP));
+    out.push(Finding::new(&NO_CYCLE, place, message, label).help(CYCLE_HELP));
 }
 
 /// A module name as compared between phases.
@@ -136,7 +136,7 @@ fn custom_not_productized(cx: &Context, out: &mut Vec<Finding>) {
             }
             out.push(
                 Finding::new(
-                    CUSTOM_NOT_PRODUCTIZED.id,
+                    &CUSTOM_NOT_PRODUCTIZED,
                     module,
                     format!(
                         "module `{}`, built in the customize phase{period}, never appears in a later standardize phase",
@@ -167,7 +167,7 @@ fn services_heavy(cx: &Context, out: &mut Vec<Finding>) {
     }
     out.push(
         Finding::new(
-            SERVICES_HEAVY.id,
+            &SERVICES_HEAVY,
             share,
             format!(
                 "services revenue is {} of subscription revenue, above the {} maximum: custom work is not being turned into product",

@@ -99,7 +99,7 @@ fn unquantified(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            UNQUANTIFIED.id,
+            &UNQUANTIFIED,
             cx.plan.place_of(&cx.plan.value),
             message,
             label,
@@ -124,7 +124,7 @@ fn roi_mismatch(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            ROI_MISMATCH.id,
+            &ROI_MISMATCH,
             stated,
             format!(
                 "stated ROI {} differs from {} computed as annual value per customer {} / ACV {}",
@@ -162,7 +162,7 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
             }
             out.push(
                 Finding::new(
-                    LOW_ROI.id,
+                    &LOW_ROI,
                     stated,
                     format!(
                         "the customer's ROI is {}; the principle asks for at least {} so the purchase is an easy budget decision",
@@ -187,7 +187,7 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(
                 Finding::new(
-                    LOW_ROI.id,
+                    &LOW_ROI,
                     annual,
                     format!(
                         "the customer's ROI is {} (annual value per customer {} / ACV {}); the principle asks for at least {} so the purchase is an easy budget decision",
@@ -235,7 +235,7 @@ fn cost_only(cx: &Context, out: &mut Vec<Finding>) {
         }
     }
     let mut finding = Finding::new(
-        COST_ONLY.id,
+        &COST_ONLY,
         kind,
         match roadmap {
             Some(_) => {

@@ -153,7 +153,7 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
                 return;
             }
             Finding::new(
-                PAYBACK_TOO_LONG.id,
+                &PAYBACK_TOO_LONG,
                 stated,
                 format!(
                     "CAC payback is {} months (stated); the principle asks for {} months or fewer",
@@ -175,7 +175,7 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
                 return;
             }
             Finding::new(
-                PAYBACK_TOO_LONG.id,
+                &PAYBACK_TOO_LONG,
                 inputs.cac,
                 format!(
                     "CAC payback is {} months ({}); the principle asks for {} months or fewer",
@@ -212,7 +212,7 @@ fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            PAYBACK_MISMATCH.id,
+            &PAYBACK_MISMATCH,
             stated,
             format!(
                 "stated CAC payback of {} months differs from the {} months computed as {}",
@@ -260,7 +260,7 @@ fn field_sales_small_deals(cx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(
             Finding::new(
-                FIELD_SALES_SMALL_DEALS.id,
+                &FIELD_SALES_SMALL_DEALS,
                 min,
                 format!(
                     "the field-sales channel takes deals from {}, below the {} where field sales pays for itself",
@@ -320,7 +320,7 @@ fn small_deals_need_telesales(cx: &Context, out: &mut Vec<Finding>) {
             .map_or_else(|| "a".to_string(), |m| format!("the {}", m.word()));
         out.push(
             Finding::new(
-                SMALL_DEALS_NEED_TELESALES.id,
+                &SMALL_DEALS_NEED_TELESALES,
                 min,
                 format!(
                     "{motion} channel takes deals from {}, below the {} telesales ceiling, but no channel is telesales, inside_sales or self_serve",
@@ -356,7 +356,7 @@ fn no_conference(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            NO_CONFERENCE.id,
+            &NO_CONFERENCE,
             place,
             "no conference channel: the principle calls conference (event) selling the most cost-effective motion",
             "no `conference` channel",
@@ -397,13 +397,16 @@ mod tests {
         }
     }
 
-    fn run(plan: &Plan, check: fn(&Context, &mut Vec<Finding>)) -> Vec<Finding> {
+    fn run(
+        plan: &Plan,
+        check: fn(&Context, &mut Vec<Finding>),
+    ) -> Vec<crate::finding::Diagnostic> {
         let t = Thresholds::article();
         let fx = FxRates::default();
         let cx = Context::new(plan, &t, &fx);
         let mut out = Vec::new();
         check(&cx, &mut out);
-        out
+        out.iter().map(|f| f.render(crate::i18n::Lang::En)).collect()
     }
 
     #[test]

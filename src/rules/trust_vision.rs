@@ -135,7 +135,7 @@ fn weak_trust(cx: &Context, out: &mut Vec<Finding>) {
     };
     out.push(
         Finding::new(
-            WEAK_TRUST.id,
+            &WEAK_TRUST,
             place,
             format!(
                 "the plan shows {shown_text}; missing: {}; the principle asks for at least {}",
@@ -191,7 +191,7 @@ fn no_decision_chain(cx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(
                 Finding::new(
-                    NO_DECISION_CHAIN.id,
+                    &NO_DECISION_CHAIN,
                     chain,
                     message,
                     "no `budget_owner: true`",
@@ -208,7 +208,7 @@ fn no_decision_chain(cx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(
                 Finding::new(
-                    NO_DECISION_CHAIN.id,
+                    &NO_DECISION_CHAIN,
                     place,
                     "the plan has no decision chain; the principle asks the plan to know who decides, above all who owns the budget",
                     label,
@@ -239,7 +239,7 @@ fn no_vision(cx: &Context, out: &mut Vec<Finding>) {
     if future_missing {
         out.push(
             Finding::new(
-                NO_VISION.id,
+                &NO_VISION,
                 place.clone(),
                 "the plan does not say where the industry is going (`vision.industry_future`); the principle asks for a vision that leads the customer's needs",
                 section_label,
@@ -267,7 +267,7 @@ fn no_vision(cx: &Context, out: &mut Vec<Finding>) {
             };
             out.push(
                 Finding::new(
-                    NO_VISION.id,
+                    &NO_VISION,
                     place,
                     format!(
                         "the plan has no roadmap; the principle asks for a vision of at least {} years",
@@ -311,7 +311,7 @@ fn no_vision(cx: &Context, out: &mut Vec<Finding>) {
                     "no years".to_string(),
                 ),
             };
-            out.push(Finding::new(NO_VISION.id, roadmap, message, label).help(roadmap_help));
+            out.push(Finding::new(&NO_VISION, roadmap, message, label).help(roadmap_help));
         }
     }
 }

@@ -97,7 +97,7 @@ fn flat_pricing(cx: &Context, out: &mut Vec<Finding>) {
     {
         out.push(
             Finding::new(
-                FLAT_PRICING.id,
+                &FLAT_PRICING,
                 model,
                 "pricing is flat: a customer that grows 100x still pays the same, a revenue ceiling the principle calls the worst model",
                 "flat pricing",
@@ -136,7 +136,7 @@ fn no_value_metric(cx: &Context, out: &mut Vec<Finding>) {
         _ => return,
     };
     out.push(
-        Finding::new(NO_VALUE_METRIC.id, place, message, label).help(
+        Finding::new(&NO_VALUE_METRIC, place, message, label).help(
             "add `value_metric:` naming what the price scales with, e.g. `annual sell-in value under management`, so a reviewer can see the price grow with the customer",
         ),
     );
@@ -171,7 +171,7 @@ fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
     }
     let finding = if tiers.len() == 1 {
         Finding::new(
-            NARROW_TIER_SPAN.id,
+            &NARROW_TIER_SPAN,
             high,
             format!(
                 "{} is the only price tier, at {}: every customer pays the same whatever its size; the principle asks the top price to be at least {}x the lowest",
@@ -183,7 +183,7 @@ fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
         )
     } else {
         Finding::new(
-            NARROW_TIER_SPAN.id,
+            &NARROW_TIER_SPAN,
             high,
             format!(
                 "tier prices span only {}x (highest {} for {} / lowest {} for {}); the principle asks for at least {}x so the price grows with the customer",
@@ -219,7 +219,7 @@ fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
         }
         out.push(
             Finding::new(
-                PRICE_INVERSION.id,
+                &PRICE_INVERSION,
                 after,
                 format!(
                     "{} costs {}, less than the {} of {} before it, for smaller customers",

@@ -1,0 +1,3 @@
+# Words shared by every report.
+
+see-explain = see `planlint explain { $id }`
