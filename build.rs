@@ -19,9 +19,17 @@ fn embed(dir: &Path, ext: &str) -> String {
     files.sort();
     let mut out = String::from("&[\n");
     for p in files {
-        let stem = p.file_stem().and_then(|s| s.to_str()).expect("UTF-8 file name");
+        let stem = p
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .expect("UTF-8 file name");
         println!("cargo::rerun-if-changed={}", p.display());
-        writeln!(out, "    ({stem:?}, include_str!({:?})),", p.display().to_string()).ok();
+        writeln!(
+            out,
+            "    ({stem:?}, include_str!({:?})),",
+            p.display().to_string()
+        )
+        .ok();
     }
     out.push_str("]\n");
     out

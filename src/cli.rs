@@ -77,6 +77,19 @@ pub struct ConfigArgs {
     /// Threshold preset (overrides the config's)
     #[arg(long, value_enum)]
     pub preset: Option<PresetArg>,
+
+    /// Language of messages and pages (default: the config's `lang`, else the
+    /// environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
+    #[arg(long, value_enum)]
+    pub lang: Option<LangArg>,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum LangArg {
+    /// English
+    En,
+    /// 中文
+    Zh,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

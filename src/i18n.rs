@@ -379,6 +379,116 @@ mod tests {
         assert_eq!(m.render(Lang::Zh), "plain words");
     }
 
+    /// `(id or id.attribute) -> the variables it uses`, over all of a language's files.
+    fn catalogue(
+        lang: Lang,
+    ) -> std::collections::BTreeMap<String, std::collections::BTreeSet<String>> {
+        use fluent_syntax::ast::{Entry, Expression, InlineExpression, Pattern, PatternElement};
+        fn vars(p: &Pattern<&str>, out: &mut std::collections::BTreeSet<String>) {
+            fn inline(e: &InlineExpression<&str>, out: &mut std::collections::BTreeSet<String>) {
+                match e {
+                    InlineExpression::VariableReference { id } => {
+                        out.insert(id.name.to_string());
+                    }
+                    InlineExpression::Placeable { expression } => expr(expression, out),
+                    _ => {}
+                }
+            }
+            fn expr(e: &Expression<&str>, out: &mut std::collections::BTreeSet<String>) {
+                match e {
+                    Expression::Inline(i) => inline(i, out),
+                    Expression::Select { selector, variants } => {
+                        inline(selector, out);
+                        for v in variants {
+                            vars(&v.value, out);
+                        }
+                    }
+                }
+            }
+            for el in &p.elements {
+                if let PatternElement::Placeable { expression } = el {
+                    expr(expression, out);
+                }
+            }
+        }
+        let mut map = std::collections::BTreeMap::new();
+        for (file, source) in sources(lang) {
+            let resource = fluent_syntax::parser::parse(*source)
+                .unwrap_or_else(|(_, e)| panic!("locales/{}/{file}.ftl: {e:?}", lang.code()));
+            for entry in resource.body {
+                if let Entry::Message(m) = entry {
+                    let id = m.id.name.to_string();
+                    if let Some(v) = &m.value {
+                        let mut set = std::collections::BTreeSet::new();
+                        vars(v, &mut set);
+                        assert!(
+                            map.insert(id.clone(), set).is_none(),
+                            "{}: `{id}` is declared twice",
+                            lang.code()
+                        );
+                    }
+                    for a in &m.attributes {
+                        let mut set = std::collections::BTreeSet::new();
+                        vars(&a.value, &mut set);
+                        map.insert(format!("{id}.{}", a.id.name), set);
+                    }
+                }
+            }
+        }
+        map
+    }
+
+    #[test]
+    fn every_message_exists_in_both_languages_with_the_same_placeholders() {
+        let en = catalogue(Lang::En);
+        let zh = catalogue(Lang::Zh);
+        let mut problems = Vec::new();
+        for (id, vars) in &en {
+            match zh.get(id) {
+                None => problems.push(format!("`{id}` is in English, not in Chinese")),
+                Some(z) if z != vars => problems.push(format!(
+                    "`{id}` uses {vars:?} in English and {z:?} in Chinese"
+                )),
+                Some(_) => {}
+            }
+        }
+        for id in zh.keys() {
+            if !en.contains_key(id) {
+                problems.push(format!("`{id}` is in Chinese, not in English"));
+            }
+        }
+        assert!(problems.is_empty(), "{}", problems.join("\n"));
+    }
+
+    #[test]
+    fn a_files_messages_start_with_its_name() {
+        // `locales/en/data-consent.ftl` holds `data-consent-…` ids only, so that two
+        // modules never declare one id.
+        for lang in Lang::ALL {
+            for (file, id) in catalogue_by_file(lang) {
+                assert!(
+                    file == "common" || id.starts_with(&format!("{file}-")),
+                    "locales/{}/{file}.ftl declares `{id}`",
+                    lang.code()
+                );
+            }
+        }
+    }
+
+    fn catalogue_by_file(lang: Lang) -> Vec<(&'static str, String)> {
+        let mut out = Vec::new();
+        for (file, source) in sources(lang) {
+            if let Ok(resource) = fluent_syntax::parser::parse(*source) {
+                for entry in resource.body {
+                    if let fluent_syntax::ast::Entry::Message(m) = entry {
+                        out.push((*file, m.id.name.to_string()));
+                    }
+                }
+            }
+        }
+        out
+    }
+
     #[test]
     fn every_message_file_parses_in_both_languages() {
         for lang in Lang::ALL {

@@ -135,7 +135,17 @@ fn base_settings(config: &Config, args: &LintArgs) -> Result<Settings, ConfigErr
     apply_selection(&mut settings, &args.select, &args.ignore)
         .map_err(|UsageError(m)| ConfigError::plain_error(m))?;
     settings.no_inline_suppressions = args.no_inline_suppressions;
+    settings.lang = lang_of(&args.source);
     Ok(settings)
+}
+
+/// The language of a run: `--lang`, else the environment's.
+pub fn lang_of(source: &ConfigArgs) -> crate::i18n::Lang {
+    match source.lang {
+        Some(crate::cli::LangArg::En) => crate::i18n::Lang::En,
+        Some(crate::cli::LangArg::Zh) => crate::i18n::Lang::Zh,
+        None => crate::i18n::Lang::from_env(),
+    }
 }
 
 /// The stack of every thread that lints: enough for the deepest nesting a config may

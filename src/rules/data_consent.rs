@@ -5,6 +5,7 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
+use crate::i18n::Message;
 use crate::model::{Consent, CrossCustomerUse, Data, DataAdvantage, Field};
 
 pub const NO_CONSENT: Rule = Rule {
@@ -65,23 +66,20 @@ fn no_consent(cx: &Context, out: &mut Vec<Finding>) {
         Field::Present(c) => Finding::new(
             &NO_CONSENT,
             c,
-            format!(
-                "the plan uses customer data with consent `{}`; the principle requires the customer's authorisation (`opt_in`) before its data is used",
-                c.value.word()
-            ),
-            format!("consent: {}", c.value.word()),
+            Message::new("data-consent-no-consent").text("consent", c.value.word()),
+            Message::new("data-consent-no-consent.label").text("consent", c.value.word()),
         ),
         Field::Missing => Finding::new(
             &NO_CONSENT,
             cx.plan.place_of(&cx.plan.data),
-            "the plan uses customer data but states no `consent`; the principle requires the customer's authorisation (`opt_in`) before its data is used",
-            "no `consent` here",
+            Message::new("data-consent-no-consent-missing"),
+            Message::new("data-consent-no-consent-missing.label"),
         ),
     };
     out.push(
         finding
-            .label(uses, "uses customer data")
-            .help("set `data.consent: opt_in` and ask each customer to authorise the use of its data (in the contract or at onboarding); without it, do not use the data"),
+            .label(uses, Message::new("data-consent-uses-customer-data"))
+            .help(Message::new("data-consent-no-consent.help")),
     );
 }
 
@@ -97,10 +95,10 @@ fn cross_customer_use(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             &CROSS_CUSTOMER_USE,
             cross,
-            "one customer's data is used for other customers by default (`default_on`); the principle says the customer's own data serves the customer",
-            "cross_customer_use: default_on",
+            Message::new("data-consent-cross-customer-use"),
+            Message::new("data-consent-cross-customer-use.label"),
         )
-        .help("set `data.cross_customer_use: opt_in_anonymized` (only customers who opt in, with anonymised data) or `none`"),
+        .help(Message::new("data-consent-cross-customer-use.help")),
     );
 }
 
@@ -115,37 +113,23 @@ fn no_exit_terms(cx: &Context, out: &mut Vec<Finding>) {
         Field::Present(_) => !data.residency.has_text(),
     };
     let deletion_missing = data.deletion_on_exit_days.is_missing();
-    let (what, why, fix) = match (deletion_missing, residency_missing) {
-        (true, true) => (
-            "neither `deletion_on_exit_days` nor `residency`",
-            "where its data is stored or when it is deleted after it leaves",
-            "`deletion_on_exit_days: 30` (days until a leaving customer's data is deleted) and `residency: CN` (where the data is stored)",
-        ),
-        (true, false) => (
-            "no `deletion_on_exit_days`",
-            "when its data is deleted after it leaves",
-            "`deletion_on_exit_days: 30` (days until a leaving customer's data is deleted)",
-        ),
-        (false, true) => (
-            "no `residency`",
-            "where its data is stored",
-            "`residency: CN` (where the data is stored)",
-        ),
+    // Which terms are missing selects the wording in the message files.
+    let missing = match (deletion_missing, residency_missing) {
+        (true, true) => "both",
+        (true, false) => "deletion",
+        (false, true) => "residency",
         (false, false) => return,
     };
+    let with = |id: &'static str| Message::new(id).text("missing", missing);
     out.push(
         Finding::new(
             &NO_EXIT_TERMS,
             cx.plan.place_of(&cx.plan.data),
-            format!(
-                "the plan uses customer data but states {what}: a customer cannot see {why}"
-            ),
-            format!("{what} here"),
+            with("data-consent-no-exit-terms"),
+            with("data-consent-no-exit-terms.label"),
         )
-        .label(uses, "uses customer data")
-        .help(format!(
-            "state the exit terms under `data`, e.g. {fix}; the customer's data stays the customer's"
-        )),
+        .label(uses, Message::new("data-consent-uses-customer-data"))
+        .help(with("data-consent-no-exit-terms.help")),
     );
 }
 
@@ -170,11 +154,9 @@ fn unexplained_network_effect(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             &UNEXPLAINED_NETWORK_EFFECT,
             advantage,
-            "the plan claims a network-effect data advantage but gives no `mechanism`: how does one more customer make the product better for the others?",
-            "advantage: network_effect",
+            Message::new("data-consent-unexplained-network-effect"),
+            Message::new("data-consent-unexplained-network-effect.label"),
         )
-        .help(
-            "add `data.mechanism` with one sentence on how more customers make the engine smarter (e.g. `more SKUs seen improve cold-start forecasts`), or claim `advantage: scale`",
-        ),
+        .help(Message::new("data-consent-unexplained-network-effect.help")),
     );
 }

@@ -397,16 +397,15 @@ mod tests {
         }
     }
 
-    fn run(
-        plan: &Plan,
-        check: fn(&Context, &mut Vec<Finding>),
-    ) -> Vec<crate::finding::Diagnostic> {
+    fn run(plan: &Plan, check: fn(&Context, &mut Vec<Finding>)) -> Vec<crate::finding::Diagnostic> {
         let t = Thresholds::article();
         let fx = FxRates::default();
         let cx = Context::new(plan, &t, &fx);
         let mut out = Vec::new();
         check(&cx, &mut out);
-        out.iter().map(|f| f.render(crate::i18n::Lang::En)).collect()
+        out.iter()
+            .map(|f| f.render(crate::i18n::Lang::En))
+            .collect()
     }
 
     #[test]
