@@ -202,6 +202,20 @@ impl Message {
         )
     }
 
+    /// A money threshold in the plan's currency, with the configured figure beside it
+    /// when it was converted: `42,253.52 USD (300,000 CNY)`.
+    pub fn threshold(self, name: &'static str, t: &crate::thresholds::MoneyThreshold) -> Self {
+        self.arg(
+            name,
+            Arg::Converted {
+                amount: t.amount,
+                currency: t.plan_currency.to_string(),
+                original: t.threshold,
+                original_currency: t.threshold_currency.to_string(),
+            },
+        )
+    }
+
     pub fn percent(self, name: &'static str, v: f64) -> Self {
         self.arg(name, Arg::Percent(v))
     }
