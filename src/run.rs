@@ -670,6 +670,7 @@ enum HumanOut {
 }
 
 struct HumanWriter {
+    lang: crate::i18n::Lang,
     out: HumanOut,
     wrote: bool,
     summary: bool,
@@ -709,7 +710,7 @@ impl HumanWriter {
         // No summary line when no file was linted: "no findings in 0 files" would read
         // like a pass; the run says instead that it found no plan.
         if self.summary && summary.files > 0 {
-            let line = format!("{}\n", summary.line());
+            let line = format!("{}\n", summary.line_in(self.lang));
             self.part(&line).map_err(|e| self.error(&e))?;
         }
         let out = std::mem::replace(
@@ -759,6 +760,7 @@ fn stream_human(
     let mut writer = HumanWriter {
         out,
         wrote: false,
+        lang: lang_of(&args.source),
         summary: !args.quiet,
         closed: false,
     };
@@ -783,6 +785,7 @@ fn human_options(args: &LintArgs) -> report::human::HumanOptions {
         color: report_file(args).is_none() && use_color(args.color),
         width: 100,
         summary: !args.quiet,
+        lang: lang_of(&args.source),
     }
 }
 

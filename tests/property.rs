@@ -136,7 +136,7 @@ proptest! {
             }
         }
         let reports = vec![report];
-        let human = report::human::render(&reports, HumanOptions { color: false, width: 100, summary: true });
+        let human = report::human::render(&reports, HumanOptions { color: false, width: 100, summary: true, lang: planlint::i18n::Lang::En });
         prop_assert!(human.ends_with('\n'));
         let json = report::json::render(&reports);
         prop_assert!(serde_json::from_str::<serde_json::Value>(&json).is_ok());

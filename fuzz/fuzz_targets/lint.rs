@@ -25,6 +25,7 @@ fuzz_target!(|data: &[u8]| {
             color: false,
             width: 100,
             summary: true,
+            lang: planlint::i18n::Lang::En,
         },
     );
     let _ = report::json::render(&reports);

@@ -30,6 +30,8 @@ pub struct HumanOptions {
     pub width: usize,
     /// Print the summary line.
     pub summary: bool,
+    /// The language of the report's own words.
+    pub lang: crate::i18n::Lang,
 }
 
 fn handler(opts: HumanOptions) -> GraphicalReportHandler {
@@ -62,11 +64,16 @@ pub fn render_file(report: &FileReport, opts: HumanOptions) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&format!(
-            "{}: not checked: {}\n",
-            shown.name,
-            escape_line(&super::not_checked_summary(&not_checked))
-        ));
+        out.push_str(
+            &crate::i18n::Message::new("report-not-checked")
+                .text("file", shown.name.to_string())
+                .text(
+                    "summary",
+                    escape_line(&super::not_checked_summary_in(&not_checked, opts.lang)),
+                )
+                .render(opts.lang),
+        );
+        out.push('\n');
     }
     out
 }
@@ -114,7 +121,7 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        out.push_str(&Summary::of(reports).line());
+        out.push_str(&Summary::of(reports).line_in(opts.lang));
         out.push('\n');
     }
     out
@@ -418,6 +425,7 @@ mod tests {
         color: false,
         width: 100,
         summary: false,
+        lang: crate::i18n::Lang::En,
     };
 
     fn finding_at(text: &str, needle: &str, message: &str) -> Finding {

@@ -13,6 +13,7 @@ use std::collections::HashMap;
 
 use crate::engine::FileReport;
 use crate::finding::{NotChecked, NotCheckedReason, Severity};
+use crate::i18n::{Lang, Message};
 
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -65,32 +66,39 @@ impl Summary {
     }
 
     /// `2 errors, 1 warning in 3 files`, or `no findings in 1 file`; then, when rules
-    /// did not run somewhere, `; 1 file not fully checked`.
+    /// did not run somewhere, `; 1 file not fully checked`. In English.
     pub fn line(&self) -> String {
-        fn plural(n: usize, one: &str, many: &str) -> String {
-            format!("{n} {}", if n == 1 { one } else { many })
-        }
+        self.line_in(Lang::En)
+    }
+
+    /// The summary line in `lang`: `2 个错误、1 个警告，共 3 个文件`.
+    pub fn line_in(&self, lang: Lang) -> String {
+        let count = |id: &'static str, n: usize| Message::new(id).count("n", n).render(lang);
         let mut parts = Vec::new();
         if self.errors > 0 {
-            parts.push(plural(self.errors, "error", "errors"));
+            parts.push(count("report-errors", self.errors));
         }
         if self.warnings > 0 {
-            parts.push(plural(self.warnings, "warning", "warnings"));
+            parts.push(count("report-warnings", self.warnings));
         }
         if self.infos > 0 {
-            parts.push(plural(self.infos, "info", "infos"));
+            parts.push(count("report-infos", self.infos));
         }
         let what = if parts.is_empty() {
-            "no findings".to_string()
+            Message::new("report-no-findings").render(lang)
         } else {
-            parts.join(", ")
+            parts.join(&Message::new("report-list-separator").render(lang))
         };
-        let mut line = format!("{what} in {}", plural(self.files, "file", "files"));
+        let mut line = Message::new("report-summary")
+            .text("what", what)
+            .count("files", self.files)
+            .render(lang);
         if self.not_fully_checked > 0 {
-            line.push_str(&format!(
-                "; {} not fully checked",
-                plural(self.not_fully_checked, "file", "files")
-            ));
+            line.push_str(
+                &Message::new("report-not-fully-checked")
+                    .count("n", self.not_fully_checked)
+                    .render(lang),
+            );
         }
         line
     }
@@ -225,25 +233,47 @@ pub fn not_checked_groups(list: &[NotChecked]) -> Vec<(NotCheckedReason, Vec<&st
 /// unit_economics.acv: large-customers/acv-floor, large-customers/ltv-floor; the file
 /// could not be parsed: 12 rules)`. Raw plan text (paths): escape it for the medium.
 pub fn not_checked_summary(list: &[NotChecked]) -> String {
+    not_checked_summary_in(list, Lang::En)
+}
+
+/// [`not_checked_summary`] in `lang`.
+pub fn not_checked_summary_in(list: &[NotChecked], lang: Lang) -> String {
     let groups: Vec<String> = not_checked_groups(list)
         .into_iter()
         .map(|(reason, paths, rules)| {
-            let mut head = reason.describe().to_string();
+            let mut head = Message::new("report-reason")
+                .text("reason", reason.as_str())
+                .render(lang);
             if !paths.is_empty() {
                 head = format!("{head} {}", paths.join(", "));
             }
-            if reason == NotCheckedReason::NotParsed {
-                format!("{head}: {}", rules_count(rules.len()))
+            let list = if reason == NotCheckedReason::NotParsed {
+                rules_count_in(rules.len(), lang)
             } else {
-                format!("{head}: {}", rules.join(", "))
-            }
+                rules.join(", ")
+            };
+            Message::new("report-reason-rules")
+                .text("reason", head)
+                .text("rules", list)
+                .render(lang)
         })
         .collect();
-    format!("{} ({})", rules_count(list.len()), groups.join("; "))
+    Message::new("report-not-checked-rules")
+        .text("count", rules_count_in(list.len(), lang))
+        .text(
+            "groups",
+            groups.join(&Message::new("report-group-separator").render(lang)),
+        )
+        .render(lang)
 }
 
 pub fn rules_count(n: usize) -> String {
-    format!("{n} {}", if n == 1 { "rule" } else { "rules" })
+    rules_count_in(n, Lang::En)
+}
+
+/// `3 rules`, `3 条规则`.
+pub fn rules_count_in(n: usize, lang: Lang) -> String {
+    Message::new("report-rules").count("n", n).render(lang)
 }
 
 /// A file name as CI tools want it: forward slashes and no leading `./`, otherwise
