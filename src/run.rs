@@ -70,6 +70,7 @@ fn check_selector(selector: &str) -> Result<(), UsageError> {
 pub fn run_info(settings: &Settings) -> RunInfo {
     let registry = engine::registry();
     RunInfo {
+        lang: settings.lang,
         version: env!("CARGO_PKG_VERSION"),
         rules: registry
             .iter()

@@ -105,6 +105,7 @@ mod tests {
 
     fn info() -> RunInfo {
         RunInfo {
+            lang: crate::i18n::Lang::En,
             version: "0",
             rules: Vec::new(),
             enabled: Vec::new(),

@@ -194,6 +194,7 @@ mod tests {
             })
             .collect();
         RunInfo {
+            lang: crate::i18n::Lang::En,
             version: "0",
             enabled: ids.to_vec(),
             rules,

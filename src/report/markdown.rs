@@ -29,6 +29,7 @@ use std::fmt::Write;
 use super::{RunInfo, Summary, ci_path, not_checked, not_checked_groups};
 use crate::engine::FileReport;
 use crate::finding::{NotChecked, NotCheckedReason, Severity};
+use crate::i18n::{Lang, Message};
 use crate::text::escape_line;
 
 /// The most the report may take, in bytes (never fewer than characters): under
@@ -49,19 +50,19 @@ struct Counts {
 }
 
 impl Counts {
-    fn cell(self) -> String {
+    fn cell(self, lang: Lang) -> String {
         let n = self.errors + self.warnings + self.infos;
         let mark = if self.errors > 0 {
             format!("❌ {n}")
         } else if self.warnings > 0 {
             format!("⚠️ {n}")
         } else if self.not_checked {
-            return "— not checked".to_string();
+            return format!("— {}", Message::new("report-md-not-checked").render(lang));
         } else {
             return "✅".to_string();
         };
         if self.not_checked {
-            format!("{mark} (partly not checked)")
+            format!("{mark} {}", Message::new("report-md-partly").render(lang))
         } else {
             mark
         }
@@ -81,7 +82,9 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
         .collect();
     let mut summary = Summary::of(reports);
     summary.not_fully_checked = unchecked.iter().filter(|n| !n.is_empty()).count();
-    let mut out = String::from("## planlint scorecard\n\n");
+    let lang = info.lang;
+    let word = |id: &'static str| Message::new(id).render(lang);
+    let mut out = format!("## {}\n\n", word("report-md-title"));
     let mark = if summary.errors > 0 {
         "❌"
     } else if summary.warnings > 0 {
@@ -91,7 +94,7 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
     } else {
         "✅"
     };
-    let _ = writeln!(out, "{mark} {}\n", summary.line());
+    let _ = writeln!(out, "{mark} {}\n", summary.line_in(lang));
 
     let principles: Vec<&str> = info
         .principles()
@@ -106,7 +109,7 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
 
     let mut table = String::new();
     if !reports.is_empty() && !principles.is_empty() {
-        let mut head = String::from("| Plan |");
+        let mut head = format!("| {} |", word("report-md-plan"));
         let mut rule = String::from("|---|");
         for p in &principles {
             let _ = write!(head, " {p} |");
@@ -130,17 +133,14 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
                         }
                     }
                     c.not_checked = nc.iter().any(|n| principle_of(n.rule) == Some(*p));
-                    let _ = write!(row, " {} |", c.cell());
+                    let _ = write!(row, " {} |", c.cell(lang));
                 }
                 row.push('\n');
                 row
             })
             .collect();
-        let legend = "\n✅ pass (every rule of the principle ran; no error or warning) · \
-                      ⚠️ N warnings, no error · ❌ N errors (N counts the principle's findings \
-                      in that plan, listed below) · — not checked (a rule of the principle did \
-                      not run on that plan and nothing was found; see below) · (partly not \
-                      checked): findings, and a rule of the principle that did not run\n\n";
+        let legend = format!("\n{}\n\n", word("report-md-legend"));
+        let legend = legend.as_str();
         // Rows that fit, leaving room for the legend, the headings below and the line
         // saying what was left out.
         let fixed = out.len() + table.len() + legend.len() + RESERVE;
@@ -157,9 +157,11 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
         if shown < rows.len() {
             let _ = writeln!(
                 table,
-                "\n_{} more plans are not in the table: the report is capped at {MAX_BYTES} \
-                 bytes for a pull-request comment; `planlint --format json` lists them all._",
-                rows.len() - shown
+                "\n_{}_",
+                Message::new("report-md-rows-left-out")
+                    .count("n", rows.len() - shown)
+                    .count("max", MAX_BYTES)
+                    .render(lang)
             );
         }
         table.push_str(legend);
@@ -185,15 +187,16 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
         .iter()
         .zip(&unchecked)
         .filter(|(_, nc)| !nc.is_empty())
-        .map(|(r, nc)| not_checked_item(&ci_path(&r.file.name), nc))
+        .map(|(r, nc)| not_checked_item(&ci_path(&r.file.name), nc, lang))
         .collect();
 
-    out.push_str("### Findings\n\n");
+    let _ = write!(out, "### {}\n\n", word("report-md-findings"));
     if findings.is_empty() {
-        out.push_str("No findings.\n");
+        let _ = writeln!(out, "{}", word("report-md-no-findings"));
     }
     let mut budget = max.saturating_sub(out.len() + RESERVE);
-    let notes_heading = "\n### Not checked\n\n";
+    let notes_heading = format!("\n### {}\n\n", word("report-md-not-checked-heading"));
+    let notes_heading = notes_heading.as_str();
     if !notes.is_empty() {
         budget = budget.saturating_sub(notes_heading.len());
     }
@@ -219,29 +222,27 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
         }
     }
     if left_findings > 0 || left_notes > 0 {
-        let mut what = Vec::new();
-        if left_findings > 0 {
-            what.push(plural(left_findings, "finding", "findings"));
-        }
-        if left_notes > 0 {
-            what.push(plural(left_notes, "not-checked plan", "not-checked plans"));
-        }
         let _ = writeln!(
             out,
-            "\n_{} left out: the report is capped at {MAX_BYTES} bytes for a pull-request \
-             comment; `planlint --format json` lists them all._",
-            what.join(" and ")
+            "\n_{}_",
+            Message::new("report-md-left-out")
+                .count("findings", left_findings)
+                .count("notes", left_notes)
+                .count("max", MAX_BYTES)
+                .render(lang)
         );
     }
     out
 }
 
 /// `- `plan.yaml`: 2 rules — missing input `unit_economics.acv`: `a/b`, `a/c``.
-fn not_checked_item(file: &str, list: &[NotChecked]) -> String {
+fn not_checked_item(file: &str, list: &[NotChecked], lang: Lang) -> String {
     let groups: Vec<String> = not_checked_groups(list)
         .into_iter()
         .map(|(reason, paths, rules)| {
-            let mut part = reason.describe().to_string();
+            let mut part = Message::new("report-reason")
+                .text("reason", reason.as_str())
+                .render(lang);
             if !paths.is_empty() {
                 let paths: Vec<String> = paths.iter().map(|p| code(p)).collect();
                 let _ = write!(part, " {}", paths.join(", "));
@@ -256,13 +257,9 @@ fn not_checked_item(file: &str, list: &[NotChecked]) -> String {
     format!(
         "- {}: {} — {}\n",
         code(file),
-        plural(list.len(), "rule", "rules"),
+        super::rules_count_in(list.len(), lang),
         groups.join("; ")
     )
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
 }
 
 /// A code span that shows `s` as written, whatever it holds: control characters and
@@ -318,6 +315,7 @@ mod tests {
             rule("sales-motion/no-conference", "sales-motion"),
         ];
         RunInfo {
+            lang: crate::i18n::Lang::En,
             version: "0",
             enabled: rules.iter().map(|r| r.id).collect(),
             rules,

@@ -113,6 +113,8 @@ pub struct RunInfo {
     pub rules: Vec<RuleInfo>,
     /// The ids of the rules that ran (enabled by selection and configuration).
     pub enabled: Vec<&'static str>,
+    /// The language of the reports' own words.
+    pub lang: Lang,
 }
 
 #[derive(Clone, Debug)]

@@ -490,6 +490,7 @@ mod tests {
             help_markdown: "",
         };
         let info = RunInfo {
+            lang: crate::i18n::Lang::En,
             version: "0",
             rules: vec![rule("p/a"), rule("p/b")],
             enabled: vec!["p/a", "p/b"],
