@@ -420,7 +420,7 @@ impl Config {
                     n if n.contains('e') => format!("{n}   # {}", settings.thresholds.currency),
                     n => format!("\"{n} {}\"", settings.thresholds.currency),
                 },
-                Unit::Percent => format!("\"{}%\"", toml_number(round_sig(v * 100.0, 12))),
+                Unit::Percent => percent_toml(v),
                 Unit::Number => toml_number(v),
             };
             out.push_str(&format!("{} = {shown}\n", spec.name));
@@ -761,6 +761,19 @@ pub fn human_number(v: f64) -> String {
 /// that would take more than fifteen digits, then `1e-300`.
 pub fn toml_number(v: f64) -> String {
     plain_or_scientific(v, 1e-6..1e15)
+}
+
+/// A fraction as a TOML percentage that reads back as exactly `v`: the shortest `"7%"`
+/// whose number divided by 100 is `v` (`0.07 * 100` is `7.000000000000001`), else the
+/// fraction itself, which `[thresholds]` also accepts.
+fn percent_toml(v: f64) -> String {
+    (1..=17)
+        .map(|digits| round_sig(v * 100.0, digits))
+        .find(|p| p.is_finite() && *p / 100.0 == v)
+        .map_or_else(
+            || format!("{}   # a fraction: 0.5 is 50%", toml_number(v)),
+            |p| format!("\"{}%\"", toml_number(p)),
+        )
 }
 
 /// `s` as a TOML basic string, with every character a terminal could act on (controls,
@@ -1156,6 +1169,9 @@ rules = { "large-customers/acv-floor" = "info" }
         assert_eq!(toml_number(7.123456789), "7.123456789");
         assert_eq!(toml_number(1e-9), "1e-9");
         assert_eq!(round_sig(0.07 * 100.0, 12), 7.0);
+        assert_eq!(percent_toml(0.07), "\"7%\"");
+        assert_eq!(percent_toml(0.15), "\"15%\"");
+        assert_eq!(percent_toml(1e-12), "\"1e-10%\"");
     }
 
     #[test]
@@ -1177,6 +1193,18 @@ rules = { "large-customers/acv-floor" = "info" }
             let back = root.get_ref().get("x").and_then(|x| number(x.get_ref()));
             proptest::prop_assert_eq!(back, Some(v + 0.0));
             proptest::prop_assert!(human_number(v).len() <= 13, "{}", human_number(v));
+        }
+
+        #[test]
+        fn percentages_read_back_exactly(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits).abs();
+            proptest::prop_assume!(v.is_finite() && v <= MAX_FRACTION);
+            let text = percent_toml(v);
+            let back = match text.strip_prefix('"') {
+                Some(quoted) => percent_number(quoted.trim_end_matches('"')).map(|p| p / 100.0),
+                None => text.split(' ').next().and_then(|n| n.parse::<f64>().ok()),
+            };
+            proptest::prop_assert_eq!(back, Some(v + 0.0), "{}", text);
         }
 
         #[test]
