@@ -12,6 +12,7 @@ use planlint::baseline;
 use planlint::engine::{self, FileReport, Settings};
 use planlint::finding::Finding;
 use planlint::input;
+use planlint::text::is_unsafe_char;
 
 const PLANS: &[(&str, &str)] = &[
     (
@@ -73,8 +74,17 @@ fn reports(fixture: &Fixture) -> Vec<FileReport> {
 fuzz_target!(|data: &[u8]| {
     let fixture = fixture();
     std::fs::write(&fixture.path, data).expect("the temporary baseline is writable");
-    let Ok(b) = baseline::load(&fixture.path) else {
-        return;
+    let b = match baseline::load(&fixture.path) {
+        Ok(b) => b,
+        Err(message) => {
+            // The message is printed on a terminal: what it quotes from the file must be
+            // escaped (serde_json quotes with Rust escapes).
+            assert!(
+                !message.chars().any(is_unsafe_char),
+                "raw control in {message:?}"
+            );
+            return;
+        }
     };
     assert_eq!(b.version, 1);
     let mut reports = reports(fixture);
