@@ -12,6 +12,7 @@ use crate::finding::{Diagnostic, DiagnosticLabel, Severity};
 use crate::model::load::nearest;
 use crate::model::value::parse_money;
 use crate::source::{SourceFile, Span};
+use crate::text::{escape_control, escape_line};
 use crate::thresholds::{FxRates, THRESHOLD_SPECS, ThresholdSpec, Thresholds, Unit};
 use crate::yaml::Limits;
 
@@ -187,7 +188,7 @@ impl Config {
             ConfigError::at(
                 &file,
                 span,
-                format!("invalid TOML: {}", e.message().trim()),
+                format!("invalid TOML: {}", escape_control(e.message().trim())),
                 "fix the TOML syntax here".to_string(),
             )
         })?;
@@ -204,6 +205,7 @@ impl Config {
             "thresholds",
             "fx",
             "overrides",
+            "limits",
         ];
         for (key, value) in root.get_ref() {
             let k = key.get_ref().as_ref();
@@ -250,19 +252,11 @@ impl Config {
                             return Err(ConfigError::at(
                                 &file,
                                 code.span(),
-                                format!("`{c}` is not an ISO 4217 currency code"),
+                                format!("`{}` is not an ISO 4217 currency code", escape_line(c)),
                                 "write a three-letter code in capitals, such as USD".to_string(),
                             ));
                         }
-                        let rate = number(v.get_ref()).filter(|r| *r > 0.0 && r.is_finite()).ok_or_else(|| {
-                            ConfigError::at(
-                                &file,
-                                v.span(),
-                                format!("the rate for {c} must be a positive number"),
-                                format!("write units of the thresholds' currency per {c}, for example `{c} = 7.1`"),
-                            )
-                        })?;
-                        config.fx.0.insert(c.to_string(), rate);
+                        config.fx.0.insert(c.to_string(), fx_rate(&file, c, v)?);
                     }
                 }
                 "overrides" => {
@@ -320,7 +314,32 @@ impl Config {
                         }
                     })?;
                     // A rate is units of the thresholds' currency per unit of `cur`.
-                    t.value * rate
+                    let converted = t.value * rate;
+                    if converted > MAX_MONEY {
+                        let msg = format!(
+                            "`{}` is {} {} at {cur} = {}, more than the {} {} a money threshold can be",
+                            t.spec.name,
+                            human_number(converted),
+                            thresholds.currency,
+                            human_number(rate),
+                            MAX_MONEY_TEXT,
+                            thresholds.currency,
+                        );
+                        let help = format!(
+                            "write a smaller amount, or check the rate for {cur} in [fx]: it is {} per {cur}",
+                            thresholds.currency
+                        );
+                        return Err(match &self.source {
+                            Some((name, text)) => ConfigError::at(
+                                &SourceFile::new(name.clone(), text.clone()),
+                                t.span.clone(),
+                                msg,
+                                help,
+                            ),
+                            None => ConfigError::plain(msg, help),
+                        });
+                    }
+                    converted
                 }
                 _ => t.value,
             };
@@ -381,7 +400,7 @@ impl Config {
             "# effective configuration ({})\n",
             self.path.as_ref().map_or_else(
                 || "no config file: defaults".to_string(),
-                |p| format!("from {}", p.display())
+                |p| format!("from {}", escape_line(&p.display().to_string()))
             )
         ));
         out.push_str(&format!("preset = \"{}\"\n", preset.name()));
@@ -394,7 +413,7 @@ impl Config {
         let ex: Vec<String> = self
             .exclude_patterns
             .iter()
-            .map(|p| format!("{p:?}"))
+            .map(|p| toml_string(p))
             .collect();
         out.push_str(&format!("exclude = [{}]\n\n[rules]\n", ex.join(", ")));
         for rule in engine::registry() {
@@ -408,13 +427,14 @@ impl Config {
         for spec in THRESHOLD_SPECS {
             let v = settings.thresholds.get(spec.name).unwrap_or(spec.article);
             let shown = match spec.unit {
-                Unit::Money => format!(
-                    "\"{}\"",
-                    crate::model::value::format_money(v, &settings.thresholds.currency)
-                        .replace(',', "")
-                ),
-                Unit::Percent => format!("\"{}\"", crate::model::value::format_percent(v)),
-                Unit::Number => crate::model::value::format_number(v),
+                // A bare number is in the thresholds' currency too; it keeps an extreme
+                // amount exact where the money syntax has no exponent.
+                Unit::Money => match toml_number(v) {
+                    n if n.contains('e') => format!("{n}   # {}", settings.thresholds.currency),
+                    n => format!("\"{n} {}\"", settings.thresholds.currency),
+                },
+                Unit::Percent => percent_toml(v),
+                Unit::Number => toml_number(v),
             };
             out.push_str(&format!("{} = {shown}\n", spec.name));
         }
@@ -425,15 +445,21 @@ impl Config {
         ));
         out.push_str("\n[fx]\n");
         for (c, r) in &settings.fx.0 {
-            out.push_str(&format!("{c} = {r}\n"));
+            out.push_str(&format!("{c} = {}\n", toml_number(*r)));
         }
         for o in &self.overrides {
-            let pats: Vec<String> = o.patterns.iter().map(|p| format!("{p:?}")).collect();
+            let pats: Vec<String> = o.patterns.iter().map(|p| toml_string(p)).collect();
             out.push_str(&format!("\n[[overrides]]\nfiles = [{}]\n", pats.join(", ")));
             let rules: Vec<String> = o
                 .rules
                 .iter()
-                .map(|(id, s)| format!("{id:?} = \"{}\"", s.map_or("off", Severity::as_str)))
+                .map(|(id, s)| {
+                    format!(
+                        "{} = \"{}\"",
+                        toml_string(id),
+                        s.map_or("off", Severity::as_str)
+                    )
+                })
                 .collect();
             out.push_str(&format!("rules = {{ {} }}\n", rules.join(", ")));
         }
@@ -486,7 +512,7 @@ fn unknown_key(
     ConfigError::at(
         file,
         key.span(),
-        format!("unknown key `{name}` {place}"),
+        format!("unknown key `{}` {place}", escape_line(name)),
         help,
     )
 }
@@ -502,7 +528,12 @@ fn unknown(
         Some(s) => format!("did you mean `{s}`? allowed: {}", known.join(", ")),
         None => format!("allowed: {}", known.join(", ")),
     };
-    ConfigError::at(file, span, format!("unknown {what} `{value}`"), help)
+    ConfigError::at(
+        file,
+        span,
+        format!("unknown {what} `{}`", escape_line(value)),
+        help,
+    )
 }
 
 fn type_error(
@@ -516,7 +547,7 @@ fn type_error(
         value.span(),
         format!(
             "`{key}` must be {expected}, found {}",
-            value.get_ref().type_str()
+            a_type(value.get_ref())
         ),
         format!("write `{key}` as {expected}"),
     )
@@ -533,10 +564,11 @@ fn expect_str<'a>(
             file,
             value.span(),
             format!(
-                "`{key}` must be a string, found {}",
-                value.get_ref().type_str()
+                "`{}` must be a string, found {}",
+                escape_line(key),
+                a_type(value.get_ref())
             ),
-            format!("for example `{key} = {example}`"),
+            format!("for example `{} = {example}`", escape_line(&toml_key(key))),
         )
     })
 }
@@ -584,14 +616,27 @@ fn build_globs(
             ConfigError::at(
                 file,
                 span.clone(),
-                format!("invalid glob `{p}`: {}", e.kind()),
+                format!(
+                    "invalid glob `{}`: {}",
+                    escape_line(p),
+                    escape_line(&e.kind().to_string())
+                ),
                 "see https://docs.rs/globset for the glob syntax".to_string(),
             )
         })?;
         b.add(glob);
     }
-    b.build()
-        .map_err(|e| ConfigError::plain(format!("invalid globs: {e}"), String::new()))
+    b.build().map_err(|e| {
+        ConfigError::plain(
+            format!(
+                "invalid globs in {}: {}",
+                escape_line(&file.name),
+                escape_line(&e.to_string())
+            ),
+            "simplify the `exclude` and `files` globs; see https://docs.rs/globset for the syntax"
+                .to_string(),
+        )
+    })
 }
 
 fn rule_table(
@@ -613,7 +658,7 @@ fn rule_table(
             return Err(ConfigError::at(
                 file,
                 sel.span(),
-                format!("`{s}` names no rule or principle"),
+                format!("`{}` names no rule or principle", escape_line(s)),
                 help,
             ));
         }
@@ -635,12 +680,208 @@ fn rule_table(
     Ok(out)
 }
 
+/// The largest money threshold, in the thresholds' currency (CNY or USD): a trillion is
+/// beyond any real deal, and keeps every amount a rule prints short.
+const MAX_MONEY: f64 = 1e12;
+const MAX_MONEY_TEXT: &str = "1,000,000,000,000";
+/// The largest count, factor, ratio or number of months a threshold can be.
+const MAX_NUMBER: f64 = 1e6;
+const MAX_NUMBER_TEXT: &str = "1,000,000";
+/// The largest percentage threshold, as a fraction (10,000%).
+const MAX_FRACTION: f64 = 100.0;
+const MAX_PERCENT_TEXT: &str = "10,000%";
+/// The range of an exchange rate: wider than any pair of currencies in use, narrow
+/// enough that a converted threshold stays a printable amount.
+const MIN_RATE: f64 = 1e-9;
+const MAX_RATE: f64 = 1e9;
+const RATE_RANGE_TEXT: &str = "from 0.000000001 to 1,000,000,000";
+/// The ceiling of `max_file_size`, `max_nodes` and `max_alias_events`: far above any
+/// plan, and exact as a 64-bit float.
+const MAX_LIMIT: u64 = 1_000_000_000_000;
+const MAX_LIMIT_TEXT: &str = "1,000,000,000,000";
+
+/// A TOML number as a float; `None` for any other type. Integers may be hexadecimal,
+/// octal or binary; floats may be `inf` or `nan`, which callers reject by name.
 fn number(v: &DeValue) -> Option<f64> {
     match v {
-        DeValue::Integer(i) => i.as_str().replace('_', "").parse::<f64>().ok(),
-        DeValue::Float(f) => f.as_str().replace('_', "").parse::<f64>().ok(),
+        DeValue::Integer(i) => i128::from_str_radix(i.as_str(), i.radix())
+            .ok()
+            .map(|n| n as f64)
+            .or_else(|| (i.radix() == 10).then(|| i.as_str().parse::<f64>().ok())?),
+        DeValue::Float(f) => f.as_str().parse::<f64>().ok(),
         _ => None,
     }
+}
+
+/// What a rejected value was, for "…, found X": a number at a readable precision, or
+/// the TOML type.
+fn found(v: &DeValue) -> String {
+    match (v, number(v)) {
+        // `1e400` reads as infinity; say what was written instead.
+        (DeValue::Float(f), Some(n)) if n.is_infinite() && !f.as_str().contains("inf") => {
+            "a number too large for a 64-bit float".to_string()
+        }
+        (_, Some(n)) => human_number(n),
+        (DeValue::Integer(_), None) => "an integer too large to read".to_string(),
+        (_, None) => a_type(v).to_string(),
+    }
+}
+
+/// A TOML value's type with its article: "a string", "an integer".
+fn a_type(v: &DeValue) -> &'static str {
+    match v {
+        DeValue::String(_) => "a string",
+        DeValue::Integer(_) => "an integer",
+        DeValue::Float(_) => "a float",
+        DeValue::Boolean(_) => "a boolean",
+        DeValue::Datetime(_) => "a date-time",
+        DeValue::Array(_) => "an array",
+        DeValue::Table(_) => "a table",
+    }
+}
+
+/// `v` rounded to `digits` significant digits.
+fn round_sig(v: f64, digits: usize) -> f64 {
+    if !v.is_finite() || v == 0.0 {
+        return v;
+    }
+    format!("{:.*e}", digits.saturating_sub(1), v)
+        .parse()
+        .unwrap_or(v)
+}
+
+/// `v` written plainly while that reads well, else in scientific notation.
+fn plain_or_scientific(v: f64, plain: std::ops::Range<f64>) -> String {
+    if v == 0.0 {
+        "0".to_string()
+    } else if !v.is_finite() {
+        // Rust's `inf`, `-inf` and `NaN`, as TOML writes them.
+        v.to_string().to_lowercase()
+    } else if plain.contains(&v.abs()) {
+        v.to_string()
+    } else {
+        format!("{v:e}")
+    }
+}
+
+/// A number for a message: at most six significant digits, `1.5e-7` and `2e20` for the
+/// extremes. Never hundreds of digits, whatever was written.
+pub fn human_number(v: f64) -> String {
+    plain_or_scientific(round_sig(v, 6), 1e-4..1e9)
+}
+
+/// A number as TOML that reads back as the same `f64`: plain (`7.1`, `300000`) unless
+/// that would take more than fifteen digits, then `1e-300`.
+pub fn toml_number(v: f64) -> String {
+    plain_or_scientific(v, 1e-6..1e15)
+}
+
+/// A fraction as a TOML percentage that reads back as exactly `v`: the shortest `"7%"`
+/// whose number divided by 100 is `v` (`0.07 * 100` is `7.000000000000001`), else the
+/// fraction itself, which `[thresholds]` also accepts.
+fn percent_toml(v: f64) -> String {
+    (1..=17)
+        .map(|digits| round_sig(v * 100.0, digits))
+        .find(|p| p.is_finite() && *p / 100.0 == v)
+        .map_or_else(
+            || format!("{}   # a fraction: 0.5 is 50%", toml_number(v)),
+            |p| format!("\"{}%\"", toml_number(p)),
+        )
+}
+
+/// `s` as a TOML basic string, with every character a terminal could act on (controls,
+/// bidi overrides) written as a `\uXXXX` escape, which TOML reads back as the character.
+pub fn toml_string(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 2);
+    out.push('"');
+    for c in s.chars() {
+        match c {
+            '"' => out.push_str("\\\""),
+            '\\' => out.push_str("\\\\"),
+            c if crate::text::is_unsafe_char(c) || matches!(c, '\t' | '\n' | '\r') => {
+                out.push_str(&format!("\\u{:04X}", c as u32));
+            }
+            c => out.push(c),
+        }
+    }
+    out.push('"');
+    out
+}
+
+/// `k` as a TOML key: bare when TOML allows it, else quoted.
+fn toml_key(k: &str) -> String {
+    if !k.is_empty()
+        && k.chars()
+            .all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+    {
+        k.to_string()
+    } else {
+        toml_string(k)
+    }
+}
+
+/// An `[fx]` rate: a finite number of units of the thresholds' currency per unit of `code`.
+fn fx_rate(file: &SourceFile, code: &str, value: &Spanned<DeValue>) -> Result<f64, ConfigError> {
+    let v = value.get_ref();
+    match number(v) {
+        Some(r) if (MIN_RATE..=MAX_RATE).contains(&r) => Ok(r),
+        n => {
+            let finite = if n.is_some_and(|r| !r.is_finite()) {
+                "a finite number "
+            } else {
+                "a number "
+            };
+            Err(ConfigError::at(
+                file,
+                value.span(),
+                format!(
+                    "the rate for {code} must be {finite}{RATE_RANGE_TEXT}, found {}",
+                    found(v)
+                ),
+                format!(
+                    "write units of the thresholds' currency per {code}, for example `{code} = 7.1`"
+                ),
+            ))
+        }
+    }
+}
+
+/// A threshold's accepted range, and help with an accepted example.
+fn threshold_range(spec: &ThresholdSpec) -> (String, String) {
+    let n = spec.name;
+    match spec.unit {
+        Unit::Money => (
+            format!("an amount of money from 0 to {MAX_MONEY_TEXT}"),
+            format!(
+                "for example `{n} = \"400k CNY\"`; an amount without a currency is in the preset's"
+            ),
+        ),
+        Unit::Percent => (
+            format!("a percentage from 0% to {MAX_PERCENT_TEXT}"),
+            format!(
+                "for example `{n} = \"{}%\"`, the article preset's value",
+                toml_number(round_sig(spec.article * 100.0, 12))
+            ),
+        ),
+        Unit::Number => (
+            format!("a number from 0 to {MAX_NUMBER_TEXT}"),
+            format!(
+                "for example `{n} = {}`, the article preset's value",
+                toml_number(spec.article)
+            ),
+        ),
+    }
+}
+
+/// The number in `"15%"` or `"15 %"`, when it is one; `inf%` is a number here, so that
+/// it can be refused as infinite rather than as unreadable.
+fn percent_number(s: &str) -> Option<f64> {
+    let t = s.trim();
+    t.strip_suffix('%')
+        .or_else(|| t.strip_suffix('％'))?
+        .trim_end()
+        .parse()
+        .ok()
 }
 
 fn threshold(
@@ -653,56 +894,65 @@ fn threshold(
     let Some(spec) = ThresholdSpec::find(n) else {
         return Err(unknown_key(file, name, n, &names, "in [thresholds]"));
     };
-    let bad = |expected: &str, example: &str| {
+    let (range, help) = threshold_range(spec);
+    let bad = |found: &str| {
         ConfigError::at(
             file,
             value.span(),
-            format!("`{n}` must be {expected}"),
-            format!("for example `{n} = {example}`"),
+            format!("`{n}` must be {range}, found {found}"),
+            help.clone(),
         )
     };
-    let (v, currency) = match spec.unit {
-        Unit::Money => match value.get_ref() {
-            DeValue::String(s) => match parse_money(s) {
-                Ok(m) => (m.amount, m.currency.map(str::to_string)),
-                Err(_) => {
-                    // A code the money parser does not know: "400k XYZ".
-                    let (amount, code) = s.trim().rsplit_once(' ').unwrap_or((s, ""));
-                    match parse_money(amount) {
-                        Ok(m) if crate::model::value::is_currency_code(code) => {
-                            (m.amount, Some(code.to_string()))
-                        }
-                        _ => return Err(bad("an amount of money", "\"400k CNY\"")),
-                    }
-                }
-            },
-            other => (
-                number(other).ok_or_else(|| bad("an amount of money", "\"400k CNY\""))?,
-                None,
-            ),
-        },
-        Unit::Percent => match value.get_ref() {
-            DeValue::String(s) => (
-                crate::model::value::parse_percent_text(s)
-                    .ok_or_else(|| bad("a percentage", "\"15%\""))?,
-                None,
-            ),
-            other => (
-                number(other).ok_or_else(|| bad("a percentage", "\"15%\""))?,
-                None,
-            ),
-        },
-        Unit::Number => (
-            number(value.get_ref()).ok_or_else(|| bad("a number", "3"))?,
-            None,
-        ),
+    let infinite = |found: &str| {
+        ConfigError::at(
+            file,
+            value.span(),
+            format!("`{n}` must be a finite number: {range}, found {found}"),
+            help.clone(),
+        )
     };
-    if !v.is_finite() || v < 0.0 {
-        return Err(bad("zero or more", "3"));
+    let raw = value.get_ref();
+    let (v, currency) = match (spec.unit, raw) {
+        (Unit::Money, DeValue::String(s)) => match parse_money(s) {
+            Ok(m) => (m.amount, m.currency.map(str::to_string)),
+            Err(_) => {
+                // A code the money parser does not know: "400k XYZ".
+                let (amount, code) = s.trim().rsplit_once(' ').unwrap_or((s, ""));
+                match parse_money(amount) {
+                    Ok(m) if crate::model::value::is_currency_code(code) => {
+                        (m.amount, Some(code.to_string()))
+                    }
+                    _ => return Err(bad("text that is not an amount")),
+                }
+            }
+        },
+        (Unit::Percent, DeValue::String(s)) => match percent_number(s) {
+            Some(p) if !p.is_finite() => return Err(infinite(&format!("{}%", human_number(p)))),
+            Some(p) => (p / 100.0, None),
+            None => return Err(bad("text that is not a percentage")),
+        },
+        (_, other) => match number(other) {
+            Some(x) if !x.is_finite() => return Err(infinite(&found(other))),
+            Some(x) => (x, None),
+            None => return Err(bad(&found(other))),
+        },
+    };
+    let max = match spec.unit {
+        Unit::Money => MAX_MONEY,
+        Unit::Percent => MAX_FRACTION,
+        Unit::Number => MAX_NUMBER,
+    };
+    if !(0.0..=max).contains(&v) {
+        let shown = match spec.unit {
+            Unit::Percent => format!("{}%", human_number(v * 100.0)),
+            _ => human_number(v),
+        };
+        return Err(bad(&shown));
     }
     Ok(ThresholdSetting {
         spec,
-        value: v,
+        // `-0` is zero.
+        value: v + 0.0,
         currency,
         span: value.span(),
     })
@@ -725,32 +975,74 @@ fn limit(
     if !NAMES.contains(&n) {
         return Err(unknown_key(file, name, n, NAMES, "in [limits]"));
     }
-    let v = number(value.get_ref())
-        .filter(|v| *v >= 1.0 && v.fract() == 0.0 && *v < 1e15)
-        .ok_or_else(|| {
-            ConfigError::at(
-                file,
-                value.span(),
-                format!("`{n}` must be a whole number of 1 or more"),
-                format!("for example `{n} = 100000`"),
-            )
-        })? as u64;
+    let defaults = Limits::default();
+    let (max, max_text, default) = match n {
+        "max_file_size" => (
+            MAX_LIMIT,
+            MAX_LIMIT_TEXT.to_string(),
+            defaults.max_file_size,
+        ),
+        "max_depth" => (
+            Limits::DEPTH_CEILING as u64,
+            Limits::DEPTH_CEILING.to_string(),
+            defaults.max_depth as u64,
+        ),
+        "max_nodes" => (
+            MAX_LIMIT,
+            MAX_LIMIT_TEXT.to_string(),
+            defaults.max_nodes as u64,
+        ),
+        "max_documents" => (
+            MAX_LIMIT,
+            MAX_LIMIT_TEXT.to_string(),
+            defaults.max_documents as u64,
+        ),
+        _ => (
+            MAX_LIMIT,
+            MAX_LIMIT_TEXT.to_string(),
+            defaults.max_alias_events as u64,
+        ),
+    };
+    let range = format!("a whole number from 1 to {max_text}");
+    let raw = value.get_ref();
+    let x = number(raw);
+    let accepted = x
+        .filter(|v| *v >= 1.0 && v.fract() == 0.0 && *v <= max as f64)
+        .map(|v| v as u64);
+    let Some(v) = accepted else {
+        let (message, why) = match x {
+            Some(v) if !v.is_finite() => (
+                format!(
+                    "`{n}` must be a finite number: {range}, found {}",
+                    found(raw)
+                ),
+                String::new(),
+            ),
+            Some(v) if n == "max_depth" && v > max as f64 => (
+                format!(
+                    "`max_depth` can be at most {max_text}: {range}, found {}",
+                    found(raw)
+                ),
+                "no plan nests that deep, and a deeper tree would risk the stack; ".to_string(),
+            ),
+            _ => (
+                format!("`{n}` must be {range}, found {}", found(raw)),
+                String::new(),
+            ),
+        };
+        return Err(ConfigError::at(
+            file,
+            value.span(),
+            message,
+            format!("{why}the default is `{n} = {default}`"),
+        ));
+    };
     match n {
         "max_file_size" => limits.max_file_size = v,
-        "max_depth" => {
-            if v as usize > Limits::DEPTH_CEILING {
-                return Err(ConfigError::at(
-                    file,
-                    value.span(),
-                    format!("`max_depth` can be at most {}", Limits::DEPTH_CEILING),
-                    "no plan nests that deep; a deeper tree would risk the stack".to_string(),
-                ));
-            }
-            limits.max_depth = v as usize;
-        }
-        "max_nodes" => limits.max_nodes = v as usize,
-        "max_documents" => limits.max_documents = v as usize,
-        _ => limits.max_alias_events = v as usize,
+        "max_depth" => limits.max_depth = usize::try_from(v).unwrap_or(Limits::DEPTH_CEILING),
+        "max_nodes" => limits.max_nodes = usize::try_from(v).unwrap_or(usize::MAX),
+        "max_documents" => limits.max_documents = usize::try_from(v).unwrap_or(usize::MAX),
+        _ => limits.max_alias_events = usize::try_from(v).unwrap_or(usize::MAX),
     }
     Ok(limits)
 }
@@ -877,6 +1169,73 @@ rules = { "large-customers/acv-floor" = "info" }
             c.settings_for(None, None).unwrap().thresholds.min_ltv,
             350_000.0
         );
+    }
+
+    #[test]
+    fn numbers_for_people_are_short() {
+        assert_eq!(human_number(0.0), "0");
+        assert_eq!(human_number(-0.0), "0");
+        assert_eq!(human_number(7.1), "7.1");
+        assert_eq!(human_number(512.0), "512");
+        assert_eq!(human_number(1e-300), "1e-300");
+        assert_eq!(human_number(1e300), "1e300");
+        assert_eq!(human_number(6.39e12), "6.39e12");
+        assert_eq!(human_number(2.0 / 3.0), "0.666667");
+        assert_eq!(human_number(123_456_789.0), "123457000");
+        assert_eq!(human_number(f64::INFINITY), "inf");
+        assert_eq!(human_number(f64::NEG_INFINITY), "-inf");
+        assert_eq!(human_number(f64::NAN), "nan");
+        assert_eq!(toml_number(300_000.0), "300000");
+        assert_eq!(toml_number(7.123456789), "7.123456789");
+        assert_eq!(toml_number(1e-9), "1e-9");
+        assert_eq!(round_sig(0.07 * 100.0, 12), 7.0);
+        assert_eq!(percent_toml(0.07), "\"7%\"");
+        assert_eq!(percent_toml(0.15), "\"15%\"");
+        assert_eq!(percent_toml(1e-12), "\"1e-10%\"");
+    }
+
+    #[test]
+    fn a_rule_selector_is_a_quoted_key() {
+        assert_eq!(toml_key("max_depth"), "max_depth");
+        assert_eq!(toml_key("large-customers/"), "\"large-customers/\"");
+        assert_eq!(toml_key(""), "\"\"");
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn toml_numbers_read_back_exactly_and_stay_short(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits);
+            proptest::prop_assume!(v.is_finite());
+            let text = toml_number(v);
+            proptest::prop_assert!(text.len() <= 40, "{}", text);
+            let doc = format!("x = {text}\n");
+            let root = DeTable::parse(&doc).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let back = root.get_ref().get("x").and_then(|x| number(x.get_ref()));
+            proptest::prop_assert_eq!(back, Some(v + 0.0));
+            proptest::prop_assert!(human_number(v).len() <= 13, "{}", human_number(v));
+        }
+
+        #[test]
+        fn percentages_read_back_exactly(bits in proptest::prelude::any::<u64>()) {
+            let v = f64::from_bits(bits).abs();
+            proptest::prop_assume!(v.is_finite() && v <= MAX_FRACTION);
+            let text = percent_toml(v);
+            let back = match text.strip_prefix('"') {
+                Some(quoted) => percent_number(quoted.trim_end_matches('"')).map(|p| p / 100.0),
+                None => text.split(' ').next().and_then(|n| n.parse::<f64>().ok()),
+            };
+            proptest::prop_assert_eq!(back, Some(v + 0.0), "{}", text);
+        }
+
+        #[test]
+        fn toml_strings_read_back_exactly_with_no_raw_controls(s in "\\PC*|[\\x00-\\x1f\\x7f\\u{202e}\\u{2028}\"\\\\a]*") {
+            let text = toml_string(&s);
+            proptest::prop_assert!(!text.chars().any(|c| crate::text::is_unsafe_char(c) || c == '\n'));
+            let doc = format!("x = {text}\n");
+            let root = DeTable::parse(&doc).map_err(|e| proptest::test_runner::TestCaseError::fail(e.to_string()))?;
+            let back = root.get_ref().get("x").and_then(|x| x.get_ref().as_str().map(str::to_string));
+            proptest::prop_assert_eq!(back, Some(s));
+        }
     }
 
     #[test]

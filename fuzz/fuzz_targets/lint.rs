@@ -14,7 +14,12 @@ fuzz_target!(|data: &[u8]| {
     let text = &report.file.text;
     for f in &report.findings {
         for span in std::iter::once(f.span).chain(f.labels.iter().map(|l| l.span)) {
-            assert!(span.end() <= text.len(), "{} span {:?} beyond the file", f.rule, span);
+            assert!(
+                span.end() <= text.len(),
+                "{} span {:?} beyond the file",
+                f.rule,
+                span
+            );
             assert!(text.is_char_boundary(span.offset) && text.is_char_boundary(span.end()));
         }
     }
