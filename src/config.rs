@@ -127,6 +127,8 @@ pub struct Config {
     /// The directory its globs are relative to.
     pub dir: PathBuf,
     pub preset: Option<Preset>,
+    /// `lang = "zh"`: the language of messages, unless `--lang` says otherwise.
+    pub lang: Option<crate::i18n::Lang>,
     pub fail_on: Option<FailLevel>,
     exclude: Option<GlobSet>,
     pub exclude_patterns: Vec<String>,
@@ -199,6 +201,7 @@ impl Config {
         };
         const TOP: &[&str] = &[
             "preset",
+            "lang",
             "fail-on",
             "exclude",
             "rules",
@@ -216,6 +219,16 @@ impl Config {
                         Some(Preset::from_name(s).ok_or_else(|| {
                             unknown(&file, value.span(), "preset", s, Preset::NAMES)
                         })?);
+                }
+                "lang" => {
+                    let s = expect_str(&file, value, "lang", "\"zh\"")?;
+                    config.lang = Some(match s {
+                        "en" => crate::i18n::Lang::En,
+                        "zh" => crate::i18n::Lang::Zh,
+                        other => {
+                            return Err(unknown(&file, value.span(), "lang", other, &["en", "zh"]));
+                        }
+                    });
                 }
                 "fail-on" => {
                     let s = expect_str(&file, value, "fail-on", "\"error\"")?;

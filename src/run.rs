@@ -136,17 +136,24 @@ fn base_settings(config: &Config, args: &LintArgs) -> Result<Settings, ConfigErr
     apply_selection(&mut settings, &args.select, &args.ignore)
         .map_err(|UsageError(m)| ConfigError::plain_error(m))?;
     settings.no_inline_suppressions = args.no_inline_suppressions;
-    settings.lang = lang_of(&args.source);
+    settings.lang = lang_with(&args.source, config);
     Ok(settings)
 }
 
-/// The language of a run: `--lang`, else the environment's.
-pub fn lang_of(source: &ConfigArgs) -> crate::i18n::Lang {
+/// The language of a run: `--lang`, else the config's `lang`, else the environment's.
+pub fn lang_with(source: &ConfigArgs, config: &Config) -> crate::i18n::Lang {
     match source.lang {
         Some(crate::cli::LangArg::En) => crate::i18n::Lang::En,
         Some(crate::cli::LangArg::Zh) => crate::i18n::Lang::Zh,
-        None => crate::i18n::Lang::from_env(),
+        None => config.lang.unwrap_or_else(crate::i18n::Lang::from_env),
     }
+}
+
+/// The language of a command: `--lang`, else the discovered config's `lang` (a config
+/// that cannot be read is reported by the command that needs it), else the environment's.
+pub fn lang_of(source: &ConfigArgs) -> crate::i18n::Lang {
+    let config = load_config(source).unwrap_or_default();
+    lang_with(source, &config)
 }
 
 /// The stack of every thread that lints: enough for the deepest nesting a config may

@@ -110,3 +110,39 @@ fn the_language_comes_from_the_flag_then_the_environment() {
     let ids = |v: &[Value]| -> Vec<String> { v.iter().map(|d| d["rule"].to_string()).collect() };
     assert_eq!(ids(&zh), ids(&en));
 }
+
+#[test]
+fn a_config_can_choose_chinese_and_the_flag_still_wins() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan =
+        std::fs::read_to_string(fixtures_dir().join("data-consent/cross-customer-use.plan.yaml"))
+            .unwrap();
+    std::fs::write(dir.path().join("p.plan.yaml"), plan).unwrap();
+    std::fs::write(dir.path().join("planlint.toml"), "lang = \"zh\"\n").unwrap();
+    let run = |extra: &[&str]| {
+        let out = Command::cargo_bin("planlint")
+            .unwrap()
+            .current_dir(dir.path())
+            .env_remove("LC_ALL")
+            .env_remove("LC_MESSAGES")
+            .env("LANG", "en_US.UTF-8")
+            .args(extra)
+            .arg("p.plan.yaml")
+            .output()
+            .unwrap();
+        String::from_utf8(out.stdout).unwrap()
+    };
+    let zh = run(&[]);
+    assert!(zh.contains("原则说客户自己的数据"), "{zh}");
+    assert!(zh.contains("共 1 个文件"), "{zh}");
+    let en = run(&["--lang", "en"]);
+    assert!(en.contains("in 1 file"), "{en}");
+    std::fs::write(dir.path().join("planlint.toml"), "lang = \"fr\"\n").unwrap();
+    let out = Command::cargo_bin("planlint")
+        .unwrap()
+        .current_dir(dir.path())
+        .arg("p.plan.yaml")
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+}
