@@ -26,6 +26,10 @@ pub enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
+        /// Language of the summaries (default: the environment's: LC_ALL, LC_MESSAGES or
+        /// LANG starting with `zh` is Chinese)
+        #[arg(long, value_enum)]
+        lang: Option<LangArg>,
     },
     /// Explain a rule (its id) or a whole principle (its slug)
     Explain {

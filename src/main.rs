@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, Parser};
 
-use planlint::cli::{Cli, Command, ListFormat};
+use planlint::cli::{Cli, Command, ConfigArgs, ListFormat};
 use planlint::docs;
 use planlint::run::{self, EXIT_CLEAN, EXIT_TROUBLE, LINT_STACK_BYTES};
 
@@ -39,10 +39,16 @@ fn real_main() -> u8 {
         }
     };
     match &cli.command {
-        Some(Command::Rules { format }) => emit(Ok(match format {
-            ListFormat::Human => docs::rules_table(),
-            ListFormat::Json => docs::rules_json(),
-        })),
+        Some(Command::Rules { format, lang }) => {
+            let lang = run::lang_of(&ConfigArgs {
+                lang: *lang,
+                ..ConfigArgs::default()
+            });
+            emit(Ok(match format {
+                ListFormat::Human => docs::rules_table(lang),
+                ListFormat::Json => docs::rules_json(lang),
+            }))
+        }
         Some(Command::Explain { rule, source }) => run::explain(rule, source),
         Some(Command::Init {
             file,

@@ -79,7 +79,7 @@ pub fn run_info(settings: &Settings) -> RunInfo {
                 principle: r.principle(),
                 default_severity: r.severity,
                 summary: r.summary,
-                help_markdown: crate::docs::section(r.id).unwrap_or(""),
+                help_markdown: crate::docs::section(r.id, crate::i18n::Lang::En).unwrap_or(""),
             })
             .collect(),
         enabled: registry
@@ -988,13 +988,10 @@ pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
         thresholds: &settings.thresholds,
         preset: preset.name(),
     };
-    let text = match crate::docs::explain(query, &in_force) {
+    let text = match crate::docs::explain(query, &in_force, lang_of(source)) {
         Ok(t) => t,
-        Err(message) => {
-            say_error(
-                &message,
-                "run `planlint rules` to list the rules and principles",
-            );
+        Err(e) => {
+            say_error(&e.message, &e.help);
             return EXIT_TROUBLE;
         }
     };
