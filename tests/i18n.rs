@@ -15,9 +15,6 @@ const NOT_YET_TRANSLATED: &[&str] = &[
     "trust-vision/",
     "large-customers/",
     "sales-motion/",
-    "product-cycle/",
-    "value-pricing/",
-    "quantified-value/",
     "customer-success/",
     "patient-growth/",
 ];

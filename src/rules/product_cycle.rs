@@ -4,7 +4,7 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::model::value::format_percent;
+use crate::i18n::Message;
 use crate::model::{CyclePhase, Field, Phase, Place, Val};
 
 pub const NO_CYCLE: Rule = Rule {
@@ -38,25 +38,14 @@ pub static RULES: &[&Rule] = &[&NO_CYCLE, &CUSTOM_NOT_PRODUCTIZED, &SERVICES_HEA
 
 const EPS: f64 = 1e-9;
 
-const PRINCIPLE: &str = "the principle asks to standardise, customise for the fast-growing customers, then standardise the custom modules again";
-
-const CYCLE_HELP: &str = "describe the cycle in order, e.g. `- { phase: standardize, period: 2025, scope: core }`, `- { phase: customize, period: 2026H1, modules: [m], for_customers: [A] }`, `- { phase: standardize, period: 2026H2, modules: [m] }`";
-
 fn no_cycle(cx: &Context, out: &mut Vec<Finding>) {
-    let (place, message, label): (Place, String, &str) = match &cx.plan.product {
+    // What is missing selects the wording in the message files.
+    let (place, missing): (Place, &str) = match &cx.plan.product {
         Field::Invalid => return,
-        Field::Missing => (
-            cx.plan.document.clone(),
-            format!("the plan has no `product.cycle`: {PRINCIPLE}"),
-            "no `product` section",
-        ),
+        Field::Missing => (cx.plan.document.clone(), "product"),
         Field::Present(product) => match &product.value.cycle {
             Field::Invalid => return,
-            Field::Missing => (
-                product.into(),
-                format!("`product` has no `cycle`: {PRINCIPLE}"),
-                "no `cycle`",
-            ),
+            Field::Missing => (product.into(), "cycle"),
             Field::Present(cycle) => {
                 let phases = &cycle.value;
                 if phases
@@ -66,24 +55,26 @@ fn no_cycle(cx: &Context, out: &mut Vec<Finding>) {
                     return;
                 }
                 let has = |want: Phase| phases.iter().any(|p| p.value.phase.value() == Some(want));
-                let (what, label) = match (has(Phase::Standardize), has(Phase::Customize)) {
+                let missing = match (has(Phase::Standardize), has(Phase::Customize)) {
                     (true, true) => return,
-                    (false, true) => ("no `standardize` phase", "no `standardize` phase"),
-                    (true, false) => ("no `customize` phase", "no `customize` phase"),
-                    (false, false) => (
-                        "neither a `standardize` nor a `customize` phase",
-                        "no `standardize` or `customize` phase",
-                    ),
+                    (false, true) => "standardize",
+                    (true, false) => "customize",
+                    (false, false) => "both",
                 };
-                (
-                    cycle.into(),
-                    format!("`product.cycle` has {what}: {PRINCIPLE}"),
-                    label,
-                )
+                (cycle.into(), missing)
             }
         },
     };
-    out.push(Finding::new(&NO_CYCLE, place, message, label).help(CYCLE_HELP));
+    let with = |id: &'static str| Message::new(id).text("missing", missing);
+    out.push(
+        Finding::new(
+            &NO_CYCLE,
+            place,
+            with("product-cycle-no-cycle"),
+            with("product-cycle-no-cycle.label"),
+        )
+        .help(Message::new("product-cycle-no-cycle.help")),
+    );
 }
 
 /// A module name as compared between phases.
@@ -125,30 +116,30 @@ fn custom_not_productized(cx: &Context, out: &mut Vec<Finding>) {
             .filter_map(|p| p.value.modules.get())
             .flat_map(|m| m.value.iter().map(|v| key(&v.value)))
             .collect();
-        let period = phase
-            .value
-            .period
-            .get()
-            .map_or_else(String::new, |p| format!(" ({})", p.value));
+        // The phase's period, when it has one, is shown beside it: `customize phase (2026H1)`.
+        let period = phase.value.period.get().map(|p| p.value.to_string());
+        let with_period = |id: &'static str| {
+            Message::new(id)
+                .text("dated", if period.is_some() { "yes" } else { "no" })
+                .text("period", period.clone().unwrap_or_default())
+        };
         for module in &modules.value {
             if key(&module.value).is_empty() || standardized.contains(&key(&module.value)) {
                 continue;
             }
+            let with_module = |id: &'static str| with_period(id).text("module", &*module.value);
             out.push(
                 Finding::new(
                     &CUSTOM_NOT_PRODUCTIZED,
                     module,
-                    format!(
-                        "module `{}`, built in the customize phase{period}, never appears in a later standardize phase",
-                        module.value
-                    ),
-                    "customised, never standardised",
+                    with_module("product-cycle-custom-not-productized"),
+                    Message::new("product-cycle-custom-not-productized.label"),
                 )
-                .label(kind, format!("customize phase{period}"))
-                .help(format!(
-                    "add a later `{{ phase: standardize, period: ..., modules: [{}] }}` that turns it into a standard module for the long tail, or drop it from the customize phase",
-                    module.value
-                )),
+                .label(kind, with_period("product-cycle-customize-phase"))
+                .help(
+                    Message::new("product-cycle-custom-not-productized.help")
+                        .text("module", &*module.value),
+                ),
             );
         }
     }
@@ -169,16 +160,83 @@ fn services_heavy(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             &SERVICES_HEAVY,
             share,
-            format!(
-                "services revenue is {} of subscription revenue, above the {} maximum: custom work is not being turned into product",
-                format_percent(share.value),
-                format_percent(max)
-            ),
-            format!("services {}", format_percent(share.value)),
+            Message::new("product-cycle-services-heavy")
+                .percent("share", share.value)
+                .percent("max", max),
+            Message::new("product-cycle-services-heavy.label").percent("share", share.value),
         )
-        .help(format!(
-            "bring services to {} or less of subscription revenue: standardise the modules customers keep asking for (a `standardize` phase) and charge the rest as one-off projects outside the plan's core",
-            format_percent(max)
-        )),
+        .help(Message::new("product-cycle-services-heavy.help").percent("max", max)),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::engine::{Settings, lint};
+    use crate::i18n::Lang;
+    use crate::source::SourceFile;
+
+    /// Message, labels and help of this principle's findings, worded in `lang`.
+    fn worded(yaml: &str, lang: Lang) -> Vec<String> {
+        let settings = Settings {
+            lang,
+            ..Settings::default()
+        };
+        let report = lint(
+            SourceFile::new("t.plan.yaml", format!("{yaml}currency: CNY\n")),
+            &settings,
+        );
+        report
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("product-cycle/"))
+            .map(|f| {
+                let mut parts = vec![f.message.clone()];
+                parts.extend(f.labels.iter().map(|l| l.message.clone()));
+                parts.extend(f.help.clone());
+                parts.join(" | ")
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_customize_phase_without_a_period_is_named_without_one() {
+        let yaml = "product:\n  cycle:\n    - { phase: standardize, scope: core }\n    - { phase: customize, modules: [m1] }\n";
+        assert_eq!(
+            worded(yaml, Lang::En),
+            vec![
+                "module `m1`, built in the customize phase, never appears in a later standardize phase | customised, never standardised | customize phase | add a later `{ phase: standardize, period: ..., modules: [m1] }` that turns it into a standard module for the long tail, or drop it from the customize phase; see `planlint explain product-cycle/custom-not-productized`"
+            ]
+        );
+        let zh = worded(yaml, Lang::Zh);
+        assert_eq!(zh.len(), 1, "{zh:?}");
+        assert!(
+            zh[0].starts_with("模块 `m1` 是在定制化阶段为客户定制的"),
+            "{}",
+            zh[0]
+        );
+        assert!(!zh[0].contains("（"), "{}", zh[0]);
+    }
+
+    #[test]
+    fn an_empty_cycle_lacks_both_kinds_of_phase_in_both_languages() {
+        let yaml = "product:\n  cycle: []\n";
+        let en = worded(yaml, Lang::En);
+        assert_eq!(en.len(), 1, "{en:?}");
+        assert!(
+            en[0].starts_with("`product.cycle` has neither a `standardize` nor a `customize` phase: the principle asks to standardise, customise for the fast-growing customers, then standardise the custom modules again | no `standardize` or `customize` phase | describe the cycle in order, e.g. `- { phase: standardize, period: 2025, scope: core }`"),
+            "{}",
+            en[0]
+        );
+        let zh = worded(yaml, Lang::Zh);
+        assert!(
+            zh[0].starts_with("`product.cycle` 里既没有标准化（`standardize`）阶段，也没有定制化（`customize`）阶段"),
+            "{}",
+            zh[0]
+        );
+        assert!(
+            zh[0].contains("| 缺 `standardize` 和 `customize` 阶段 |"),
+            "{}",
+            zh[0]
+        );
+    }
 }

@@ -5,7 +5,7 @@
 
 use crate::engine::{Context, Rule, differs};
 use crate::finding::{Finding, Severity};
-use crate::model::value::{format_number, format_percent};
+use crate::i18n::Message;
 use crate::model::{Field, Place, RoadmapValueKind, Val, Value, ValueKind};
 
 pub const UNQUANTIFIED: Rule = Rule {
@@ -60,11 +60,6 @@ fn acv<'a>(cx: &'a Context) -> Option<&'a Val<f64>> {
         .and_then(|ue| ue.value.acv.get())
 }
 
-/// `12x`, `15.83x`.
-fn multiple(v: f64) -> String {
-    format!("{}x", format_number(v))
-}
-
 fn unquantified(cx: &Context, out: &mut Vec<Finding>) {
     let (kpi_missing, annual_missing) = match &cx.plan.value {
         Field::Invalid => return,
@@ -79,34 +74,23 @@ fn unquantified(cx: &Context, out: &mut Vec<Finding>) {
             v.value.annual_value_per_customer.is_missing(),
         ),
     };
-    let what = match (kpi_missing, annual_missing) {
-        (true, true) => "neither `kpi` nor `annual_value_per_customer`",
-        (true, false) => "no `kpi`",
-        (false, true) => "no `annual_value_per_customer`",
+    // What is missing selects the wording in the message files.
+    let missing = match (kpi_missing, annual_missing) {
+        _ if cx.plan.value.is_missing() => "section",
+        (true, true) => "both",
+        (true, false) => "kpi",
+        (false, true) => "annual",
         (false, false) => return,
     };
-    let (message, label) = if cx.plan.value.is_missing() {
-        (
-            "the plan has no `value` section: the value to the customer is not quantified"
-                .to_string(),
-            "no `value` section".to_string(),
-        )
-    } else {
-        (
-            format!("`value` states {what}: the value to the customer is not quantified"),
-            format!("{what} here"),
-        )
-    };
+    let with = |id: &'static str| Message::new(id).text("missing", missing);
     out.push(
         Finding::new(
             &UNQUANTIFIED,
             cx.plan.place_of(&cx.plan.value),
-            message,
-            label,
+            with("quantified-value-unquantified"),
+            with("quantified-value-unquantified.label"),
         )
-        .help(
-            "name the KPI the product moves (`kpi: planner hours per 100 SKUs per week`) and what that is worth to one customer each year (`annual_value_per_customer: 1.9M`); an unquantified opportunity is hard to budget for",
-        ),
+        .help(Message::new("quantified-value-unquantified.help")),
     );
 }
 
@@ -122,39 +106,42 @@ fn roi_mismatch(cx: &Context, out: &mut Vec<Finding>) {
     let (Some(annual), Some(acv)) = (v.annual_value_per_customer.get(), acv(cx)) else {
         return;
     };
+    let currency = cx.currency();
     out.push(
         Finding::new(
             &ROI_MISMATCH,
             stated,
-            format!(
-                "stated ROI {} differs from {} computed as annual value per customer {} / ACV {}",
-                multiple(stated.value),
-                multiple(computed),
-                cx.fmt_money(annual.value),
-                cx.fmt_money(acv.value)
-            ),
-            format!("stated: {}", multiple(stated.value)),
+            Message::new("quantified-value-roi-mismatch")
+                .number("stated", stated.value)
+                .number("computed", computed)
+                .money("annual", annual.value, currency)
+                .money("acv", acv.value, currency),
+            Message::new("quantified-value-roi-mismatch.label").number("stated", stated.value),
         )
         .label(
             annual,
-            format!("annual value per customer: {}", cx.fmt_money(annual.value)),
+            Message::new("quantified-value-roi-mismatch-annual").money(
+                "annual",
+                annual.value,
+                currency,
+            ),
         )
-        .label(acv, format!("ACV: {}", cx.fmt_money(acv.value)))
-        .help(format!(
-            "write `roi_multiple: {}` or correct the inputs; the tolerance is {}",
-            multiple(computed),
-            format_percent(tolerance)
-        )),
+        .label(
+            acv,
+            Message::new("quantified-value-roi-mismatch-acv").money("acv", acv.value, currency),
+        )
+        .help(
+            Message::new("quantified-value-roi-mismatch.help")
+                .number("computed", computed)
+                .percent("tolerance", tolerance),
+        ),
     );
 }
 
 fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
     let Some(v) = value(cx) else { return };
     let min = cx.thresholds.min_roi;
-    let help = format!(
-        "a customer should get at least {} its price back each year: raise the value delivered (and quantify it) or price lower",
-        multiple(min)
-    );
+    let help = Message::new("quantified-value-low-roi.help").number("min", min);
     match &v.roi_multiple {
         Field::Present(stated) => {
             if stated.value >= min - EPSILON {
@@ -164,12 +151,10 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
                 Finding::new(
                     &LOW_ROI,
                     stated,
-                    format!(
-                        "the customer's ROI is {}; the principle asks for at least {} so the purchase is an easy budget decision",
-                        multiple(stated.value),
-                        multiple(min)
-                    ),
-                    format!("ROI {}", multiple(stated.value)),
+                    Message::new("quantified-value-low-roi")
+                        .number("roi", stated.value)
+                        .number("min", min),
+                    Message::new("quantified-value-low-roi.label").number("roi", stated.value),
                 )
                 .help(help),
             );
@@ -185,20 +170,26 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
             let (Some(annual), Some(acv)) = (v.annual_value_per_customer.get(), acv(cx)) else {
                 return;
             };
+            let currency = cx.currency();
             out.push(
                 Finding::new(
                     &LOW_ROI,
                     annual,
-                    format!(
-                        "the customer's ROI is {} (annual value per customer {} / ACV {}); the principle asks for at least {} so the purchase is an easy budget decision",
-                        multiple(roi),
-                        cx.fmt_money(annual.value),
-                        cx.fmt_money(acv.value),
-                        multiple(min)
+                    Message::new("quantified-value-low-roi-computed")
+                        .number("roi", roi)
+                        .money("annual", annual.value, currency)
+                        .money("acv", acv.value, currency)
+                        .number("min", min),
+                    Message::new("quantified-value-low-roi-computed.label").money(
+                        "annual",
+                        annual.value,
+                        currency,
                     ),
-                    format!("annual value per customer {}", cx.fmt_money(annual.value)),
                 )
-                .label(acv, format!("ACV {}", cx.fmt_money(acv.value)))
+                .label(
+                    acv,
+                    Message::new("quantified-value-low-roi-acv").money("acv", acv.value, currency),
+                )
                 .help(help),
             );
         }
@@ -237,22 +228,23 @@ fn cost_only(cx: &Context, out: &mut Vec<Finding>) {
     let mut finding = Finding::new(
         &COST_ONLY,
         kind,
-        match roadmap {
-            Some(_) => {
-                "the product only cuts cost, and no roadmap item moves into revenue (`value_kind: revenue`); the strongest budget is for revenue"
-            }
-            None => {
-                "the product only cuts cost, and there is no roadmap that moves into revenue; the strongest budget is for revenue"
-            }
-        },
-        "cost only",
+        Message::new("quantified-value-cost-only").text(
+            "roadmap",
+            if roadmap.is_some() {
+                "present"
+            } else {
+                "absent"
+            },
+        ),
+        Message::new("quantified-value-cost-only.label"),
     );
     if let Some(roadmap) = roadmap {
-        finding = finding.label(Place::from(roadmap), "no item with `value_kind: revenue`");
+        finding = finding.label(
+            Place::from(roadmap),
+            Message::new("quantified-value-cost-only-no-revenue-item"),
+        );
     }
-    out.push(finding.help(
-        "plan the step from efficiency into revenue (as Salesforce did): add a `vision.roadmap` item with `value_kind: revenue`, or set `value.kind: both` if the product already grows revenue",
-    ));
+    out.push(finding.help(Message::new("quantified-value-cost-only.help")));
 }
 
 #[cfg(test)]

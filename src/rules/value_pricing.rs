@@ -5,7 +5,7 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::model::value::format_number;
+use crate::i18n::Message;
 use crate::model::{Field, Pricing, PricingModel, Tier, Val};
 
 pub const FLAT_PRICING: Rule = Rule {
@@ -60,9 +60,22 @@ fn pricing<'a>(cx: &'a Context) -> Option<&'a Pricing> {
 
 /// A tier whose price could be read.
 struct Priced<'a> {
-    /// `the Growth tier`, or `tier 2` when it has no name.
-    name: String,
+    /// The tier's name, `None` when it has none (it is then called by its number).
+    name: Option<&'a str>,
+    /// Its position in `tiers`, from 1.
+    number: usize,
     price: &'a Val<f64>,
+}
+
+impl Priced<'_> {
+    /// Adds the arguments that name the tier (`the Growth tier`, `tier 2`): `<kind>` is
+    /// `named` or `numbered`, `<name>` the name or the number.
+    fn args(&self, message: Message, kind: &'static str, name: &'static str) -> Message {
+        match self.name {
+            Some(n) => message.text(kind, "named").text(name, n),
+            None => message.text(kind, "numbered").count(name, self.number),
+        }
+    }
 }
 
 /// The tiers whose price could be read, in plan order.
@@ -76,18 +89,20 @@ fn priced_tiers(pricing: &Pricing) -> Vec<Priced<'_>> {
         .enumerate()
         .filter_map(|(i, t)| {
             t.value.price.get().map(|price| Priced {
-                name: tier_name(i, t),
+                name: tier_name(t),
+                number: i + 1,
                 price,
             })
         })
         .collect()
 }
 
-fn tier_name(index: usize, tier: &Val<Tier>) -> String {
-    match tier.value.name.get().map(|n| n.value.trim()) {
-        Some(name) if !name.is_empty() => format!("the {name} tier"),
-        _ => format!("tier {}", index + 1),
-    }
+fn tier_name(tier: &Val<Tier>) -> Option<&str> {
+    tier.value
+        .name
+        .get()
+        .map(|n| n.value.trim())
+        .filter(|n| !n.is_empty())
 }
 
 fn flat_pricing(cx: &Context, out: &mut Vec<Finding>) {
@@ -99,12 +114,10 @@ fn flat_pricing(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 &FLAT_PRICING,
                 model,
-                "pricing is flat: a customer that grows 100x still pays the same, a revenue ceiling the principle calls the worst model",
-                "flat pricing",
+                Message::new("value-pricing-flat-pricing"),
+                Message::new("value-pricing-flat-pricing.label"),
             )
-            .help(
-                "price on a value metric that grows with the customer: `model: tiered`, `usage`, `revenue_share` or `platform_plus_usage`",
-            ),
+            .help(Message::new("value-pricing-flat-pricing.help")),
         );
     }
 }
@@ -122,23 +135,19 @@ fn no_value_metric(cx: &Context, out: &mut Vec<Finding>) {
     let (place, message, label) = match &pricing.value_metric {
         Field::Missing => (
             crate::model::Place::from(model),
-            format!(
-                "`pricing` is `{}` but names no `value_metric`: the plan does not say what the price grows with",
-                model.value.word()
-            ),
-            "no `value_metric` for this model".to_string(),
+            Message::new("value-pricing-no-value-metric").text("model", model.value.word()),
+            Message::new("value-pricing-no-value-metric.label"),
         ),
         Field::Present(metric) if metric.value.trim().is_empty() => (
             crate::model::Place::from(metric),
-            "`value_metric` is blank: the plan does not say what the price grows with".to_string(),
-            "blank `value_metric`".to_string(),
+            Message::new("value-pricing-no-value-metric-blank"),
+            Message::new("value-pricing-no-value-metric-blank.label"),
         ),
         _ => return,
     };
     out.push(
-        Finding::new(&NO_VALUE_METRIC, place, message, label).help(
-            "add `value_metric:` naming what the price scales with, e.g. `annual sell-in value under management`, so a reviewer can see the price grow with the customer",
-        ),
+        Finding::new(&NO_VALUE_METRIC, place, message, label)
+            .help(Message::new("value-pricing-no-value-metric.help")),
     );
 }
 
@@ -169,46 +178,56 @@ fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
     if span >= min - EPSILON {
         return;
     }
+    let currency = cx.currency();
     let finding = if tiers.len() == 1 {
         Finding::new(
             &NARROW_TIER_SPAN,
             high,
-            format!(
-                "{} is the only price tier, at {}: every customer pays the same whatever its size; the principle asks the top price to be at least {}x the lowest",
-                high_tier.name,
-                cx.fmt_money(high.value),
-                format_number(min)
-            ),
-            format!("the only tier: {}", cx.fmt_money(high.value)),
+            high_tier
+                .args(
+                    Message::new("value-pricing-narrow-tier-span-single"),
+                    "tier_kind",
+                    "tier",
+                )
+                .money("price", high.value, currency)
+                .number("min", min),
+            Message::new("value-pricing-narrow-tier-span-single.label")
+                .money("price", high.value, currency),
         )
     } else {
+        let message = Message::new("value-pricing-narrow-tier-span")
+            .number("span", span)
+            .money("high", high.value, currency)
+            .money("low", low.value, currency)
+            .number("min", min);
+        let message = high_tier.args(message, "high_kind", "high_tier");
+        let message = low_tier.args(message, "low_kind", "low_tier");
         Finding::new(
             &NARROW_TIER_SPAN,
             high,
-            format!(
-                "tier prices span only {}x (highest {} for {} / lowest {} for {}); the principle asks for at least {}x so the price grows with the customer",
-                format_number(span),
-                cx.fmt_money(high.value),
-                high_tier.name,
-                cx.fmt_money(low.value),
-                low_tier.name,
-                format_number(min)
-            ),
-            format!("highest: {}", cx.fmt_money(high.value)),
+            message,
+            Message::new("value-pricing-narrow-tier-span.label")
+                .money("high", high.value, currency),
         )
-        .label(low, format!("lowest: {}", cx.fmt_money(low.value)))
+        .label(
+            low,
+            Message::new("value-pricing-narrow-tier-span-lowest").money("low", low.value, currency),
+        )
     };
-    out.push(finding.help(format!(
-        "add tiers for larger customers so the top price reaches at least {} ({}x the lowest {}); a customer 100x larger can pay far more",
-        cx.fmt_money(low.value * min),
-        format_number(min),
-        cx.fmt_money(low.value)
-    )));
+    out.push(
+        finding.help(
+            Message::new("value-pricing-narrow-tier-span.help")
+                .money("target", low.value * min, currency)
+                .number("min", min)
+                .money("low", low.value, currency),
+        ),
+    );
 }
 
 fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
     let Some(pricing) = pricing(cx) else { return };
     let tiers = priced_tiers(pricing);
+    let currency = cx.currency();
     for pair in tiers.windows(2) {
         let [before_tier, after_tier] = pair else {
             continue;
@@ -217,23 +236,34 @@ fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
         if after.value >= before.value - EPSILON {
             continue;
         }
+        let message = Message::new("value-pricing-price-inversion")
+            .money("after", after.value, currency)
+            .money("before", before.value, currency);
+        let message = after_tier.args(message, "after_kind", "after_tier");
+        let message = before_tier.args(message, "before_kind", "before_tier");
         out.push(
             Finding::new(
                 &PRICE_INVERSION,
                 after,
-                format!(
-                    "{} costs {}, less than the {} of {} before it, for smaller customers",
-                    after_tier.name,
-                    cx.fmt_money(after.value),
-                    cx.fmt_money(before.value),
-                    before_tier.name
+                message,
+                Message::new("value-pricing-price-inversion.label").money(
+                    "after",
+                    after.value,
+                    currency,
                 ),
-                format!("after: {}", cx.fmt_money(after.value)),
             )
-            .label(before, format!("before: {}", cx.fmt_money(before.value)))
-            .help(format!(
-                "order `tiers` from the smallest customer to the largest and price each tier at least as high as the one before it (here at least {})",
-                cx.fmt_money(before.value)
+            .label(
+                before,
+                Message::new("value-pricing-price-inversion-before").money(
+                    "before",
+                    before.value,
+                    currency,
+                ),
+            )
+            .help(Message::new("value-pricing-price-inversion.help").money(
+                "before",
+                before.value,
+                currency,
             )),
         );
     }
@@ -273,6 +303,32 @@ mod tests {
             got[1].2
         );
         assert!(got[1].2.contains("of tier 1 before it"), "{}", got[1].2);
+    }
+
+    #[test]
+    fn unnamed_tiers_are_numbered_in_chinese_too() {
+        let settings = crate::engine::Settings {
+            lang: crate::i18n::Lang::Zh,
+            ..crate::engine::Settings::default()
+        };
+        let yaml = "currency: CNY\npricing:\n  model: tiered\n  value_metric: seats\n  tiers:\n    - { price: 100k }\n    - { name: Growth, price: 50k }\n";
+        let report = crate::engine::lint(
+            crate::source::SourceFile::new("t.plan.yaml", yaml.to_string()),
+            &settings,
+        );
+        let got: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|f| f.rule.starts_with("value-pricing/"))
+            .map(|f| f.message.as_str())
+            .collect();
+        assert_eq!(
+            got,
+            vec![
+                "各档价格最高只差 2 倍（最高是第 1 档的 10万 CNY，最低是「Growth」档的 5万 CNY）；原则要求至少差 10 倍，价格才能随客户一起增长",
+                "「Growth」档定价 5万 CNY，反而低于它前面面向更小客户的第 1 档（10万 CNY）",
+            ]
+        );
     }
 
     #[test]
