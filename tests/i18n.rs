@@ -18,8 +18,6 @@ const NOT_YET_TRANSLATED: &[&str] = &[
     "product-cycle/",
     "value-pricing/",
     "quantified-value/",
-    "customer-success/",
-    "patient-growth/",
 ];
 
 fn has_cjk(s: &str) -> bool {
