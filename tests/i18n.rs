@@ -15,8 +15,6 @@ const NOT_YET_TRANSLATED: &[&str] = &[
     "trust-vision/",
     "large-customers/",
     "sales-motion/",
-    "customer-success/",
-    "patient-growth/",
 ];
 
 fn has_cjk(s: &str) -> bool {

@@ -5,7 +5,8 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::model::{CustomerSuccess, Field};
+use crate::i18n::Message;
+use crate::model::{CustomerSuccess, Field, Place};
 
 pub const NO_TEAM: Rule = Rule {
     id: "customer-success/no-team",
@@ -40,83 +41,76 @@ pub const UNDER_COVERED: Rule = Rule {
 
 pub static RULES: &[&Rule] = &[&NO_TEAM, &NO_OUTCOME_METRICS, &UNDER_COVERED];
 
-const TEAM_HELP: &str = "set up a customer success team of its own (`team: true`, `separate_from_support: true`) that learns each customer's business and helps it get the most value, not only after-sales support or deployment";
-
 fn customer_success<'a>(cx: &'a Context) -> Option<&'a CustomerSuccess> {
     cx.plan.customer_success.get().map(|v| &v.value)
 }
 
+/// A `no-team` finding; `cause` (what is false or missing) selects the wording in the
+/// message files.
+fn no_team_finding(place: impl Into<Place>, cause: &'static str) -> Finding {
+    let with = |id: &'static str| Message::new(id).text("cause", cause);
+    Finding::new(
+        &NO_TEAM,
+        place,
+        with("customer-success-no-team"),
+        with("customer-success-no-team.label"),
+    )
+    .help(Message::new("customer-success-no-team.help"))
+}
+
 fn no_team(cx: &Context, out: &mut Vec<Finding>) {
+    let section = cx.plan.place_of(&cx.plan.customer_success);
     let cs = match &cx.plan.customer_success {
         Field::Present(cs) => &cs.value,
         Field::Invalid => return,
         Field::Missing => {
-            out.push(
-                Finding::new(
-                    &NO_TEAM,
-                    cx.plan.place_of(&cx.plan.customer_success),
-                    "the plan has no `customer_success` section: no customer success team is planned",
-                    "no `customer_success` section",
-                )
-                .help(TEAM_HELP),
-            );
+            out.push(no_team_finding(section, "no-section"));
             return;
         }
     };
-    let section = cx.plan.place_of(&cx.plan.customer_success);
     let causes = [
-        (
-            &cs.team,
-            "the plan has no customer success team (`team: false`)",
-            "`customer_success` does not say there is a team (`team` is missing)",
-            "`team` missing",
-        ),
+        (&cs.team, "team-false", "team-missing"),
         (
             &cs.separate_from_support,
-            "customer success is not separate from support (`separate_from_support: false`): it becomes after-sales work",
-            "`customer_success` does not say the team is separate from support (`separate_from_support` is missing)",
-            "`separate_from_support` missing",
+            "separate-false",
+            "separate-missing",
         ),
     ];
-    for (field, when_false, when_missing, missing_label) in causes {
-        let finding = match field {
-            Field::Present(v) if !v.value => Finding::new(&NO_TEAM, v, when_false, "false"),
-            Field::Missing => Finding::new(&NO_TEAM, &section, when_missing, missing_label),
+    for (field, when_false, when_missing) in causes {
+        out.push(match field {
+            Field::Present(v) if !v.value => no_team_finding(v, when_false),
+            Field::Missing => no_team_finding(section.clone(), when_missing),
             _ => continue,
-        };
-        out.push(finding.help(TEAM_HELP));
+        });
     }
 }
 
 fn no_outcome_metrics(cx: &Context, out: &mut Vec<Finding>) {
-    const HELP: &str = "list the customer outcomes the team is measured on, e.g. `outcome_metrics: [customer write-off rate, planner hours saved]`: customer success is the customer's results, not features shipped";
-    let (place, message, label) = match &cx.plan.customer_success {
+    // What is missing selects the wording in the message files.
+    let (place, cause) = match &cx.plan.customer_success {
         Field::Invalid => return,
-        Field::Missing => (
-            cx.plan.place_of(&cx.plan.customer_success),
-            "the plan has no `customer_success` section, so no customer outcome is measured",
-            "no `customer_success` section",
-        ),
+        Field::Missing => (cx.plan.place_of(&cx.plan.customer_success), "no-section"),
         Field::Present(cs) => match &cs.value.outcome_metrics {
             Field::Invalid => return,
-            Field::Missing => (
-                cx.plan.place_of(&cx.plan.customer_success),
-                "`customer_success` lists no `outcome_metrics`: no customer outcome is measured",
-                "no `outcome_metrics`",
-            ),
+            Field::Missing => (cx.plan.place_of(&cx.plan.customer_success), "missing"),
             Field::Present(list) => {
                 if list.value.iter().any(|m| !m.value.trim().is_empty()) {
                     return;
                 }
-                (
-                    list.into(),
-                    "`outcome_metrics` is empty: no customer outcome is measured",
-                    "empty",
-                )
+                (list.into(), "empty")
             }
         },
     };
-    out.push(Finding::new(&NO_OUTCOME_METRICS, place, message, label).help(HELP));
+    let with = |id: &'static str| Message::new(id).text("cause", cause);
+    out.push(
+        Finding::new(
+            &NO_OUTCOME_METRICS,
+            place,
+            with("customer-success-no-outcome-metrics"),
+            with("customer-success-no-outcome-metrics.label"),
+        )
+        .help(Message::new("customer-success-no-outcome-metrics.help")),
+    );
 }
 
 fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
@@ -136,48 +130,32 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
     if capacity >= customers.value {
         return;
     }
-    let year = first.value.year.value().map_or_else(
-        || "the first projection year".to_string(),
-        |y| format!("{y}, the first projection year"),
-    );
-    let needed = if per_csm.value > 0 {
-        format!(
-            "at least {} CSMs at {} accounts each",
-            customers.value.div_ceil(per_csm.value),
-            per_csm.value
-        )
-    } else {
-        "a number of accounts per CSM above zero".to_string()
+    // The first year's name, and the CSMs needed, when they can be said.
+    let year = first.value.year.value().map(|y| y.to_string());
+    let needed = (per_csm.value > 0).then(|| customers.value.div_ceil(per_csm.value));
+    let with = |id: &'static str| {
+        Message::new(id)
+            .count("headcount", headcount.value)
+            .count("per_csm", per_csm.value)
+            .count("capacity", capacity)
+            .count("customers", customers.value)
+            .count("short", customers.value - capacity)
+            .text("year", year.clone().unwrap_or_default())
+            .text("year_known", if year.is_some() { "yes" } else { "no" })
+            .count("needed", needed.unwrap_or(0))
+            .text("per_csm_zero", if needed.is_some() { "no" } else { "yes" })
     };
     out.push(
         Finding::new(
             &UNDER_COVERED,
             per_csm,
-            format!(
-                "{} CSMs × {} accounts each cover {} accounts, fewer than the {} customers of {year}",
-                headcount.value,
-                per_csm.value,
-                capacity,
-                customers.value
-            ),
-            format!("{} accounts per CSM", per_csm.value),
+            with("customer-success-under-covered"),
+            with("customer-success-under-covered.label"),
         )
-        .label(headcount, format!("{} CSMs", headcount.value))
-        .label(customers, format!("{} customers", customers.value))
-        .help(format!(
-            "plan {needed}, or show how each CSM can cover more accounts, so every customer has a CSM who knows its business ({} short)",
-            plural(customers.value - capacity, "account")
-        )),
+        .label(headcount, with("customer-success-under-covered-headcount"))
+        .label(customers, with("customer-success-under-covered-customers"))
+        .help(with("customer-success-under-covered.help")),
     );
-}
-
-/// `1 account`, `3 accounts`.
-fn plural(n: u64, word: &str) -> String {
-    if n == 1 {
-        format!("{n} {word}")
-    } else {
-        format!("{n} {word}s")
-    }
 }
 
 #[cfg(test)]

@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::engine::{Context, Rule, differs};
 use crate::finding::{Finding, Severity};
-use crate::model::value::{format_number, format_percent};
+use crate::i18n::Message;
 use crate::model::{Field, Projection, Stage, Val};
 
 pub const HYPERGROWTH: Rule = Rule {
@@ -111,12 +111,21 @@ fn consecutive(
     })
 }
 
-/// How an entry is named in messages: its year, or its position when it states none.
-fn name(entry: &Val<Projection>) -> String {
+/// The arguments naming an entry in a message: `(kind, value)`. The message files word
+/// the name (`patient-growth-year-name`, `-prev-name`, `-next-name`): its year, or its
+/// position when it states none.
+type NameArgs = (&'static str, &'static str);
+/// The one entry a finding is about.
+const YEAR: NameArgs = ("year_kind", "year");
+/// The earlier and the later entry of a pair.
+const PREV: NameArgs = ("prev_kind", "prev");
+const NEXT: NameArgs = ("next_kind", "next");
+
+fn named(message: Message, (kind, value): NameArgs, entry: &Val<Projection>) -> Message {
     match (entry.value.year.value(), position(entry)) {
-        (Some(y), _) => y.to_string(),
-        (None, Some(i)) => format!("projection entry {}", i + 1),
-        (None, None) => "a projection entry".to_string(),
+        (Some(y), _) => message.text(kind, "year").text(value, y.to_string()),
+        (None, Some(i)) => message.text(kind, "position").count(value, i + 1),
+        (None, None) => message.text(kind, "unknown").text(value, ""),
     }
 }
 
@@ -159,44 +168,28 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
         if ratio <= max + 1e-9 {
             continue;
         }
-        let (prev_name, next_name) = (name(prev), name(next));
-        let pace = if years > 1.0 {
-            format!(
-                "{}× over {} years, {}× a year,",
-                format_number(total),
-                format_number(years),
-                format_number(ratio)
-            )
-        } else {
-            format!("{}×", format_number(ratio))
+        // Over a gap of years, the total growth and the growth a year are both said.
+        let with = |id: &'static str| {
+            let m = Message::new(id)
+                .text("gap", if years > 1.0 { "years" } else { "one-year" })
+                .number("total", total)
+                .number("years", years)
+                .number("ratio", ratio)
+                .money("before", before.value, cx.currency())
+                .money("after", after.value, cx.currency())
+                .money("most", before.value * max.powf(years), cx.currency())
+                .number("max", max);
+            named(named(m, PREV, prev), NEXT, next)
         };
         out.push(
             Finding::new(
                 &HYPERGROWTH,
                 after,
-                format!(
-                    "revenue grows {pace} from {} ({}) to {} ({}); the principle calls 2-3× a year a good pace for B2B, and asks for at most {}×",
-                    prev_name,
-                    cx.fmt_money(before.value),
-                    next_name,
-                    cx.fmt_money(after.value),
-                    format_number(max)
-                ),
-                format!(
-                    "{next_name}: {}, {}× a year since {prev_name}",
-                    cx.fmt_money(after.value),
-                    format_number(ratio)
-                ),
+                with("patient-growth-hypergrowth"),
+                with("patient-growth-hypergrowth.label"),
             )
-            .label(
-                before,
-                format!("{prev_name}: {}", cx.fmt_money(before.value)),
-            )
-            .help(format!(
-                "plan {next_name} revenue of at most {} ({}× a year from {prev_name}) and spread the rest of the growth over more years, or show what makes this market grow faster than B2B usually does",
-                cx.fmt_money(before.value * max.powf(years)),
-                format_number(max)
-            )),
+            .label(before, with("patient-growth-prev-revenue"))
+            .help(with("patient-growth-hypergrowth.help")),
         );
     }
 }
@@ -216,31 +209,24 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
         if fall <= allowed + 1e-12 {
             continue;
         }
-        let (prev_name, next_name) = (name(prev), name(next));
-        let tense = if is_actual(next) { "fell" } else { "falls" };
+        // A reported year fell; a planned one falls.
+        let with = |id: &'static str| {
+            let m = Message::new(id)
+                .text("tense", if is_actual(next) { "past" } else { "planned" })
+                .percent("fall", fall)
+                .money("before", before.value, cx.currency())
+                .money("after", after.value, cx.currency());
+            named(named(m, PREV, prev), NEXT, next)
+        };
         out.push(
             Finding::new(
                 &REVENUE_DECLINE,
                 after,
-                format!(
-                    "revenue {tense} {} from {prev_name} ({}) to {next_name} ({}); the principle expects patient, compounding growth of 2-3× a year, and a shrinking top line means customers are leaving or paying less",
-                    format_percent(fall),
-                    cx.fmt_money(before.value),
-                    cx.fmt_money(after.value),
-                ),
-                format!(
-                    "{next_name}: {}, {} below {prev_name}",
-                    cx.fmt_money(after.value),
-                    format_percent(fall)
-                ),
+                with("patient-growth-revenue-decline"),
+                with("patient-growth-revenue-decline.label"),
             )
-            .label(
-                before,
-                format!("{prev_name}: {}", cx.fmt_money(before.value)),
-            )
-            .help(
-                "say why revenue fell (churned customers, a product line dropped, a one-off year) and what turns it around: retention of the installed base first, then new customers",
-            ),
+            .label(before, with("patient-growth-prev-revenue"))
+            .help(Message::new("patient-growth-revenue-decline.help")),
         );
     }
 }
@@ -285,25 +271,24 @@ fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
         if multiple <= max + 1e-9 {
             continue;
         }
-        let year = name(entry);
+        let with = |id: &'static str| {
+            let m = Message::new(id)
+                .money("burn", burn.value, cx.currency())
+                .money("revenue", revenue.value, cx.currency())
+                .number("multiple", multiple)
+                .money("most", revenue.value * max, cx.currency())
+                .number("max", max);
+            named(m, YEAR, entry)
+        };
         out.push(
             Finding::new(
                 &BURN_MULTIPLE,
                 burn,
-                format!(
-                    "{year} burns {} on {} of revenue, {}× its revenue; the principle asks for patient growth the capital can last through, and a business that burns more than it earns at this stage depends on the next round",
-                    cx.fmt_money(burn.value),
-                    cx.fmt_money(revenue.value),
-                    format_number(multiple)
-                ),
-                format!("net burn {}, {}× revenue", cx.fmt_money(burn.value), format_number(multiple)),
+                with("patient-growth-burn-multiple"),
+                with("patient-growth-burn-multiple.label"),
             )
-            .label(revenue, format!("revenue {}", cx.fmt_money(revenue.value)))
-            .help(format!(
-                "bring {year}'s net burn to at most {} ({}× revenue), or show the revenue that will carry it",
-                cx.fmt_money(revenue.value * max),
-                format_number(max)
-            )),
+            .label(revenue, with("patient-growth-burn-multiple-revenue"))
+            .help(with("patient-growth-burn-multiple.help")),
         );
     }
 }
@@ -323,25 +308,24 @@ fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
         if runway >= months - 1e-9 {
             continue;
         }
-        let year = name(entry);
+        let with = |id: &'static str| {
+            let m = Message::new(id)
+                .money("cash", cash.value, cx.currency())
+                .number("runway", runway)
+                .money("burn", burn.value, cx.currency())
+                .number("months", months)
+                .money("least", burn.value * months / 12.0, cx.currency());
+            named(m, YEAR, entry)
+        };
         out.push(
             Finding::new(
                 &SHORT_RUNWAY,
                 cash,
-                format!(
-                    "{year} ends with {} of cash, {} months at that year's net burn of {}; the principle asks for capital that lasts through the slow years, at least {} months ahead",
-                    cx.fmt_money(cash.value),
-                    format_number(runway),
-                    cx.fmt_money(burn.value),
-                    format_number(months)
-                ),
-                format!("cash {}: {} months", cx.fmt_money(cash.value), format_number(runway)),
+                with("patient-growth-short-runway"),
+                with("patient-growth-short-runway.label"),
             )
-            .label(burn, format!("net burn {} a year", cx.fmt_money(burn.value)))
-            .help(format!(
-                "end {year} with at least {} of cash (raise earlier or more, or burn less)",
-                cx.fmt_money(burn.value * months / 12.0)
-            )),
+            .label(burn, with("patient-growth-short-runway-burn"))
+            .help(with("patient-growth-short-runway.help")),
         );
     }
 }
@@ -375,45 +359,38 @@ fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
     if count >= min - 1e-9 {
         return;
     }
-    let covered = if years.is_empty() {
-        "no year".to_string()
+    // The years covered, as written (`2026, 2027`), and the years to cover from the
+    // first one.
+    let list: Vec<String> = years.iter().map(i64::to_string).collect();
+    let first = years.iter().next().copied();
+    let kind = if cx.plan.projections.is_missing() {
+        "missing"
     } else {
-        let list: Vec<String> = years.iter().map(i64::to_string).collect();
-        format!(
-            "{} year{} ({})",
-            years.len(),
-            if years.len() == 1 { "" } else { "s" },
-            list.join(", ")
-        )
+        "listed"
     };
-    let (message, label) = if cx.plan.projections.is_missing() {
-        (
-            format!(
-                "the plan has no `projections`; the principle expects 3-5 years of accumulation before real scale, so project at least {} years",
-                format_number(min)
-            ),
-            "no `projections` in this plan".to_string(),
-        )
-    } else {
-        (
-            format!(
-                "projections cover {covered}; the principle expects 3-5 years of accumulation before real scale, so project at least {} years",
-                format_number(min)
-            ),
-            covered.clone(),
-        )
+    let with = |id: &'static str| {
+        Message::new(id)
+            .text("kind", kind)
+            .count("count", years.len())
+            .text("years", list.join(", "))
+            .number("min", min)
+            .text("first", first.map(|y| y.to_string()).unwrap_or_default())
+            .text(
+                "last",
+                first
+                    .map(|y| (y + min.ceil() as i64 - 1).to_string())
+                    .unwrap_or_default(),
+            )
     };
-    let help = match years.iter().next() {
-        Some(first) => format!(
-            "add one `projections` entry per year from {first} through at least {} (revenue, customers, net_burn, raised, cash_end for each)",
-            first + min.ceil() as i64 - 1
-        ),
-        None => format!(
-            "add a `projections` list with one entry per year for at least {} years (year, revenue, customers, net_burn, raised, cash_end)",
-            format_number(min)
-        ),
-    };
-    out.push(Finding::new(&SHORT_HORIZON, place, message, label).help(help));
+    out.push(
+        Finding::new(
+            &SHORT_HORIZON,
+            place,
+            with("patient-growth-short-horizon"),
+            with("patient-growth-short-horizon.label"),
+        )
+        .help(with("patient-growth-short-horizon.help")),
+    );
 }
 
 fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
@@ -424,21 +401,20 @@ fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
         if cash.value >= 0.0 {
             continue;
         }
-        let year = name(entry);
+        let with = |id: &'static str| {
+            let m = Message::new(id)
+                .money("cash", cash.value, cx.currency())
+                .money("short", -cash.value, cx.currency());
+            named(m, YEAR, entry)
+        };
         out.push(
             Finding::new(
                 &CASH_OUT,
                 cash,
-                format!(
-                    "{year} ends with {} of cash: the plan runs out of money; the principle asks for patient capital that lasts through 3-5 years of accumulation",
-                    cx.fmt_money(cash.value)
-                ),
-                format!("cash_end {}", cx.fmt_money(cash.value)),
+                with("patient-growth-cash-out"),
+                with("patient-growth-cash-out.label"),
             )
-            .help(format!(
-                "raise at least {} more by {year} (or earlier), or cut net burn by as much, so cash stays at or above zero",
-                cx.fmt_money(-cash.value)
-            )),
+            .help(with("patient-growth-cash-out.help")),
         );
     }
 }
@@ -459,32 +435,28 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
         if !differs(stated.value, computed, tolerance) {
             continue;
         }
-        let (prev_name, next_name) = (name(prev), name(next));
+        let with = |id: &'static str| {
+            let m = Message::new(id)
+                .money("stated", stated.value, cx.currency())
+                .money("computed", computed, cx.currency())
+                .money("before", before.value, cx.currency())
+                .money("raised", raised.value, cx.currency())
+                .money("burn", burn.value, cx.currency())
+                .number("write", computed)
+                .percent("tolerance", tolerance);
+            named(named(m, PREV, prev), NEXT, next)
+        };
         out.push(
             Finding::new(
                 &CASH_BRIDGE,
                 stated,
-                format!(
-                    "{next_name}: stated cash_end {} differs from {} computed as {prev_name} cash_end {} + raised {} − net_burn {}",
-                    cx.fmt_money(stated.value),
-                    cx.fmt_money(computed),
-                    cx.fmt_money(before.value),
-                    cx.fmt_money(raised.value),
-                    cx.fmt_money(burn.value)
-                ),
-                format!("stated: {}", cx.fmt_money(stated.value)),
+                with("patient-growth-cash-bridge"),
+                with("patient-growth-cash-bridge.label"),
             )
-            .label(
-                before,
-                format!("{prev_name} cash_end: {}", cx.fmt_money(before.value)),
-            )
-            .label(raised, format!("raised: {}", cx.fmt_money(raised.value)))
-            .label(burn, format!("net_burn: {}", cx.fmt_money(burn.value)))
-            .help(format!(
-                "write `cash_end: {}` for {next_name} or correct the inputs; the tolerance is {}",
-                format_number(computed),
-                crate::model::value::format_percent(tolerance)
-            )),
+            .label(before, with("patient-growth-cash-bridge-before"))
+            .label(raised, with("patient-growth-cash-bridge-raised"))
+            .label(burn, with("patient-growth-cash-bridge-burn"))
+            .help(with("patient-growth-cash-bridge.help")),
         );
     }
 }
