@@ -308,7 +308,7 @@ fn main() {
                 let parsed =
                     direct_nodes(&text).map_err(|message| planlint::yaml::ParseError::Syntax {
                         span: Span::new(0, 0),
-                        message,
+                        problem: planlint::yaml::SyntaxProblem::Parser(message),
                     });
                 let file = SourceFile::new(path.display().to_string(), text);
                 count += engine::lint_parsed(file, parsed, &settings).findings.len();

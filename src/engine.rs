@@ -4,6 +4,7 @@
 use std::collections::BTreeMap;
 
 use crate::finding::{Diagnostic, Finding, NotChecked, NotCheckedReason, Severity};
+use crate::i18n::{Arg, Message};
 use crate::model::{self, LtvBasis, Plan};
 use crate::needs::{Lookup, Verdict};
 use crate::source::{SourceFile, Span};
@@ -287,16 +288,11 @@ pub fn lint_parsed(
     let mut not_checked = Vec::new();
     let mut any_plan = false;
     match parsed {
-        Err(yaml::ParseError::Syntax { span, message }) => {
-            let help = if file
+        Err(yaml::ParseError::Syntax { span, problem }) => {
+            let tab = file
                 .slice(Span::new(file.line_start_of(span.offset), span.offset))
                 .contains('\t')
-                || message.contains("tab")
-            {
-                "YAML does not allow tabs for indentation: indent with spaces"
-            } else {
-                "fix the YAML syntax here; the rest of the file is checked once it parses"
-            };
+                || problem.mentions_tab();
             findings.push(
                 Finding::new(
                     &crate::rules::plan::SYNTAX,
@@ -304,26 +300,37 @@ pub fn lint_parsed(
                         span,
                         path: String::new(),
                     },
-                    format!("invalid YAML: {message}"),
-                    message,
+                    problem.message("plan-syntax"),
+                    problem.message("plan-syntax.label"),
                 )
-                .help(help),
+                .help(Message::new("plan-syntax.help").text("tab", if tab { "yes" } else { "no" })),
             );
         }
         Err(yaml::ParseError::Limit {
             span,
             limit,
             value,
-            message,
-        }) => findings.push(limit_finding(span, limit, value, message)),
+            what,
+            n,
+        }) => findings.push(limit_finding(
+            span,
+            limit,
+            value,
+            what,
+            // `250,000` nodes, `64` levels.
+            Arg::Money {
+                amount: n as f64,
+                currency: String::new(),
+            },
+        )),
         Ok(docs) if docs.is_empty() => findings.push(
             Finding::new(
                 &crate::rules::plan::INVALID_VALUE,
                 model::Place::default(),
-                "the file holds no plan: it is empty or only comments",
-                "no plan here",
+                Message::new("plan-empty-file"),
+                Message::new("plan-empty-file.label"),
             )
-            .help("write the plan's sections here; `planlint init` writes a starter plan"),
+            .help(Message::new("plan-empty-file.help")),
         ),
         Ok(docs) => {
             for doc in &docs {
@@ -519,12 +526,12 @@ fn missing_input_finding(
         Some((span, section)) => (
             span,
             section,
-            format!("missing here: {}", quoted_list(&shown, 4)),
+            quoted_list(Message::new("plan-missing-input-here"), &shown, 4),
         ),
         None => (
             lookup.first_key(),
             String::new(),
-            format!("this plan has no {}", quoted_list(&shown, 4)),
+            quoted_list(Message::new("plan-missing-input-no-section"), &shown, 4),
         ),
     };
     let names: Vec<&str> = rules
@@ -536,25 +543,20 @@ fn missing_input_finding(
         .filter(|r| r.check.is_some() && r.principle() == principle)
         .count();
     let shown = collapse_absent_sections(paths, lookup);
-    let how_many = if rules.len() == total {
-        format!("none of its {total} rules ran")
-    } else {
-        format!("{} of its {total} rules did not run", rules.len())
-    };
+    let message = Message::new("plan-missing-input")
+        .text("principle", principle)
+        .count("paths", shown.len())
+        .text("ran", if rules.len() == total { "none" } else { "some" })
+        .count("total", total)
+        .count("skipped", rules.len())
+        .text("names", names.join(", "));
     Finding::new(
         &crate::rules::plan::MISSING_INPUT,
         model::Place { span, path },
-        format!(
-            "`{principle}` cannot be fully checked: {} {} missing, so {how_many} ({})",
-            quoted_list(&shown, usize::MAX),
-            if shown.len() == 1 { "is" } else { "are" },
-            names.join(", "),
-        ),
+        quoted_list(message, &shown, usize::MAX),
         label,
     )
-    .help(format!(
-        "add the missing values (see `planlint explain {principle}`); while the plan is a draft, `\"plan/missing-input\" = \"warning\"` under `[rules]` in planlint.toml lets it pass the gate"
-    ))
+    .help(Message::new("plan-missing-input.help").text("principle", principle))
 }
 
 /// The paths to name in a message: a section the plan lacks altogether stands for all
@@ -575,36 +577,51 @@ fn collapse_absent_sections(paths: &[String], lookup: &Lookup) -> Vec<String> {
     out
 }
 
-/// `` `a`, `b` and `c` ``, at most `max` names then "and N more".
-fn quoted_list(paths: &[String], max: usize) -> String {
+/// `message` with the arguments of `plan-list`: `` `a`, `b` and `c` ``, at most `max`
+/// names then "and N more".
+fn quoted_list(message: Message, paths: &[String], max: usize) -> Message {
     let shown: Vec<String> = paths.iter().take(max).map(|p| format!("`{p}`")).collect();
     let rest = paths.len().saturating_sub(max);
-    match (shown.len(), rest) {
-        (0, _) => String::new(),
-        (1, 0) => shown[0].clone(),
-        (_, 0) => format!(
-            "{} and {}",
-            shown[..shown.len() - 1].join(", "),
-            shown[shown.len() - 1]
-        ),
-        (_, r) => format!("{} and {r} more", shown.join(", ")),
-    }
+    let (form, head, last) = match (shown.len(), rest) {
+        (0, _) => ("one", String::new(), String::new()),
+        (1, 0) => ("one", shown[0].clone(), String::new()),
+        (n, 0) => ("and", shown[..n - 1].join(", "), shown[n - 1].clone()),
+        (_, _) => ("more", shown.join(", "), String::new()),
+    };
+    message
+        .text("list_form", form)
+        .text("list_head", head)
+        .text("list_last", last)
+        .count("list_more", rest)
 }
 
-/// The finding for a file that hits a safety limit, naming it and how to raise it.
-pub fn limit_finding(span: Span, limit: &str, value: u64, message: String) -> Finding {
+/// The finding for a file that hits a safety limit, naming it and how to raise it:
+/// `what` is a variant of `plan-limit` (`depth`, `nodes`, `file-size`, ...), exceeded
+/// beyond `n`.
+pub fn limit_finding(
+    span: Span,
+    limit: &'static str,
+    value: u64,
+    what: &'static str,
+    n: Arg,
+) -> Finding {
+    let with = |id: &'static str| {
+        Message::new(id)
+            .text("what", what)
+            .arg("n", n.clone())
+            .text("limit", limit)
+            .text("value", value.to_string())
+    };
     Finding::new(
         &crate::rules::plan::LIMIT,
         model::Place {
             span,
             path: String::new(),
         },
-        format!("{message} (limit `{limit}` = {value})"),
-        "the limit is reached here",
+        with("plan-limit"),
+        with("plan-limit.label"),
     )
-    .help(format!(
-        "if this is a real plan, raise it in planlint.toml: `[limits]\n{limit} = <higher>`"
-    ))
+    .help(with("plan-limit.help"))
 }
 
 /// Applies severities, drops findings of rules that are off, points principle findings

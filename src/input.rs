@@ -434,7 +434,8 @@ pub fn read(input: &Input, stdin_name: &str, max_size: u64) -> Result<ReadInput,
             Span::new(0, 0),
             "max_file_size",
             max_size,
-            format!("the file is larger than {max_size} bytes"),
+            "file-size",
+            crate::i18n::Arg::Text(max_size.to_string()),
         );
         return Ok(ReadInput {
             file: SourceFile::new(name, String::new()),
@@ -500,10 +501,12 @@ pub fn decode(name: String, bytes: Vec<u8>) -> ReadInput {
                     span: Span::new(valid, 0),
                     path: String::new(),
                 },
-                format!("the file is not valid UTF-8: byte 0x{bad:02X} at offset {valid}"),
-                "invalid UTF-8 starts here",
+                crate::i18n::Message::new("plan-not-utf8")
+                    .text("byte", format!("{bad:02X}"))
+                    .text("offset", valid.to_string()),
+                crate::i18n::Message::new("plan-not-utf8.label"),
             )
-            .help("save the plan as UTF-8 (most editors: File › Save with Encoding › UTF-8)");
+            .help(crate::i18n::Message::new("plan-not-utf8.help"));
             ReadInput {
                 file: SourceFile::new(name, text),
                 encoding_finding: Some(finding),

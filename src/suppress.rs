@@ -4,6 +4,7 @@
 
 use crate::engine::{self, Settings};
 use crate::finding::Finding;
+use crate::i18n::Message;
 use crate::model::Place;
 use crate::run::selector_matches;
 use crate::source::{SourceFile, Span};
@@ -165,8 +166,13 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
             };
             if sel.text.is_empty() {
                 findings.push(
-                    Finding::new(&UNUSED, place, "this suppression names no rule", "names no rule")
-                        .help("name the rules it silences: `# planlint-disable-line large-customers/churn-ceiling -- reason`"),
+                    Finding::new(
+                        &UNUSED,
+                        place,
+                        Message::new("plan-suppression-no-rule"),
+                        Message::new("plan-suppression-no-rule.label"),
+                    )
+                    .help(Message::new("plan-suppression-no-rule.help")),
                 );
                 continue;
             }
@@ -176,15 +182,15 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                 .collect();
             if rules.is_empty() {
                 let help = match engine::suggest_selector(&sel.text) {
-                    Some(n) => format!("did you mean `{n}`?"),
-                    None => "`planlint rules` lists every rule id".to_string(),
+                    Some(n) => Message::new("plan-did-you-mean").text("suggestion", n),
+                    None => Message::new("plan-suppression-list-rules"),
                 };
                 findings.push(
                     Finding::new(
                         &UNUSED,
                         place,
-                        format!("`{}` in this suppression names no rule", sel.text),
-                        "no such rule",
+                        Message::new("plan-suppression-unknown").text("selector", sel.text.clone()),
+                        Message::new("plan-suppression-unknown.label"),
                     )
                     .help(help),
                 );
@@ -198,10 +204,10 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                 Finding::new(
                     &UNUSED,
                     place,
-                    format!("the suppression of `{}` silenced nothing", sel.text),
-                    "suppresses nothing",
+                    Message::new("plan-suppression-unused").text("selector", sel.text.clone()),
+                    Message::new("plan-suppression-unused.label"),
                 )
-                .help("remove it: the finding it was written for is gone, and a stale suppression would hide the next one"),
+                .help(Message::new("plan-suppression-unused.help")),
             );
         }
     }

@@ -34,22 +34,24 @@ pub enum NodeKind {
 pub struct Entry {
     pub key: String,
     /// For a key that is not a scalar (`? [a, b]`, `? {x: 1}`) or is empty, what it is
-    /// ("a list"); its `key` is then empty and means nothing.
+    /// (a kind word of `plan-found`: `list`, `mapping`, `empty-key`); its `key` is then
+    /// empty and means nothing.
     pub complex_key: Option<&'static str>,
     pub key_span: Span,
     pub value: Node,
 }
 
 impl Node {
-    /// What kind of YAML value this is, for messages ("expected money, found a list").
-    pub fn kind_name(&self) -> &'static str {
+    /// What kind of YAML value this is, as the message files name it (`plan-found`:
+    /// "expected money, found a list").
+    pub fn kind_word(&self) -> &'static str {
         match self.kind {
-            NodeKind::Null => "an empty value",
-            NodeKind::Bool(_) => "a boolean",
-            NodeKind::Int(_) | NodeKind::Float(_) => "a number",
+            NodeKind::Null => "empty",
+            NodeKind::Bool(_) => "bool",
+            NodeKind::Int(_) | NodeKind::Float(_) => "number",
             NodeKind::Str(_) => "text",
-            NodeKind::Seq(_) => "a list",
-            NodeKind::Map(_) => "a mapping",
+            NodeKind::Seq(_) => "list",
+            NodeKind::Map(_) => "mapping",
         }
     }
 
@@ -131,14 +133,74 @@ impl Limits {
 #[derive(Debug, Clone)]
 pub enum ParseError {
     /// Not valid YAML, positioned where the parser stopped.
-    Syntax { span: Span, message: String },
-    /// A safety limit was hit; `limit` is its name in `[limits]`.
+    Syntax { span: Span, problem: SyntaxProblem },
+    /// A safety limit was hit; `limit` is its name in `[limits]`, `what` says what was
+    /// exceeded (a variant of `plan-limit`), beyond `n`.
     Limit {
         span: Span,
         limit: &'static str,
         value: u64,
-        message: String,
+        what: &'static str,
+        n: u64,
     },
+}
+
+/// What is wrong with the YAML, as data: worded by `plan-syntax-detail`.
+#[derive(Debug, Clone, PartialEq)]
+pub enum SyntaxProblem {
+    /// The parser's own words (English), positions taken out.
+    Parser(String),
+    /// A budget no key of `[limits]` raises.
+    TooCostly,
+    /// A merge key whose value is not a mapping or a list of mappings, with what it is
+    /// (a kind word) and whether that is an item of a list.
+    Merge {
+        found: Option<&'static str>,
+        in_list: bool,
+    },
+    /// A tab indents a line.
+    Tab,
+    /// A full-width colon where a key's `:` belongs.
+    FullWidthColon,
+}
+
+impl SyntaxProblem {
+    /// Message `id` with the arguments `plan-syntax-detail` and `plan-syntax.help` read.
+    pub fn message(&self, id: &'static str) -> crate::i18n::Message {
+        use crate::model::value::{Shown, with_found};
+        let (problem, found) = match self {
+            SyntaxProblem::Parser(_) => ("parser", "text"),
+            SyntaxProblem::TooCostly => ("too-costly", "text"),
+            SyntaxProblem::Merge { found: None, .. } => ("merge", "text"),
+            SyntaxProblem::Merge {
+                found: Some(k),
+                in_list: false,
+            } => ("merge-found", *k),
+            SyntaxProblem::Merge {
+                found: Some(k),
+                in_list: true,
+            } => ("merge-in-list", *k),
+            SyntaxProblem::Tab => ("tab", "text"),
+            SyntaxProblem::FullWidthColon => ("full-width-colon", "text"),
+        };
+        let detail = match self {
+            SyntaxProblem::Parser(d) => d.as_str(),
+            _ => "",
+        };
+        with_found(crate::i18n::Message::new(id), &Shown::Kind(found))
+            .text("problem", problem)
+            .text("detail", detail)
+            .text("tab", if self.mentions_tab() { "yes" } else { "no" })
+    }
+
+    /// True when the problem is a tab (or the parser's words say so).
+    pub fn mentions_tab(&self) -> bool {
+        match self {
+            SyntaxProblem::Tab => true,
+            SyntaxProblem::Parser(d) => d.contains("tab"),
+            _ => false,
+        }
+    }
 }
 
 /// Parses every document in `file`. An empty file or one holding only comments has no
@@ -197,90 +259,55 @@ fn options(limits: &Limits, merge_keys: MergeKeyPolicy) -> serde_saphyr::Options
 
 /// The limit an error reports, if it is a limit rather than a syntax error: the key of
 /// `[limits]` that raises it, its value, and what was exceeded, in words.
-fn limit_of(err: &serde_saphyr::Error, limits: &Limits) -> Option<(&'static str, u64, String)> {
+fn limit_of(
+    err: &serde_saphyr::Error,
+    limits: &Limits,
+) -> Option<(&'static str, u64, &'static str, u64)> {
     use serde_saphyr::Error as E;
     use serde_saphyr::budget::BudgetBreach as B;
-    let depth = || {
-        Some((
-            "max_depth",
-            limits.max_depth as u64,
-            format!(
-                "the plan nests deeper than {} levels",
-                grouped(limits.max_depth)
-            ),
-        ))
-    };
-    let nodes = |what: &str| {
-        Some((
-            "max_nodes",
-            limits.max_nodes as u64,
-            format!(
-                "the plan has more than {} {what}",
-                grouped(limits.max_nodes)
-            ),
-        ))
-    };
-    let aliases = |what: String| Some(("max_alias_events", limits.max_alias_events as u64, what));
+    let depth_n = limits.max_depth as u64;
+    let depth = || Some(("max_depth", depth_n, "depth", depth_n));
+    let nodes_n = limits.max_nodes as u64;
+    let nodes = |what| Some(("max_nodes", nodes_n, what, nodes_n));
+    let alias_n = limits.max_alias_events as u64;
+    let aliases = |what| Some(("max_alias_events", alias_n, what, alias_n));
     let bytes = || {
         Some((
             "max_file_size",
             limits.max_file_size,
-            format!(
-                "aliases expand the plan's text to more than {} bytes",
-                grouped(limits.max_file_size)
-            ),
+            "bytes",
+            limits.max_file_size,
         ))
     };
     match inner_error(err) {
         E::Budget { breach, .. } => match breach {
             B::Depth { .. } | B::InclusionDepth { .. } => depth(),
-            B::Nodes { .. } | B::Events { .. } => nodes("YAML nodes"),
-            B::Anchors { .. } => nodes("anchors (`&name`)"),
-            B::MergeKeys { .. } => nodes("merge keys (`<<`)"),
-            B::Aliases { .. } | B::AliasAnchorRatio { .. } => aliases(format!(
-                "the plan uses more than {} aliases (`*name`)",
-                grouped(limits.max_alias_events)
-            )),
-            B::RecordedAnchorEvents { .. } => aliases(format!(
-                "anchors (`&name`) record more than {} YAML events",
-                grouped(limits.max_alias_events)
-            )),
+            B::Nodes { .. } | B::Events { .. } => nodes("nodes"),
+            B::Anchors { .. } => nodes("anchors"),
+            B::MergeKeys { .. } => nodes("merge-keys"),
+            B::Aliases { .. } | B::AliasAnchorRatio { .. } => aliases("aliases"),
+            B::RecordedAnchorEvents { .. } => aliases("anchor-events"),
             B::ScalarBytes { .. } | B::RecordedAnchorBytes { .. } | B::InputBytes { .. } => bytes(),
             B::Documents { .. } => Some((
                 "max_documents",
                 limits.max_documents as u64,
-                format!(
-                    "the file holds more than {} YAML documents (separated by `---`)",
-                    grouped(limits.max_documents)
-                ),
+                "documents",
+                limits.max_documents as u64,
             )),
             // A budget this build does not configure (comments, properties): no key of
             // `[limits]` raises it, so it is reported as unreadable YAML.
             _ => None,
         },
-        E::AliasReplayStackDepthExceeded { .. } => Some((
-            "max_depth",
-            limits.max_depth as u64,
-            format!(
-                "aliases nest deeper than {} levels",
-                grouped(limits.max_depth)
-            ),
-        )),
+        E::AliasReplayStackDepthExceeded { .. } => {
+            Some(("max_depth", depth_n, "alias-depth", depth_n))
+        }
         E::AliasReplayLimitExceeded { .. }
         | E::AliasReplayCounterOverflow { .. }
-        | E::AliasExpansionLimitExceeded { .. } => aliases(format!(
-            "aliases expand to more than {} YAML events (an alias bomb?)",
-            grouped(limits.max_alias_events)
-        )),
+        | E::AliasExpansionLimitExceeded { .. } => aliases("alias-expansion"),
         // The scanner's own guard against deep flow nesting (`[[[[...`).
         other if other.to_string().contains("recursion limit exceeded") => depth(),
         _ => None,
     }
-}
-
-/// `250,000`.
-fn grouped(n: impl TryInto<u64>) -> String {
-    crate::model::value::format_amount(n.try_into().unwrap_or(u64::MAX) as f64)
 }
 
 /// The error inside the wrappers that add snippets and alias locations.
@@ -295,26 +322,25 @@ fn inner_error(err: &serde_saphyr::Error) -> &serde_saphyr::Error {
 
 fn parse_error(err: &serde_saphyr::Error, file: &SourceFile, limits: &Limits) -> ParseError {
     let span = error_span(err, file);
-    if let Some((limit, value, message)) = limit_of(err, limits) {
+    if let Some((limit, value, what, n)) = limit_of(err, limits) {
         return ParseError::Limit {
             span,
             limit,
             value,
-            message,
+            what,
+            n,
         };
     }
-    let (span, message) = match inner_error(err) {
-        serde_saphyr::Error::Budget { .. } => (
-            span,
-            "the YAML parser refused the file as too costly to read".to_string(),
-        ),
+    let (span, problem) = match inner_error(err) {
+        serde_saphyr::Error::Budget { .. } => (span, SyntaxProblem::TooCostly),
         serde_saphyr::Error::MergeValueNotMapOrSeqOfMaps { .. } => bad_merge(file, limits)
-            .unwrap_or_else(|| {
-                (
-                    span,
-                    "a merge key `<<` takes a mapping or a list of mappings".to_string(),
-                )
-            }),
+            .unwrap_or((
+                span,
+                SyntaxProblem::Merge {
+                    found: None,
+                    in_list: false,
+                },
+            )),
         _ => {
             let message = strip_position(&err.without_snippet().to_string());
             let mentions_tab = message
@@ -324,23 +350,19 @@ fn parse_error(err: &serde_saphyr::Error, file: &SourceFile, limits: &Limits) ->
                 tab_error(file, span, message)
             } else {
                 match full_width_colon(file, span) {
-                    Some(colon) => (
-                        colon,
-                        "a full-width colon `：` is not a YAML key separator: write `:` followed by a space"
-                            .to_string(),
-                    ),
-                    None => (span, message),
+                    Some(colon) => (colon, SyntaxProblem::FullWidthColon),
+                    None => (span, SyntaxProblem::Parser(message)),
                 }
             }
         }
     };
-    ParseError::Syntax { span, message }
+    ParseError::Syntax { span, problem }
 }
 
 /// The merge key `<<` whose value is not a mapping or a list of mappings, found by
 /// reading the file again with `<<` as an ordinary key: the error serde-saphyr gives
 /// points into the anchor the value came from, not at the `<<` that uses it.
-fn bad_merge(file: &SourceFile, limits: &Limits) -> Option<(Span, String)> {
+fn bad_merge(file: &SourceFile, limits: &Limits) -> Option<(Span, SyntaxProblem)> {
     let docs = serde_saphyr::from_multiple_with_options::<Spanned<RawNode>>(
         &file.text,
         options(limits, MergeKeyPolicy::AsOrdinary),
@@ -350,7 +372,7 @@ fn bad_merge(file: &SourceFile, limits: &Limits) -> Option<(Span, String)> {
         .find_map(|d| first_bad_merge(&convert(d, file)))
 }
 
-fn first_bad_merge(node: &Node) -> Option<(Span, String)> {
+fn first_bad_merge(node: &Node) -> Option<(Span, SyntaxProblem)> {
     match &node.kind {
         NodeKind::Map(entries) => entries.iter().find_map(|e| {
             if e.key == "<<" && e.complex_key.is_none() {
@@ -359,15 +381,16 @@ fn first_bad_merge(node: &Node) -> Option<(Span, String)> {
                     NodeKind::Seq(items) => items
                         .iter()
                         .find(|i| !matches!(i.kind, NodeKind::Map(_)))
-                        .map(|i| (i.span, format!("a list holding {}", i.kind_name()))),
-                    _ => Some((e.value.span, e.value.kind_name().to_string())),
+                        .map(|i| (i.span, i.kind_word(), true)),
+                    _ => Some((e.value.span, e.value.kind_word(), false)),
                 };
-                if let Some((span, found)) = bad {
+                if let Some((span, found, in_list)) = bad {
                     return Some((
                         span,
-                        format!(
-                            "a merge key `<<` takes a mapping or a list of mappings, found {found}"
-                        ),
+                        SyntaxProblem::Merge {
+                            found: Some(found),
+                            in_list,
+                        },
                     ));
                 }
             }
@@ -381,7 +404,7 @@ fn first_bad_merge(node: &Node) -> Option<(Span, String)> {
 /// A tab YAML refuses: the finding points at the tab itself, the first one that indents
 /// a line at or after where the parser stopped (the parser often stops at the end of the
 /// line before).
-fn tab_error(file: &SourceFile, span: Span, message: String) -> (Span, String) {
+fn tab_error(file: &SourceFile, span: Span, message: String) -> (Span, SyntaxProblem) {
     let text = &file.text;
     let from = file.line_start_of(span.offset.min(text.len()));
     let indenting_tab = |start: usize| -> Option<usize> {
@@ -397,10 +420,7 @@ fn tab_error(file: &SourceFile, span: Span, message: String) -> (Span, String) {
     let mut start = from;
     loop {
         if let Some(tab) = indenting_tab(start) {
-            return (
-                Span::new(tab, 1),
-                "a tab indents this line; YAML indents with spaces only".to_string(),
-            );
+            return (Span::new(tab, 1), SyntaxProblem::Tab);
         }
         match text[start..].find('\n') {
             Some(nl) => start += nl + 1,
@@ -410,8 +430,8 @@ fn tab_error(file: &SourceFile, span: Span, message: String) -> (Span, String) {
     // No tab indents a line from there on: the first tab on the line where it stopped.
     let line_end = text[from..].find('\n').map_or(text.len(), |i| from + i);
     match text[from..line_end].find('\t') {
-        Some(i) => (Span::new(from + i, 1), message),
-        None => (span, message),
+        Some(i) => (Span::new(from + i, 1), SyntaxProblem::Parser(message)),
+        None => (span, SyntaxProblem::Parser(message)),
     }
 }
 
@@ -527,7 +547,7 @@ fn convert(raw: Spanned<RawNode>, file: &SourceFile) -> Node {
                         Node {
                             kind: kind @ (NodeKind::Seq(_) | NodeKind::Map(_)),
                             span,
-                        } => (String::new(), Some(Node { kind, span }.kind_name())),
+                        } => (String::new(), Some(Node { kind, span }.kind_word())),
                         Node {
                             kind: NodeKind::Null,
                             span,
@@ -535,7 +555,7 @@ fn convert(raw: Spanned<RawNode>, file: &SourceFile) -> Node {
                             // `~: x` and `null: x` are keys as written; `? ` alone is none.
                             let raw = file.slice(span).trim();
                             if raw.is_empty() {
-                                (String::new(), Some("an empty key"))
+                                (String::new(), Some("empty-key"))
                             } else {
                                 (raw.to_string(), None)
                             }
@@ -665,8 +685,12 @@ mod tests {
     #[test]
     fn syntax_error_has_position() {
         let f = file("a: 1\nb: [1, 2\nc: 3\n");
-        let Err(ParseError::Syntax { span, message }) = parse(&f, &Limits::default()) else {
-            panic!("not a syntax error")
+        let Err(ParseError::Syntax {
+            span,
+            problem: SyntaxProblem::Parser(message),
+        }) = parse(&f, &Limits::default())
+        else {
+            panic!("not a syntax error from the parser")
         };
         assert_eq!(f.line_col(span.offset).0, 3);
         assert!(!message.starts_with("error:"), "{message}");

@@ -5,6 +5,7 @@
 //! findings for one missing line.
 
 use crate::finding::Finding;
+use crate::i18n::Message;
 use crate::model::Place;
 use crate::model::value::parse_money;
 use crate::source::Span;
@@ -48,12 +49,10 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
                         span: *span,
                         path: String::new(),
                     },
-                    format!(
-                        "the plan names no `currency`; every amount that names one is in {code}, so {code} is taken as the plan's currency"
-                    ),
-                    format!("in {code}"),
+                    Message::new("plan-inferred-currency").text("code", *code),
+                    Message::new("plan-inferred-currency.label").text("code", *code),
                 )
-                .help(format!("add `currency: {code}` at the top of the plan to say so")),
+                .help(Message::new("plan-inferred-currency.help").text("code", *code)),
             );
             Some((*code).to_string())
         }
@@ -62,12 +61,10 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
                 Finding::new(
                     &crate::rules::plan::MISSING_CURRENCY,
                     top,
-                    "the plan names no `currency` and no amount names one: the money rules cannot compare its amounts with their thresholds, so they did not run",
-                    "no `currency` in this plan",
+                    Message::new("plan-missing-currency"),
+                    Message::new("plan-missing-currency.label"),
                 )
-                .help(
-                    "add the ISO 4217 code of the plan's amounts at the top, e.g. `currency: CNY` or `currency: USD`",
-                ),
+                .help(Message::new("plan-missing-currency.help")),
             );
             None
         }
@@ -76,23 +73,20 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
             let mut finding = Finding::new(
                 &crate::rules::plan::MISSING_CURRENCY,
                 top,
-                format!(
-                    "the plan names no `currency` and its amounts name several ({}): the money rules did not run",
-                    codes.join(", ")
-                ),
-                "no `currency` in this plan",
+                Message::new("plan-several-currencies").text("codes", codes.join(", ")),
+                Message::new("plan-missing-currency.label"),
             )
-            .help(format!(
-                "add `currency: {}` (or the code the plan is kept in) at the top, and write every amount in it",
-                codes[0]
-            ));
+            .help(
+                Message::new("plan-several-currencies.help")
+                    .text("code", codes.first().copied().unwrap_or_default()),
+            );
             for (code, span) in several {
                 finding = finding.label(
                     Place {
                         span: *span,
                         path: String::new(),
                     },
-                    format!("in {code}"),
+                    Message::new("plan-inferred-currency.label").text("code", *code),
                 );
             }
             findings.push(finding);

@@ -12,14 +12,11 @@ use serde_json::{Map, Value as Json, json};
 
 use super::kind;
 use crate::finding::Finding;
+use crate::i18n::Message;
 use crate::model::plan::*;
 use crate::model::value::*;
 use crate::source::{SourceFile, Span};
 use crate::yaml::{Entry, Node, NodeKind};
-
-const FULL_WIDTH_COLON: &str =
-    "a full-width colon `：` is not a YAML key separator: write `:` followed by a space";
-const FULL_WIDTH_COLON_HELP: &str = "write the key with an ASCII colon and a space, `acv: 84000`; YAML reads `acv：84000` as one text";
 
 /// The format version this build reads.
 pub const FORMAT_VERSION: i64 = 1;
@@ -321,7 +318,7 @@ pub(crate) fn index_path(path: &str, i: usize) -> String {
 }
 
 impl<'a> Loader<'a> {
-    fn invalid(&mut self, node: &Node, path: &str, message: String, help: String) {
+    fn invalid(&mut self, node: &Node, path: &str, message: Message, help: Message) {
         self.findings.push(
             Finding::new(
                 &crate::rules::plan::INVALID_VALUE,
@@ -330,19 +327,27 @@ impl<'a> Loader<'a> {
                     path: path.to_string(),
                 },
                 message,
-                "invalid value",
+                Message::new("plan-invalid-value"),
             )
             .help(help),
         );
     }
 
-    fn wrong_type(&mut self, node: &Node, path: &str, expected: &str, example: &str) {
-        let found = node.kind_name();
+    /// `expected` is a variant of `plan-expected` (`number`, `money`, `bool`, ...).
+    fn wrong_type(&mut self, node: &Node, path: &str, expected: &'static str, example: &str) {
+        let key = leaf(path);
         self.invalid(
             node,
             path,
-            format!("`{}` must be {expected}, found {found}", leaf(path)),
-            format!("write {expected}, for example `{}: {example}`", leaf(path)),
+            with_found(
+                Message::new("plan-wrong-type").text("key", key),
+                &Shown::Kind(node.kind_word()),
+            )
+            .text("expected", expected),
+            Message::new("plan-wrong-type.help")
+                .text("key", key)
+                .text("expected", expected)
+                .text("example", example),
         );
     }
 
@@ -358,27 +363,23 @@ impl<'a> Loader<'a> {
                             span: colon,
                             path: path.to_string(),
                         },
-                        FULL_WIDTH_COLON,
-                        "full-width colon",
+                        Message::new("plan-full-width-colon"),
+                        Message::new("plan-full-width-colon.label"),
                     )
-                    .help(FULL_WIDTH_COLON_HELP),
+                    .help(Message::new("plan-full-width-colon.help")),
                 );
                 return None;
             }
-            let what = if path.is_empty() {
-                "the plan".to_string()
+            let message = if path.is_empty() {
+                Message::new("plan-not-a-mapping-top")
             } else {
-                format!("`{}`", leaf(path))
+                Message::new("plan-not-a-mapping").text("key", leaf(path))
             };
             self.invalid(
                 node,
                 path,
-                format!(
-                    "{what} must be a mapping of keys to values, found {}",
-                    node.kind_name()
-                ),
-                "write `key: value` lines indented under it; the sections are in docs/plan-format.md, and `planlint init` writes a plan that has them all"
-                    .to_string(),
+                with_found(message, &Shown::Kind(node.kind_word())),
+                Message::new("plan-not-a-mapping.help"),
             );
             return None;
         };
@@ -395,13 +396,10 @@ impl<'a> Loader<'a> {
                             span: entry.key_span,
                             path: path.to_string(),
                         },
-                        format!("a key must be a word such as `acv`, found {found}"),
-                        "not a key",
+                        with_found(Message::new("plan-complex-key"), &Shown::Kind(found)),
+                        Message::new("plan-complex-key.label"),
                     )
-                    .help(
-                        "write the key as plain text followed by `: ` and its value; \
-                         the plan format has no list, mapping or empty keys",
-                    ),
+                    .help(Message::new("plan-complex-key.help")),
                 );
                 continue;
             }
@@ -414,20 +412,17 @@ impl<'a> Loader<'a> {
                             span: entry.key_span,
                             path: child_path(path, &entry.key),
                         },
-                        format!("`{}` appears twice in this mapping", entry.key),
-                        "defined again here (this value is used)",
+                        Message::new("plan-duplicate-key").text("key", entry.key.clone()),
+                        Message::new("plan-duplicate-key.label"),
                     )
                     .label(
                         Place {
                             span: first.key_span,
                             path: String::new(),
                         },
-                        "first defined here",
+                        Message::new("plan-duplicate-key-first"),
                     )
-                    .help(format!(
-                        "keep one `{}` and delete the other; YAML keys must be unique",
-                        entry.key
-                    )),
+                    .help(Message::new("plan-duplicate-key.help").text("key", entry.key.clone())),
                 );
                 kept[i] = entry;
             } else {
@@ -466,16 +461,12 @@ impl<'a> Loader<'a> {
                 continue;
             }
             let suggestion = nearest(&entry.key, &m.known);
-            let where_ = if m.path.is_empty() {
-                "at the top level".to_string()
-            } else {
-                format!("in `{}`", m.path)
-            };
+            let where_ = if m.path.is_empty() { "top" } else { "section" };
             let help = match suggestion {
-                _ if entry.key.contains('：') => FULL_WIDTH_COLON_HELP.to_string(),
-                Some(s) => format!("did you mean `{s}`?"),
-                None if m.known.is_empty() => "remove it".to_string(),
-                None => format!("known keys here: {}", m.known.join(", ")),
+                _ if entry.key.contains('：') => Message::new("plan-full-width-colon.help"),
+                Some(s) => Message::new("plan-did-you-mean").text("suggestion", s),
+                None if m.known.is_empty() => Message::new("plan-unknown-key-remove"),
+                None => Message::new("plan-unknown-key-known").text("keys", m.known.join(", ")),
             };
             self.findings.push(
                 Finding::new(
@@ -484,8 +475,11 @@ impl<'a> Loader<'a> {
                         span: entry.key_span,
                         path: child_path(&m.path, &entry.key),
                     },
-                    format!("unknown key `{}` {where_}", entry.key),
-                    "not a key of the plan format",
+                    Message::new("plan-unknown-key")
+                        .text("key", entry.key.clone())
+                        .text("where", where_)
+                        .text("section", m.path.clone()),
+                    Message::new("plan-unknown-key.label"),
                 )
                 .help(help),
             );
@@ -581,7 +575,7 @@ impl<'a> Loader<'a> {
             NodeKind::Null => return Field::Missing,
             NodeKind::Seq(items) => items,
             _ => {
-                self.wrong_type(&entry.value, &path, "a list", "[...]");
+                self.wrong_type(&entry.value, &path, "list", "[...]");
                 return Field::Invalid;
             }
         };
@@ -620,7 +614,7 @@ impl<'a> Loader<'a> {
             let example = n
                 .scalar_text(self.file)
                 .map_or_else(|| "[a, b]".to_string(), |t| format!("[{t}]"));
-            self.wrong_type(n, p, "a list", &example);
+            self.wrong_type(n, p, "list", &example);
             return None;
         };
         let mut out = Vec::with_capacity(items.len());
@@ -643,7 +637,7 @@ impl<'a> Loader<'a> {
         match n.kind {
             NodeKind::Bool(b) => Some(b),
             _ => {
-                self.wrong_type(n, p, "true or false", "true");
+                self.wrong_type(n, p, "bool", "true");
                 None
             }
         }
@@ -651,17 +645,24 @@ impl<'a> Loader<'a> {
 
     /// The value at `n` quoted in a message: as written in the file (cut short when
     /// long), or for an alias its value; never `inf`, `NaN` or 300 digits.
-    fn shown(&self, n: &Node) -> String {
+    fn shown(&self, n: &Node) -> Shown {
         let raw = self.file.slice(n.span).trim();
         let written = !raw.is_empty() && !raw.starts_with('*');
         match &n.kind {
-            NodeKind::Str(s) => quote(s.trim()),
-            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) if written => quote(raw),
-            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => {
-                quote(&n.scalar_text(self.file).unwrap_or_default())
+            NodeKind::Str(s) => Shown::quoted(s.trim()),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) if written => {
+                Shown::quoted(raw)
             }
-            _ => n.kind_name().to_string(),
+            NodeKind::Int(_) | NodeKind::Float(_) | NodeKind::Bool(_) => {
+                Shown::quoted(&n.scalar_text(self.file).unwrap_or_default())
+            }
+            _ => Shown::Kind(n.kind_word()),
         }
+    }
+
+    /// Message `id` with the key at `p` and the value at `n` as shown.
+    fn about(&self, id: &'static str, n: &Node, p: &str) -> Message {
+        with_found(Message::new(id).text("key", leaf(p)), &self.shown(n))
     }
 
     /// A number from a YAML number or numeric text, unchecked.
@@ -693,13 +694,10 @@ impl<'a> Loader<'a> {
         match v {
             Ok(v) if bounds.accepts(v) => Numeric::Value(v),
             Ok(_) => {
-                let shown = self.shown(n);
-                self.invalid(
-                    n,
-                    p,
-                    format!("`{}` is {shown}, not a plausible {}", leaf(p), bounds.noun),
-                    format!("write {}", bounds.accepted),
-                );
+                let message = self
+                    .about("plan-implausible", n, p)
+                    .text("bounds", bounds.key);
+                self.invalid(n, p, message, accepted(bounds));
                 Numeric::Reported
             }
             Err(NumberError::NotANumber) => Numeric::NotNumber,
@@ -719,7 +717,7 @@ impl<'a> Loader<'a> {
         self.invalid(
             n,
             p,
-            format!("`{}`: {}", leaf(p), fix.message()),
+            fix.args(Message::new("plan-comma").text("key", leaf(p))),
             fix.help(),
         );
     }
@@ -727,31 +725,28 @@ impl<'a> Loader<'a> {
     /// `.inf`, `.nan`, or a number too large to read (`1e999`, 400 digits).
     fn not_finite(&mut self, n: &Node, p: &str, bounds: Plausible) {
         let shown = self.shown(n);
-        let what = match &n.kind {
-            NodeKind::Float(f) if f.is_nan() => "which is not a number",
-            NodeKind::Float(_)
-                if shown
-                    .trim_matches('`')
-                    .trim_start_matches(['-', '+'])
-                    .eq_ignore_ascii_case(".inf") =>
-            {
-                "which is infinite"
-            }
-            _ => "too large to read as a number",
+        let infinite = match &shown {
+            Shown::Written { quoted, .. } => quoted
+                .trim_matches('`')
+                .trim_start_matches(['-', '+'])
+                .eq_ignore_ascii_case(".inf"),
+            _ => false,
         };
-        self.invalid(
-            n,
-            p,
-            format!("`{}` is {shown}, {what}", leaf(p)),
-            format!("write {}", bounds.accepted),
-        );
+        let why = match &n.kind {
+            NodeKind::Float(f) if f.is_nan() => "nan",
+            NodeKind::Float(_) if infinite => "inf",
+            _ => "large",
+        };
+        let message = with_found(Message::new("plan-not-finite").text("key", leaf(p)), &shown)
+            .text("why", why);
+        self.invalid(n, p, message, accepted(bounds));
     }
 
     pub(crate) fn number(&mut self, n: &Node, p: &str) -> Option<f64> {
         match self.numeric(n, p, Plausible::NUMBER) {
             Numeric::Value(v) => Some(v),
             Numeric::NotNumber => {
-                self.wrong_type(n, p, "a number", "40");
+                self.wrong_type(n, p, "number", "40");
                 None
             }
             Numeric::Reported => None,
@@ -764,12 +759,11 @@ impl<'a> Loader<'a> {
             self.invalid(
                 n,
                 p,
-                format!(
-                    "`{}` must be greater than zero, found {}",
-                    leaf(p),
-                    format_number(v)
+                with_found(
+                    Message::new("plan-not-positive").text("key", leaf(p)),
+                    &Shown::Arg(crate::i18n::Arg::Number(v)),
                 ),
-                "write a positive number".to_string(),
+                Message::new("plan-not-positive.help"),
             );
             return None;
         }
@@ -781,7 +775,7 @@ impl<'a> Loader<'a> {
             Numeric::Value(f) if f.fract() == 0.0 => Some(f as i64),
             Numeric::Reported => None,
             _ => {
-                self.wrong_type(n, p, "a whole number", "1");
+                self.wrong_type(n, p, "whole", "1");
                 None
             }
         }
@@ -793,10 +787,9 @@ impl<'a> Loader<'a> {
             self.invalid(
                 n,
                 p,
-                format!("unsupported format version {v}"),
-                format!(
-                    "this planlint reads format version {FORMAT_VERSION}; write `planlint: {FORMAT_VERSION}`"
-                ),
+                Message::new("plan-unsupported-version").text("version", v.to_string()),
+                Message::new("plan-unsupported-version.help")
+                    .text("supported", FORMAT_VERSION.to_string()),
             );
             return None;
         }
@@ -811,12 +804,12 @@ impl<'a> Loader<'a> {
                 None
             }
             _ => {
-                let found = self.shown(n);
+                let message = self.about("plan-not-a-year", n, p);
                 self.invalid(
                     n,
                     p,
-                    format!("`{}` must be a year such as 2027, found {found}", leaf(p)),
-                    format!("write the calendar year, for example `{}: 2027`", leaf(p)),
+                    message,
+                    Message::new("plan-not-a-year.help").text("key", leaf(p)),
                 );
                 None
             }
@@ -827,20 +820,12 @@ impl<'a> Loader<'a> {
         match self.numeric(n, p, Plausible::COUNT) {
             Numeric::Value(f) if f.fract() == 0.0 && f >= 0.0 => Some(f as u64),
             Numeric::Value(_) => {
-                let shown = self.shown(n);
-                self.invalid(
-                    n,
-                    p,
-                    format!(
-                        "`{}` must be a whole number of 0 or more, found {shown}",
-                        leaf(p)
-                    ),
-                    "write a count such as `12`".to_string(),
-                );
+                let message = self.about("plan-not-a-count", n, p);
+                self.invalid(n, p, message, Message::new("plan-not-a-count.help"));
                 None
             }
             Numeric::NotNumber => {
-                self.wrong_type(n, p, "a whole number", "12");
+                self.wrong_type(n, p, "whole", "12");
                 None
             }
             Numeric::Reported => None,
@@ -855,17 +840,12 @@ impl<'a> Loader<'a> {
         match self.checked(n, p, v, Plausible::MULTIPLE) {
             Numeric::Value(v) if v >= 0.0 => Some(v),
             Numeric::Value(_) => {
-                let shown = self.shown(n);
-                self.invalid(
-                    n,
-                    p,
-                    format!("`{}` cannot be negative, found {shown}", leaf(p)),
-                    format!("write {}", Plausible::MULTIPLE.accepted),
-                );
+                let message = self.about("plan-negative", n, p);
+                self.invalid(n, p, message, accepted(Plausible::MULTIPLE));
                 None
             }
             Numeric::NotNumber => {
-                self.wrong_type(n, p, "a multiple", "12x");
+                self.wrong_type(n, p, "multiple", "12x");
                 None
             }
             Numeric::Reported => None,
@@ -880,19 +860,19 @@ impl<'a> Loader<'a> {
             },
             NodeKind::Int(_) | NodeKind::Float(_) => (self.numeric_raw(n), true),
             _ => {
-                self.wrong_type(n, p, "a percentage", "72%");
+                self.wrong_type(n, p, "percent", "72%");
                 return None;
             }
         };
         let v = match self.checked(n, p, v, Plausible::PERCENT) {
             Numeric::Value(v) => v,
             Numeric::NotNumber => {
-                let shown = self.shown(n);
+                let message = self.about("plan-not-a-percent", n, p);
                 self.invalid(
                     n,
                     p,
-                    format!("`{}` must be a percentage, found {shown}", leaf(p)),
-                    format!("write it as `{}: 72%` or as a fraction `0.72`", leaf(p)),
+                    message,
+                    Message::new("plan-not-a-percent.help").text("key", leaf(p)),
                 );
                 return None;
             }
@@ -900,18 +880,16 @@ impl<'a> Loader<'a> {
         };
         if bounds.max_100 && v > 1.0 {
             let written = shorten(n.scalar_text(self.file).unwrap_or_default().trim());
-            let help = if bare {
-                format!(
-                    "a bare number is a fraction (0.72 = 72%); write `{}: {written}%` if you mean {written}%",
-                    leaf(p),
-                )
-            } else {
-                "this share cannot exceed 100%".to_string()
-            };
+            let help = Message::new("plan-above-100.help")
+                .text("bare", if bare { "yes" } else { "no" })
+                .text("key", leaf(p))
+                .text("written", written);
             self.invalid(
                 n,
                 p,
-                format!("`{}` is {}, above 100%", leaf(p), format_percent(v)),
+                Message::new("plan-above-100")
+                    .text("key", leaf(p))
+                    .percent("percent", v),
                 help,
             );
             return None;
@@ -920,12 +898,11 @@ impl<'a> Loader<'a> {
             self.invalid(
                 n,
                 p,
-                format!(
-                    "`{}` cannot be negative, found {}",
-                    leaf(p),
-                    format_percent(v)
+                with_found(
+                    Message::new("plan-negative").text("key", leaf(p)),
+                    &Shown::Arg(crate::i18n::Arg::Percent(v)),
                 ),
-                "write a percentage of 0% or more".to_string(),
+                Message::new("plan-negative-percent-help"),
             );
             return None;
         }
@@ -950,13 +927,13 @@ impl<'a> Loader<'a> {
                         self.invalid(
                             n,
                             p,
-                            format!(
-                                "`{}` is written in {c}, but the plan's currency is {currency}",
-                                leaf(p)
-                            ),
-                            format!(
-                                "write the amount in {currency}, or set `currency: {c}` for the whole plan"
-                            ),
+                            Message::new("plan-other-currency")
+                                .text("key", leaf(p))
+                                .text("written", c)
+                                .text("currency", currency),
+                            Message::new("plan-other-currency.help")
+                                .text("written", c)
+                                .text("currency", currency),
                         );
                         return None;
                     }
@@ -964,25 +941,29 @@ impl<'a> Loader<'a> {
                 }
                 Err(MoneyError::Comma(fix)) => Err(NumberError::Comma(fix)),
                 Err(MoneyError::TooLarge(_)) => Err(NumberError::NotFinite),
-                Err(e @ MoneyError::Invalid(_)) => {
+                Err(
+                    e @ (MoneyError::Empty
+                    | MoneyError::NotAnAmount(_)
+                    | MoneyError::TwoCurrencies(..)),
+                ) => {
                     self.invalid(
                         n,
                         p,
-                        format!("`{}`: {e}", leaf(p)),
-                        "write a number with an optional suffix and currency: `120000`, `120k`, `1.2M`, `12万`, `1.2亿`, `¥120,000` or `120,000 CNY`".to_string(),
+                        e.args(Message::new("plan-not-money").text("key", leaf(p))),
+                        Message::new("plan-not-money.help"),
                     );
                     return None;
                 }
             },
             _ => {
-                self.wrong_type(n, p, "an amount of money", "120k");
+                self.wrong_type(n, p, "money", "120k");
                 return None;
             }
         };
         let amount = match self.checked(n, p, parsed, Plausible::MONEY) {
             Numeric::Value(v) => v,
             Numeric::NotNumber => {
-                self.wrong_type(n, p, "an amount of money", "120k");
+                self.wrong_type(n, p, "money", "120k");
                 return None;
             }
             Numeric::Reported => return None,
@@ -991,12 +972,14 @@ impl<'a> Loader<'a> {
             self.invalid(
                 n,
                 p,
-                format!(
-                    "`{}` cannot be negative, found {}",
-                    leaf(p),
-                    format_money(amount, currency)
+                with_found(
+                    Message::new("plan-negative").text("key", leaf(p)),
+                    &Shown::Arg(crate::i18n::Arg::Money {
+                        amount,
+                        currency: currency.to_string(),
+                    }),
                 ),
-                "only `cash_end` and `net_burn` may go below zero".to_string(),
+                Message::new("plan-negative-money-help"),
             );
             return None;
         }
@@ -1017,15 +1000,27 @@ impl<'a> Loader<'a> {
         }
         let allowed = E::words().join(", ");
         let help = match nearest(word, E::words()) {
-            Some(s) => format!("did you mean `{s}`? allowed: {allowed}"),
-            None => format!("allowed: {allowed}"),
-        };
+            Some(s) => Message::new("plan-allowed-suggest").text("suggestion", s),
+            None => Message::new("plan-allowed"),
+        }
+        .text("allowed", allowed);
         let shown = if word.is_empty() {
-            n.kind_name().to_string()
+            Shown::Kind(n.kind_word())
         } else {
-            format!("`{word}`")
+            Shown::Written {
+                quoted: format!("`{word}`"),
+                len: 0,
+            }
         };
-        self.invalid(n, p, format!("{shown} is not a valid `{}`", leaf(p)), help);
+        self.invalid(
+            n,
+            p,
+            with_found(
+                Message::new("plan-not-in-enum").text("key", leaf(p)),
+                &shown,
+            ),
+            help,
+        );
         None
     }
 
@@ -1038,15 +1033,18 @@ impl<'a> Loader<'a> {
         let items = match &n.kind {
             NodeKind::Seq(items) if items.len() == 2 => items,
             _ => {
+                let found = match &n.kind {
+                    NodeKind::Seq(items) => Shown::ListOf(items.len()),
+                    _ => Shown::Kind(n.kind_word()),
+                };
                 self.invalid(
                     n,
                     p,
-                    format!(
-                        "`{}` must be a range `[min, max]`, found {}",
-                        leaf(p),
-                        describe_len(n)
+                    with_found(
+                        Message::new("plan-not-a-range").text("key", leaf(p)),
+                        &found,
                     ),
-                    format!("write two values, for example `{}: [100, 2000]`", leaf(p)),
+                    Message::new("plan-not-a-range.help").text("key", leaf(p)),
                 );
                 return None;
             }
@@ -1064,27 +1062,24 @@ impl<'a> Loader<'a> {
                         span: n.span,
                         path: p.to_string(),
                     },
-                    format!(
-                        "`{}` is reversed: its minimum is above its maximum",
-                        leaf(p)
-                    ),
-                    "reversed range",
+                    Message::new("plan-reversed-range").text("key", leaf(p)),
+                    Message::new("plan-reversed-range.label"),
                 )
                 .label(
                     Place {
                         span: items[0].span,
                         path: min_path.clone(),
                     },
-                    "min",
+                    Message::new("plan-range-min"),
                 )
                 .label(
                     Place {
                         span: items[1].span,
                         path: max_path.clone(),
                     },
-                    "max",
+                    Message::new("plan-range-max"),
                 )
-                .help("write the smaller value first: `[min, max]`"),
+                .help(Message::new("plan-reversed-range.help")),
             );
             return None;
         }
@@ -1110,25 +1105,23 @@ impl<'a> Loader<'a> {
         }
         let upper = code.to_ascii_uppercase();
         let help = if is_currency_code(&upper) {
-            format!("write the code in capitals: `currency: {upper}`")
+            Message::new("plan-currency-capitals").text("code", upper)
         } else {
-            "write an ISO 4217 code such as CNY, USD or EUR".to_string()
+            Message::new("plan-currency-example")
         };
         self.invalid(
             n,
             p,
-            format!("`{code}` is not an ISO 4217 currency code"),
+            Message::new("plan-not-a-currency").text("code", code),
             help,
         );
         None
     }
 }
 
-fn describe_len(n: &Node) -> String {
-    match &n.kind {
-        NodeKind::Seq(items) => format!("a list of {}", items.len()),
-        _ => n.kind_name().to_string(),
-    }
+/// "write an amount between ...": what `bounds` accepts, as a help line.
+fn accepted(bounds: Plausible) -> Message {
+    Message::new("plan-write-accepted").text("bounds", bounds.key)
 }
 
 /// The last segment of a YAML path: `sales.channels[0].share` -> `share`.

@@ -4,6 +4,7 @@
 use std::borrow::Cow;
 use std::fmt;
 
+use crate::i18n::{Lang, Message};
 use crate::source::Span;
 
 /// A value read from the plan, with its span and YAML path (`unit_economics.acv`).
@@ -114,23 +115,87 @@ pub struct MoneyText<'a> {
     pub currency: Option<&'a str>,
 }
 
-/// Why a money text could not be read.
+/// Why a money text could not be read, as data: the words are in the message files
+/// (`plan-money-error`).
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum MoneyError {
-    /// Not an amount, with what is wrong.
-    Invalid(String),
+    /// Nothing but blanks.
+    Empty,
+    /// Not an amount; the text as written.
+    NotAnAmount(String),
+    /// Two different currencies in one amount (`$5k CNY`).
+    TwoCurrencies(&'static str, &'static str),
     /// A comma that does not group thousands; the text as it should be written.
     Comma(CommaFix),
-    /// Too many digits to be read as a number, with what is wrong.
+    /// Too many digits to be read as a number; the text as written.
     TooLarge(String),
+}
+
+impl MoneyError {
+    /// `message` with the arguments that `plan-money-error` reads.
+    pub fn args(&self, message: Message) -> Message {
+        let (problem, m) = match self {
+            MoneyError::Empty => ("empty", with_found(message, &Shown::Kind("text"))),
+            MoneyError::NotAnAmount(t) => ("not-amount", with_found(message, &Shown::quoted(t))),
+            MoneyError::TwoCurrencies(..) => {
+                ("two-currencies", with_found(message, &Shown::Kind("text")))
+            }
+            MoneyError::Comma(fix) => ("comma", fix.args(message)),
+            MoneyError::TooLarge(t) => ("too-large", with_found(message, &Shown::quoted(t))),
+        };
+        let (first, second) = match self {
+            MoneyError::TwoCurrencies(a, b) => (*a, *b),
+            _ => ("", ""),
+        };
+        m.text("problem", problem)
+            .text("first", first)
+            .text("second", second)
+    }
 }
 
 impl fmt::Display for MoneyError {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        match self {
-            MoneyError::Invalid(m) | MoneyError::TooLarge(m) => f.write_str(m),
-            MoneyError::Comma(fix) => f.write_str(&fix.message()),
+        f.write_str(&self.args(Message::new("plan-money-error")).render(Lang::En))
+    }
+}
+
+/// A value as a message shows it (`plan-found` in the message files): the text written,
+/// quoted and cut short when long, or what kind of YAML value it is (`list`, `empty`, ...)
+/// when nothing was written to quote.
+#[derive(Debug, Clone, PartialEq)]
+pub enum Shown {
+    /// Quoted text (`` `5,5k` ``), with the length of the text when it was cut short.
+    Written { quoted: String, len: usize },
+    /// A kind word of `plan-found`: `empty`, `bool`, `number`, `text`, `list`, `mapping`,
+    /// `empty-key`; `list-of` with the list's length.
+    Kind(&'static str),
+    /// A list of this many items.
+    ListOf(usize),
+    /// An argument written out in the reader's language (an amount, a percentage).
+    Arg(crate::i18n::Arg),
+}
+
+impl Shown {
+    /// Text from the plan, quoted: `` `5,5k` ``, or for long text its first characters
+    /// and its length, with control characters escaped.
+    pub fn quoted(text: &str) -> Shown {
+        let count = text.chars().count();
+        Shown::Written {
+            quoted: format!("`{}`", shorten(text)),
+            len: if count > QUOTED_IN_FULL { count } else { 0 },
         }
+    }
+}
+
+/// `message` with the arguments `found` and `found_len` that `plan-found` reads.
+pub fn with_found(message: Message, shown: &Shown) -> Message {
+    match shown {
+        Shown::Written { quoted, len } => message
+            .text("found", quoted.clone())
+            .count("found_len", *len),
+        Shown::Kind(k) => message.text("found", *k).count("found_len", 0),
+        Shown::ListOf(n) => message.text("found", "list-of").count("found_len", *n),
+        Shown::Arg(a) => message.arg("found", a.clone()).count("found_len", 0),
     }
 }
 
@@ -143,22 +208,20 @@ pub struct CommaFix {
 }
 
 impl CommaFix {
-    /// "the comma in `5,5k` is not a thousands separator".
-    pub fn message(&self) -> String {
-        let shown = quote(&self.written);
-        if self.written.matches(',').count() > 1 {
-            format!("the commas in {shown} do not group thousands")
+    /// `message` with the arguments of `plan-comma-what`: "the comma in `5,5k` is not a
+    /// thousands separator".
+    pub fn args(&self, message: Message) -> Message {
+        let commas = if self.written.matches(',').count() > 1 {
+            "many"
         } else {
-            format!("the comma in {shown} is not a thousands separator")
-        }
+            "one"
+        };
+        with_found(message, &Shown::quoted(&self.written)).text("commas", commas)
     }
 
     /// "write 5.5k: a point marks decimals, commas only group thousands".
-    pub fn help(&self) -> String {
-        format!(
-            "write {}: a point marks decimals, commas only group thousands",
-            shorten(&self.fix)
-        )
+    pub fn help(&self) -> Message {
+        Message::new("plan-comma-help").text("fix", shorten(&self.fix))
     }
 }
 
@@ -196,18 +259,6 @@ pub fn ascii_width(text: &str) -> Cow<'_, str> {
         return Cow::Borrowed(text);
     }
     Cow::Owned(text.chars().map(|c| narrow(c).unwrap_or(c)).collect())
-}
-
-/// Text from the plan quoted in a message: `` `5,5k` ``, or for long text its first
-/// characters and its length (`` `9999999999999999…` (400 characters) ``), with control
-/// characters escaped.
-pub fn quote(text: &str) -> String {
-    let count = text.chars().count();
-    if count > QUOTED_IN_FULL {
-        format!("`{}` ({count} characters)", shorten(text))
-    } else {
-        format!("`{}`", shorten(text))
-    }
 }
 
 const QUOTED_IN_FULL: usize = 24;
@@ -385,7 +436,7 @@ pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
     let whole = normalized.trim();
     let mut s = whole;
     if s.is_empty() {
-        return Err(MoneyError::Invalid("the amount is empty".into()));
+        return Err(MoneyError::Empty);
     }
     let mut currency: Option<&'static str> = None;
     let mut negative = false;
@@ -442,24 +493,15 @@ pub fn parse_money(text: &str) -> Result<MoneyText<'static>, MoneyError> {
             }));
         }
         Err(NumberError::NotFinite) => {
-            return Err(MoneyError::TooLarge(format!(
-                "{} is too large to be an amount",
-                quote(whole)
-            )));
+            return Err(MoneyError::TooLarge(whole.to_string()));
         }
         Err(NumberError::NotANumber) => {
-            return Err(MoneyError::Invalid(format!(
-                "{} is not an amount of money",
-                quote(whole)
-            )));
+            return Err(MoneyError::NotAnAmount(whole.to_string()));
         }
     };
     let amount = number * multiplier;
     if !amount.is_finite() {
-        return Err(MoneyError::TooLarge(format!(
-            "{} is too large to be an amount",
-            quote(whole)
-        )));
+        return Err(MoneyError::TooLarge(whole.to_string()));
     }
     Ok(MoneyText {
         amount: if negative { -amount } else { amount },
@@ -481,9 +523,7 @@ fn merge_currency(
     code: &'static str,
 ) -> Result<Option<&'static str>, MoneyError> {
     match current {
-        Some(c) if c != code => Err(MoneyError::Invalid(format!(
-            "the amount names two currencies, {c} and {code}"
-        ))),
+        Some(c) if c != code => Err(MoneyError::TwoCurrencies(c, code)),
         _ => Ok(Some(code)),
     }
 }
@@ -662,42 +702,36 @@ pub struct Plausible {
     pub max: f64,
     /// The smallest magnitude accepted, apart from 0.
     pub min: f64,
-    /// What the kind of value is called: "amount", "number".
-    pub noun: &'static str,
-    /// What is acceptable, for the hint.
-    pub accepted: &'static str,
+    /// Which kind of value, as the message files select on it (`plan-plausible-noun`,
+    /// `plan-plausible-accepted`): `money`, `number`, `count`, `multiple`, `percent`.
+    pub key: &'static str,
 }
 
 impl Plausible {
     pub const MONEY: Plausible = Plausible {
         max: 1e15,
         min: 1e-6,
-        noun: "amount",
-        accepted: "an amount between 0.000001 and 1,000,000,000,000,000 (10^15), or 0",
+        key: "money",
     };
     pub const NUMBER: Plausible = Plausible {
         max: 1e15,
         min: 1e-9,
-        noun: "number",
-        accepted: "a number between 0.000000001 and 1,000,000,000,000,000 (10^15) in size, or 0",
+        key: "number",
     };
     pub const COUNT: Plausible = Plausible {
         max: 1e15,
         min: 1.0,
-        noun: "count",
-        accepted: "a whole number from 0 to 1,000,000,000,000,000 (10^15)",
+        key: "count",
     };
     pub const MULTIPLE: Plausible = Plausible {
         max: 1e6,
         min: 1e-9,
-        noun: "multiple",
-        accepted: "a multiple from 0 to 1,000,000x, such as `12x`",
+        key: "multiple",
     };
     pub const PERCENT: Plausible = Plausible {
         max: 1e3,
         min: 1e-9,
-        noun: "percentage",
-        accepted: "a percentage up to 100,000%, such as `72%`",
+        key: "percent",
     };
 
     /// True for 0 and for magnitudes within `[min, max]`.
@@ -799,7 +833,7 @@ mod tests {
         assert_eq!(parse_decimal("１．５"), Ok(1.5));
         match parse_money("５，５万") {
             Err(MoneyError::Comma(c)) => assert_eq!(
-                c.help(),
+                c.help().render(Lang::En),
                 "write 5.5万: a point marks decimals, commas only group thousands"
             ),
             other => panic!("{other:?}"),
@@ -846,6 +880,31 @@ mod tests {
         assert_eq!(format_amount(1e15), "1,000,000,000,000,000");
         assert_eq!(format_number(f64::INFINITY), "∞");
         assert_eq!(format_number(1e-320), "0");
+    }
+
+    #[test]
+    fn a_long_value_is_shown_cut_short_with_its_length_in_both_languages() {
+        let e = parse_money(&"9".repeat(400)).unwrap_err();
+        let m = e.args(Message::new("plan-money-error"));
+        assert_eq!(
+            m.render(Lang::En),
+            "`9999999999999999…` (400 characters) is too large to be an amount"
+        );
+        assert_eq!(
+            m.render(Lang::Zh),
+            "`9999999999999999…`（共 400 个字符） 太大，不可能是一笔金额"
+        );
+        let short = parse_money("lots").unwrap_err();
+        assert_eq!(
+            short
+                .args(Message::new("plan-money-error"))
+                .render(Lang::Zh),
+            "`lots` 不是一笔金额"
+        );
+        assert_eq!(
+            parse_money("$5k CNY").unwrap_err().to_string(),
+            "the amount names two currencies, USD and CNY"
+        );
     }
 
     #[test]

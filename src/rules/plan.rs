@@ -4,6 +4,7 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
+use crate::i18n::Message;
 
 pub const SYNTAX: Rule = Rule {
     id: "plan/syntax",
@@ -127,10 +128,10 @@ fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             &NO_FX_RATE,
             place,
-            format!(
-                "the plan is in {plan_currency} but the thresholds are in {threshold_currency}, and no exchange rate is configured"
-            ),
-            format!("{plan_currency} has no rate"),
+            Message::new("plan-no-fx-rate")
+                .text("plan_currency", plan_currency)
+                .text("threshold_currency", threshold_currency),
+            Message::new("plan-no-fx-rate.label").text("plan_currency", plan_currency),
         )
         .help(fx_help(plan_currency, threshold_currency)),
     );
@@ -138,19 +139,14 @@ fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
 
 /// How to give the money rules thresholds in the plan's currency: a preset in that
 /// currency first, when there is one, else a rate. One line: TOML is quoted inline.
-fn fx_help(plan_currency: &str, threshold_currency: &str) -> String {
-    let rate = format!(
-        "add a rate to planlint.toml: `[fx]` with `{plan_currency} = <{threshold_currency} per {plan_currency}>`"
-    );
+fn fx_help(plan_currency: &str, threshold_currency: &str) -> Message {
     let preset = crate::config::Preset::ALL
         .iter()
         .find(|p| p.thresholds().currency == plan_currency);
-    let rest = "until then the rules with money thresholds do not run for this file";
-    match preset {
-        Some(p) => format!(
-            "set `preset = \"{}\"` in planlint.toml (thresholds in {plan_currency}), or {rate}; {rest}",
-            p.name()
-        ),
-        None => format!("{rate}; {rest}"),
-    }
+    let help = match preset {
+        Some(p) => Message::new("plan-no-fx-rate-preset").text("preset", p.name()),
+        None => Message::new("plan-no-fx-rate.help"),
+    };
+    help.text("plan_currency", plan_currency)
+        .text("threshold_currency", threshold_currency)
 }
