@@ -4,7 +4,7 @@
 
 use crate::engine::{Context, Rule, differs};
 use crate::finding::{Finding, Severity};
-use crate::model::value::{format_amount, format_number, format_percent};
+use crate::i18n::Message;
 use crate::model::{Better, ChainPosition, Field, Value};
 
 pub const MISSING_PORTRAIT: Rule = Rule {
@@ -91,8 +91,28 @@ fn text_missing(field: &Field<String>) -> bool {
     }
 }
 
+/// Adds a list of at most three words (keys, positions) as data: the count `n` and the
+/// words `a`, `b`, `c`, which the message files join in their language (`a, b and c`).
+fn with_list(mut message: Message, items: &[&'static str]) -> Message {
+    message = message.count("n", items.len());
+    for (name, item) in ["a", "b", "c"].into_iter().zip(items) {
+        message = message.text(name, *item);
+    }
+    message
+}
+
+/// "no `market` section": one wording for every section of the plan this module reads.
+fn no_section(section: &'static str) -> Message {
+    Message::new("customer-focus-no-section").text("section", section)
+}
+
+/// A headcount, written like an amount in the reader's language: `2,000`, `1.2万`.
+fn with_people(message: Message, name: &'static str, n: u64) -> Message {
+    message.money(name, n as f64, "")
+}
+
 fn missing_portrait(cx: &Context, out: &mut Vec<Finding>) {
-    let missing: Vec<&str> = match &cx.plan.market {
+    let missing: Vec<&'static str> = match &cx.plan.market {
         Field::Invalid => return,
         Field::Missing => vec!["niche", "industries", "customer_size"],
         Field::Present(market) => {
@@ -126,26 +146,22 @@ fn missing_portrait(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let place = cx.plan.place_of(&cx.plan.market);
-    let names: Vec<String> = missing.iter().map(|f| format!("`market.{f}`")).collect();
     let label = if cx.plan.market.is_missing() {
-        "no `market` section".to_string()
+        no_section("market")
     } else {
-        format!("missing: {}", missing.join(", "))
+        with_list(
+            Message::new("customer-focus-missing-portrait.label"),
+            &missing,
+        )
     };
     out.push(
         Finding::new(
             &MISSING_PORTRAIT,
             place,
-            format!(
-                "the customer portrait is incomplete: {} {} missing; the principle asks for a precise niche, its industries and the size of its customers",
-                join_and(&names),
-                if names.len() == 1 { "is" } else { "are" }
-            ),
+            with_list(Message::new("customer-focus-missing-portrait"), &missing),
             label,
         )
-        .help(
-            "describe the target customer under `market`: `niche:` in one sentence, `industries: [..]` (one or two), and `customer_size: { employees: [min, max] }`",
-        ),
+        .help(Message::new("customer-focus-missing-portrait.help")),
     );
 }
 
@@ -164,26 +180,26 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
                 .enumerate()
                 .find(|(i, _)| (*i + 1) as f64 > max + EPSILON)
         {
+            let with = |id: &'static str| {
+                Message::new(id)
+                    .count("count", count)
+                    .number("max", max)
+                    .count("index", index + 1)
+                    // "the 2 industries", "the 1 industry": the threshold may be a fraction.
+                    .text("form", if max > 1.0 + EPSILON { "many" } else { "one" })
+            };
             out.push(
                 Finding::new(
                     &BROAD_NICHE,
                     first_extra,
-                    format!(
-                        "the plan targets {count} industries; the principle asks for a focused niche of at most {}",
-                        format_number(max)
-                    ),
-                    format!(
-                        "industry {} of {count}, beyond the {} allowed",
-                        index + 1,
-                        format_number(max)
-                    ),
+                    with("customer-focus-broad-niche-industries"),
+                    with("customer-focus-broad-niche-industries.label"),
                 )
-                .label(industries, format!("{count} industries"))
-                .help(format!(
-                    "start with the {} industr{} where the need is sharpest and win there first; add others once the niche is won",
-                    format_number(max),
-                    if max > 1.0 + EPSILON { "ies" } else { "y" }
-                )),
+                .label(
+                    industries,
+                    Message::new("customer-focus-industry-count").count("count", count),
+                )
+                .help(with("customer-focus-broad-niche-industries.help")),
             );
         }
     }
@@ -195,28 +211,31 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
             let span = max.value as f64 / min.value as f64;
             let allowed = cx.thresholds.max_size_span;
             if span > allowed + EPSILON {
+                let with = |id: &'static str| {
+                    let m = with_people(Message::new(id), "min", min.value);
+                    let m = with_people(m, "max", max.value);
+                    m.number("span", span).number("allowed", allowed).money(
+                        "limit",
+                        (min.value as f64 * allowed).floor(),
+                        "",
+                    )
+                };
                 out.push(
                     Finding::new(
                         &BROAD_NICHE,
                         max,
-                        format!(
-                            "the employee range {}-{} spans a factor of {} (max {} / min {}); the principle asks for a focused size band of at most {}x",
-                            count_text(min.value),
-                            count_text(max.value),
-                            format_number(span),
-                            count_text(max.value),
-                            count_text(min.value),
-                            format_number(allowed)
-                        ),
-                        format!("max: {} employees", count_text(max.value)),
+                        with("customer-focus-broad-niche-size"),
+                        with("customer-focus-broad-niche-size.label"),
                     )
-                    .label(min, format!("min: {} employees", count_text(min.value)))
-                    .help(format!(
-                        "narrow `customer_size.employees` so the largest target is at most {}x the smallest: for a minimum of {} employees, a maximum of {} or fewer",
-                        format_number(allowed),
-                        count_text(min.value),
-                        format_amount((min.value as f64 * allowed).floor())
-                    )),
+                    .label(
+                        min,
+                        with_people(
+                            Message::new("customer-focus-min-employees"),
+                            "min",
+                            min.value,
+                        ),
+                    )
+                    .help(with("customer-focus-broad-niche-size.help")),
                 );
             }
         }
@@ -263,25 +282,27 @@ fn no_hidden_need(cx: &Context, out: &mut Vec<Finding>) {
     let place = cx.plan.place_of(&cx.plan.needs);
     let (message, label) = if needs.is_empty() {
         (
-            "the plan names no customer need; the principle asks for a killer hidden need: must-have, overlooked by competitors, and backed by evidence".to_string(),
+            Message::new("customer-focus-no-hidden-need-none"),
             if cx.plan.needs.is_missing() {
-                "no `needs` section".to_string()
+                no_section("needs")
             } else {
-                "no needs listed".to_string()
+                Message::new("customer-focus-no-hidden-need-none.label")
             },
         )
     } else {
         (
-            format!(
-                "none of the {} needs is at once must-have, hidden and backed by evidence ({must_have} must-have, {hidden} hidden, {evidenced} with evidence); the principle asks for a killer hidden need",
-                needs.len()
-            ),
-            "no need with `must_have: true`, `hidden: true` and `evidence`".to_string(),
+            Message::new("customer-focus-no-hidden-need")
+                .count("needs", needs.len())
+                .count("must_have", must_have)
+                .count("hidden", hidden)
+                .count("evidenced", evidenced),
+            Message::new("customer-focus-no-hidden-need.label"),
         )
     };
-    out.push(Finding::new(&NO_HIDDEN_NEED, place, message, label).help(
-        "name the rigid need competitors overlook, with `must_have: true`, `hidden: true` and the `evidence` that it is real (interviews, paid pilots)",
-    ));
+    out.push(
+        Finding::new(&NO_HIDDEN_NEED, place, message, label)
+            .help(Message::new("customer-focus-no-hidden-need.help")),
+    );
 }
 
 fn value_chain_gap(cx: &Context, out: &mut Vec<Finding>) {
@@ -302,39 +323,33 @@ fn value_chain_gap(cx: &Context, out: &mut Vec<Finding>) {
         ChainPosition::Midstream,
         ChainPosition::Downstream,
     ];
-    let missing: Vec<String> = all
+    let missing: Vec<&'static str> = all
         .iter()
         .filter(|pos| {
             !parties
                 .iter()
                 .any(|p| p.value.position.value() == Some(**pos))
         })
-        .map(|pos| pos.word().to_string())
+        .map(|pos| pos.word())
         .collect();
     if missing.is_empty() {
         return;
     }
     let place = cx.plan.place_of(&cx.plan.value_chain);
+    let with = |id: &'static str| with_list(Message::new(id), &missing);
     let label = if cx.plan.value_chain.is_missing() {
-        "no `value_chain` section".to_string()
+        no_section("value_chain")
     } else {
-        format!("no {}", join_or(&missing))
+        with("customer-focus-value-chain-gap.label")
     };
     out.push(
         Finding::new(
             &VALUE_CHAIN_GAP,
             place,
-            format!(
-                "the value chain does not say how {} parties gain; the principle asks that upstream, midstream and downstream all gain from adoption",
-                join_and(&missing)
-            ),
+            with("customer-focus-value-chain-gap"),
             label,
         )
-        .help(format!(
-            "add a `value_chain` entry for {}: `- {{ position: {}, who: ..., benefit: positive, how: ... }}`",
-            join_and(&missing),
-            missing.first().map_or("upstream", String::as_str)
-        )),
+        .help(with("customer-focus-value-chain-gap.help")),
     );
 }
 
@@ -351,26 +366,32 @@ fn value_chain_harm(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let who = p.who.get().filter(|w| !w.value.trim().is_empty());
-        let name = match (who, p.position.value()) {
-            (Some(w), Some(pos)) => format!("{} ({})", w.value.trim(), pos.word()),
-            (Some(w), None) => w.value.trim().to_string(),
-            (None, Some(pos)) => format!("the {} party", pos.word()),
-            (None, None) => "a value-chain party".to_string(),
+        // Who loses, as far as the plan says: the message files word each case.
+        let mut message = Message::new("customer-focus-value-chain-harm");
+        message = match (who, p.position.value()) {
+            (Some(w), Some(pos)) => message
+                .text("kind", "who-position")
+                .text("who", w.value.trim())
+                .text("position", pos.word()),
+            (Some(w), None) => message.text("kind", "who").text("who", w.value.trim()),
+            (None, Some(pos)) => message
+                .text("kind", "position")
+                .text("position", pos.word()),
+            (None, None) => message.text("kind", "none"),
         };
         let mut finding = Finding::new(
             &VALUE_CHAIN_HARM,
             benefit,
-            format!(
-                "adoption leaves {name} worse off (`benefit: negative`); the principle asks that every party in the chain gain, or the product is rejected like a transplanted organ"
-            ),
-            "negative benefit",
+            message,
+            Message::new("customer-focus-value-chain-harm.label"),
         );
         if let Some(w) = who {
-            finding = finding.label(w, format!("who: {}", w.value.trim()));
+            finding = finding.label(
+                w,
+                Message::new("customer-focus-who").text("who", w.value.trim()),
+            );
         }
-        out.push(finding.help(
-            "change the offer so this party gains too (share the forecast, the savings or the data with them), and say how in `how:`",
-        ));
+        out.push(finding.help(Message::new("customer-focus-value-chain-harm.help")));
     }
 }
 
@@ -378,29 +399,23 @@ fn value<'a>(cx: &'a Context) -> Option<&'a Value> {
     cx.plan.value.get().map(|v| &v.value)
 }
 
-fn better_text(better: Option<Better>) -> &'static str {
-    match better {
-        Some(Better::Lower) => "lower is better",
-        Some(Better::Higher) => "higher is better",
-        None => "",
+/// Adds how the improvement is computed, as data: `formula` is `lower` (`before 40 /
+/// after 3`), `higher` (`after 900 / before 60`), or `none` when it cannot be computed
+/// or is not to be shown; with `before` and `after`.
+fn with_formula(message: Message, v: &Value, show: bool) -> Message {
+    match (v.before.value(), v.after.value(), v.better.value()) {
+        (Some(before), Some(after), Some(better)) if show => message
+            .text(
+                "formula",
+                match better {
+                    Better::Lower => "lower",
+                    Better::Higher => "higher",
+                },
+            )
+            .number("before", before)
+            .number("after", after),
+        _ => message.text("formula", "none"),
     }
-}
-
-/// `before 40 / after 3` or `after 900 / before 60`, as the computation goes.
-fn formula(v: &Value) -> Option<String> {
-    let (before, after) = (v.before.value()?, v.after.value()?);
-    Some(match v.better.value()? {
-        Better::Lower => format!(
-            "before {} / after {}",
-            format_number(before),
-            format_number(after)
-        ),
-        Better::Higher => format!(
-            "after {} / before {}",
-            format_number(after),
-            format_number(before)
-        ),
-    })
 }
 
 fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
@@ -408,28 +423,22 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
     let min = cx.thresholds.min_improvement;
     // The help is only written when the rule reports.
     let help = || {
-        let kpi = v.kpi.get().map_or("the value KPI", |k| k.value.trim());
-        let target = match (v.before.value(), v.better.value()) {
-            (Some(before), Some(Better::Lower)) if min > 0.0 => {
-                format!(
-                    " (from {} to {} or less)",
-                    format_number(before),
-                    format_number(before / min)
-                )
-            }
-            (Some(before), Some(Better::Higher)) => {
-                format!(
-                    " (from {} to {} or more)",
-                    format_number(before),
-                    format_number(before * min)
-                )
-            }
-            _ => String::new(),
+        let mut help = Message::new("customer-focus-not-10x.help").number("min", min);
+        help = match v.kpi.get() {
+            Some(k) => help.text("has_kpi", "yes").text("kpi", k.value.trim()),
+            None => help.text("has_kpi", "no"),
         };
-        format!(
-            "aim for an order-of-magnitude gain on `{kpi}`: at least {}x{target}; a gain of a few times will not win an enterprise budget, so look for the need where the product changes the order of magnitude",
-            format_number(min)
-        )
+        match (v.before.value(), v.better.value()) {
+            (Some(before), Some(Better::Lower)) if min > 0.0 => help
+                .text("target", "lower")
+                .number("from", before)
+                .number("to", before / min),
+            (Some(before), Some(Better::Higher)) => help
+                .text("target", "higher")
+                .number("from", before)
+                .number("to", before * min),
+            _ => help.text("target", "none"),
+        }
     };
     match &v.improvement {
         Field::Invalid => {}
@@ -437,19 +446,21 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
             if stated.value >= min - EPSILON {
                 return;
             }
+            let with = |id: &'static str| {
+                with_formula(
+                    Message::new(id),
+                    v,
+                    cx.metrics.improvement_computed.is_some(),
+                )
+                .number("stated", stated.value)
+                .number("min", min)
+            };
             out.push(
                 Finding::new(
                     &NOT_10X,
                     stated,
-                    format!(
-                        "the stated improvement is {}x{}; the principle asks for {}x or more: an optimisation of a few times is not enough",
-                        format_number(stated.value),
-                        formula(v)
-                            .filter(|_| cx.metrics.improvement_computed.is_some())
-                            .map_or_else(String::new, |f| format!(" ({f})")),
-                        format_number(min)
-                    ),
-                    format!("improvement {}x", format_number(stated.value)),
+                    with("customer-focus-not-10x"),
+                    with("customer-focus-not-10x.label"),
                 )
                 .help(help()),
             );
@@ -464,21 +475,19 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
             let (Some(before), Some(after)) = (v.before.get(), v.after.get()) else {
                 return;
             };
-            let how = formula(v).map_or_else(String::new, |f| {
-                format!(" ({f}, {})", better_text(v.better.value()))
-            });
             out.push(
                 Finding::new(
                     &NOT_10X,
                     after,
-                    format!(
-                        "the improvement is {}x{how}; the principle asks for {}x or more: an optimisation of a few times is not enough",
-                        format_number(computed),
-                        format_number(min)
-                    ),
-                    format!("after: {}", format_number(after.value)),
+                    with_formula(Message::new("customer-focus-not-10x-computed"), v, true)
+                        .number("computed", computed)
+                        .number("min", min),
+                    Message::new("customer-focus-after").number("after", after.value),
                 )
-                .label(before, format!("before: {}", format_number(before.value)))
+                .label(
+                    before,
+                    Message::new("customer-focus-before").number("before", before.value),
+                )
                 .help(help()),
             );
         }
@@ -499,63 +508,115 @@ fn improvement_mismatch(cx: &Context, out: &mut Vec<Finding>) {
     else {
         return;
     };
-    let how = formula(v).unwrap_or_default();
+    let with = |id: &'static str| {
+        with_formula(Message::new(id), v, true)
+            .number("stated", stated.value)
+            .number("computed", computed)
+            .percent("tolerance", tolerance)
+    };
     out.push(
         Finding::new(
             &IMPROVEMENT_MISMATCH,
             stated,
-            format!(
-                "stated improvement {}x differs from {}x computed as {how} ({})",
-                format_number(stated.value),
-                format_number(computed),
-                better_text(Some(better.value))
-            ),
-            format!("stated: {}x", format_number(stated.value)),
+            with("customer-focus-improvement-mismatch"),
+            with("customer-focus-improvement-mismatch.label"),
         )
-        .label(before, format!("before: {}", format_number(before.value)))
-        .label(after, format!("after: {}", format_number(after.value)))
-        .label(better, format!("better: {}", better.value.word()))
-        .help(format!(
-            "write `improvement: {}x` or correct `before`/`after`/`better`; the tolerance is {}",
-            format_number(computed),
-            format_percent(tolerance)
-        )),
+        .label(
+            before,
+            Message::new("customer-focus-before").number("before", before.value),
+        )
+        .label(
+            after,
+            Message::new("customer-focus-after").number("after", after.value),
+        )
+        .label(
+            better,
+            Message::new("customer-focus-better").text("better", better.value.word()),
+        )
+        .help(with("customer-focus-improvement-mismatch.help")),
     );
-}
-
-/// A count of people with thousands separators: `2,000`.
-fn count_text(n: u64) -> String {
-    format_amount(n as f64)
-}
-
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
-    join_with(items, "and")
-}
-
-/// `a`, `a or b`, `a, b or c`.
-fn join_or(items: &[String]) -> String {
-    join_with(items, "or")
-}
-
-fn join_with(items: &[String], word: &str) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} {word} {last}", rest.join(", ")),
-    }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
+
+    fn both(m: Message) -> (String, String) {
+        (m.render(Lang::En), m.render(Lang::Zh))
+    }
 
     #[test]
-    fn joins_read_naturally() {
-        let v = |s: &[&str]| s.iter().map(|x| x.to_string()).collect::<Vec<_>>();
-        assert_eq!(join_and(&v(&[])), "");
-        assert_eq!(join_and(&v(&["a"])), "a");
-        assert_eq!(join_and(&v(&["a", "b"])), "a and b");
-        assert_eq!(join_or(&v(&["a", "b", "c"])), "a, b or c");
+    fn lists_read_naturally_in_both_languages() {
+        let gap = |items: &[&'static str]| {
+            both(with_list(
+                Message::new("customer-focus-value-chain-gap.label"),
+                items,
+            ))
+        };
+        assert_eq!(
+            gap(&["upstream"]),
+            ("no upstream".into(), "没有上游".into())
+        );
+        assert_eq!(
+            gap(&["upstream", "downstream"]),
+            ("no upstream or downstream".into(), "没有上游或下游".into())
+        );
+        assert_eq!(
+            gap(&["upstream", "midstream", "downstream"]),
+            (
+                "no upstream, midstream or downstream".into(),
+                "没有上游、中游或下游".into()
+            )
+        );
+        let (en, zh) = both(with_list(
+            Message::new("customer-focus-value-chain-gap"),
+            &["midstream", "downstream"],
+        ));
+        assert!(
+            en.starts_with(
+                "the value chain does not say how midstream and downstream parties gain;"
+            ),
+            "{en}"
+        );
+        assert!(zh.starts_with("价值链没有说明中游和下游如何受益；"), "{zh}");
+        let portrait = |items: &[&'static str]| {
+            with_list(Message::new("customer-focus-missing-portrait"), items).render(Lang::En)
+        };
+        assert!(portrait(&["niche"]).contains(": `market.niche` is missing;"));
+        assert!(
+            portrait(&["niche", "industries", "customer_size"]).contains(
+                ": `market.niche`, `market.industries` and `market.customer_size` are missing;"
+            )
+        );
+    }
+
+    #[test]
+    fn a_harmed_party_is_named_as_far_as_the_plan_says() {
+        let harm = |m: Message| both(m).0.split(" worse off").next().map(str::to_string);
+        let m = || Message::new("customer-focus-value-chain-harm");
+        assert_eq!(
+            harm(
+                m().text("kind", "who-position")
+                    .text("who", "distributors")
+                    .text("position", "downstream")
+            )
+            .as_deref(),
+            Some("adoption leaves distributors (downstream)")
+        );
+        assert_eq!(
+            harm(m().text("kind", "position").text("position", "upstream")).as_deref(),
+            Some("adoption leaves the upstream party")
+        );
+        assert_eq!(
+            harm(m().text("kind", "none")).as_deref(),
+            Some("adoption leaves a value-chain party")
+        );
+        let zh = m()
+            .text("kind", "who-position")
+            .text("who", "经销商")
+            .text("position", "downstream")
+            .render(Lang::Zh);
+        assert!(zh.starts_with("引入产品会让“经销商”（下游）受损"), "{zh}");
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::model::value::format_number;
+use crate::i18n::Message;
 use crate::model::{Field, Trust};
 
 pub const WEAK_TRUST: Rule = Rule {
@@ -48,14 +48,16 @@ enum Source {
     Unknown,
 }
 
-/// The four trust sources of the principle, with their names for messages.
+/// The four trust sources of the principle, by the key the message files word them by:
+/// `expertise`, `staying_power`, `reference` (a public reference customer) and
+/// `authority` (a certification or analyst report).
 fn trust_sources(trust: Option<&Trust>) -> [(&'static str, Source); 4] {
     let Some(t) = trust else {
         return [
             ("expertise", Source::Absent),
-            ("staying power", Source::Absent),
-            ("a public reference customer", Source::Absent),
-            ("a certification or analyst report", Source::Absent),
+            ("staying_power", Source::Absent),
+            ("reference", Source::Absent),
+            ("authority", Source::Absent),
         ];
     };
     let text = |f: &Field<String>| match f {
@@ -92,10 +94,20 @@ fn trust_sources(trust: Option<&Trust>) -> [(&'static str, Source); 4] {
     };
     [
         ("expertise", text(&t.expertise)),
-        ("staying power", text(&t.staying_power)),
-        ("a public reference customer", reference),
-        ("a certification or analyst report", authority),
+        ("staying_power", text(&t.staying_power)),
+        ("reference", reference),
+        ("authority", authority),
     ]
+}
+
+/// "no `trust` section": one wording for every section this module reads.
+fn no_section(section: &'static str) -> Message {
+    Message::new("trust-vision-no-section").text("section", section)
+}
+
+/// "no `roadmap`": one wording for every key this module finds missing in a section.
+fn no_key(key: &'static str) -> Message {
+    Message::new("trust-vision-no-key").text("key", key)
 }
 
 fn weak_trust(cx: &Context, out: &mut Vec<Finding>) {
@@ -113,44 +125,39 @@ fn weak_trust(cx: &Context, out: &mut Vec<Finding>) {
     if (present + unknown) as f64 >= min - EPSILON {
         return;
     }
-    let names = |s: Source| -> Vec<String> {
+    // The sources shown and those absent, as counts and the keys `shown1`.. and
+    // `absent1`.., which the message files word and join.
+    let mut message = Message::new("trust-vision-weak-trust")
+        .count("present", present)
+        .count("absent", count(Source::Absent))
+        .number("min", min);
+    let slots = [
+        ("shown1", "absent1"),
+        ("shown2", "absent2"),
+        ("shown3", "absent3"),
+        ("shown4", "absent4"),
+    ];
+    let keys = |s: Source| {
         sources
             .iter()
-            .filter(|(_, x)| *x == s)
-            .map(|(n, _)| n.to_string())
-            .collect()
+            .filter(move |(_, x)| *x == s)
+            .map(|(k, _)| *k)
     };
-    let shown = names(Source::Present);
-    let absent = names(Source::Absent);
-    let shown_text = if shown.is_empty() {
-        "none of the 4 trust sources".to_string()
-    } else {
-        format!("{present} of the 4 trust sources ({})", join_and(&shown))
-    };
+    for ((slot, _), key) in slots.iter().zip(keys(Source::Present)) {
+        message = message.text(slot, key);
+    }
+    for ((_, slot), key) in slots.iter().zip(keys(Source::Absent)) {
+        message = message.text(slot, key);
+    }
     let place = cx.plan.place_of(&cx.plan.trust);
     let label = if cx.plan.trust.is_missing() {
-        "no `trust` section".to_string()
+        no_section("trust")
     } else {
-        format!("{present} of 4 trust sources")
+        Message::new("trust-vision-weak-trust.label").count("present", present)
     };
     out.push(
-        Finding::new(
-            &WEAK_TRUST,
-            place,
-            format!(
-                "the plan shows {shown_text}; missing: {}; the principle asks for at least {}",
-                if absent.is_empty() {
-                    "none that could be read".to_string()
-                } else {
-                    join_and(&absent)
-                },
-                format_number(min)
-            ),
-            label,
-        )
-        .help(
-            "answer the buyer's \"why you?\" under `trust`: `expertise` (why you are the expert of this niche), `staying_power` (why you will still be there), a `reference_customers` entry with `public: true`, and `certifications` or `analyst_reports`",
-        ),
+        Finding::new(&WEAK_TRUST, place, message, label)
+            .help(Message::new("trust-vision-weak-trust.help")),
     );
 }
 
@@ -160,7 +167,7 @@ fn no_decision_chain(cx: &Context, out: &mut Vec<Finding>) {
         Field::Missing => None,
         Field::Present(t) => Some(&t.value),
     };
-    let help = "list who decides under `trust.decision_chain`, what each cares about, and mark the one who holds the budget: `- { role: COO, cares_about: write-off rate, budget_owner: true }`";
+    let help = || Message::new("trust-vision-no-decision-chain.help");
     match trust.map(|t| &t.decision_chain) {
         Some(Field::Invalid) => {}
         Some(Field::Present(chain)) => {
@@ -176,44 +183,44 @@ fn no_decision_chain(cx: &Context, out: &mut Vec<Finding>) {
                 .map(|r| r.value.trim().to_string())
                 .filter(|r| !r.is_empty())
                 .collect();
+            let message = Message::new("trust-vision-no-decision-chain");
             let message = if people.is_empty() {
-                "the decision chain is empty; the principle asks the plan to know who decides, above all who owns the budget".to_string()
+                message.text("kind", "empty")
             } else if roles.is_empty() {
-                format!(
-                    "none of the {} people in the decision chain is marked `budget_owner: true`; the principle asks the plan to know who owns the budget",
-                    people.len()
-                )
+                message
+                    .text("kind", "unnamed")
+                    .count("people", people.len())
             } else {
-                format!(
-                    "the decision chain ({}) names no budget owner; the principle asks the plan to know who owns the budget",
-                    roles.join(", ")
-                )
+                // The roles as the plan wrote them.
+                message
+                    .text("kind", "roles")
+                    .text("roles", roles.join(", "))
             };
             out.push(
                 Finding::new(
                     &NO_DECISION_CHAIN,
                     chain,
                     message,
-                    "no `budget_owner: true`",
+                    Message::new("trust-vision-no-decision-chain.label"),
                 )
-                .help(help),
+                .help(help()),
             );
         }
         Some(Field::Missing) | None => {
             let place = cx.plan.place_of(&cx.plan.trust);
             let label = if cx.plan.trust.is_missing() {
-                "no `trust` section"
+                no_section("trust")
             } else {
-                "no `decision_chain`"
+                no_key("decision_chain")
             };
             out.push(
                 Finding::new(
                     &NO_DECISION_CHAIN,
                     place,
-                    "the plan has no decision chain; the principle asks the plan to know who decides, above all who owns the budget",
+                    Message::new("trust-vision-no-decision-chain").text("kind", "missing"),
                     label,
                 )
-                .help(help),
+                .help(help()),
             );
         }
     }
@@ -226,10 +233,12 @@ fn no_vision(cx: &Context, out: &mut Vec<Finding>) {
         Field::Present(v) => Some(&v.value),
     };
     let place = cx.plan.place_of(&cx.plan.vision);
-    let section_label = if cx.plan.vision.is_missing() {
-        "no `vision` section"
-    } else {
-        "no `industry_future`"
+    let section_label = |key: &'static str| {
+        if cx.plan.vision.is_missing() {
+            no_section("vision")
+        } else {
+            no_key(key)
+        }
     };
     let future_missing = match vision.map(|v| &v.industry_future) {
         None | Some(Field::Missing) => true,
@@ -241,47 +250,42 @@ fn no_vision(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 &NO_VISION,
                 place.clone(),
-                "the plan does not say where the industry is going (`vision.industry_future`); the principle asks for a vision that leads the customer's needs",
-                section_label,
+                Message::new("trust-vision-no-vision"),
+                section_label("industry_future"),
             )
-            .help(
-                "write `vision.industry_future`: one sentence on where the customer's industry is heading and the part you play in it",
-            ),
+            .help(Message::new("trust-vision-no-vision.help")),
         );
     }
     let min = cx.thresholds.min_roadmap_years;
-    let roadmap_help = format!(
-        "extend `vision.roadmap` to cover at least {} years, one entry per step: `- {{ year: 2028, theme: ... }}`",
-        format_number(min)
-    );
+    let roadmap = |kind: &'static str| {
+        Message::new("trust-vision-no-roadmap")
+            .text("kind", kind)
+            .number("min", min)
+    };
+    let roadmap_help = || Message::new("trust-vision-no-roadmap.help").number("min", min);
     match vision.map(|v| &v.roadmap) {
         Some(Field::Invalid) => {}
         None | Some(Field::Missing) => {
             if min <= EPSILON {
                 return;
             }
-            let label = if cx.plan.vision.is_missing() {
-                "no `vision` section"
-            } else {
-                "no `roadmap`"
-            };
             out.push(
                 Finding::new(
                     &NO_VISION,
                     place,
-                    format!(
-                        "the plan has no roadmap; the principle asks for a vision of at least {} years",
-                        format_number(min)
-                    ),
-                    label,
+                    roadmap("missing"),
+                    section_label("roadmap"),
                 )
-                .help(roadmap_help),
+                .help(roadmap_help()),
             );
         }
-        Some(Field::Present(roadmap)) => {
-            let items = &roadmap.value;
-            let years: Vec<i64> = items.iter().filter_map(|i| i.value.year.value()).collect();
-            if years.is_empty() && items.iter().any(|i| !i.value.year.is_missing()) {
+        Some(Field::Present(items)) => {
+            let entries = &items.value;
+            let years: Vec<i64> = entries
+                .iter()
+                .filter_map(|i| i.value.year.value())
+                .collect();
+            if years.is_empty() && entries.iter().any(|i| !i.value.year.is_missing()) {
                 // Only unreadable years: the span cannot be known.
                 return;
             }
@@ -291,27 +295,22 @@ fn no_vision(cx: &Context, out: &mut Vec<Finding>) {
             }
             let (message, label) = match (years.iter().min(), years.iter().max()) {
                 (Some(first), Some(last)) => (
-                    format!(
-                        "the roadmap spans {span} year{} ({first}-{last}); the principle asks for a vision of at least {} years",
-                        if span == 1 { "" } else { "s" },
-                        format_number(min)
-                    ),
-                    format!("{span} year{}", if span == 1 { "" } else { "s" }),
+                    roadmap("span")
+                        .count("span", span)
+                        .text("first", first.to_string())
+                        .text("last", last.to_string()),
+                    Message::new("trust-vision-roadmap-span").count("span", span),
                 ),
                 _ => (
-                    format!(
-                        "{}; the principle asks for a vision of at least {} years",
-                        if items.is_empty() {
-                            "the roadmap is empty"
-                        } else {
-                            "no roadmap entry names a year"
-                        },
-                        format_number(min)
-                    ),
-                    "no years".to_string(),
+                    roadmap(if entries.is_empty() {
+                        "empty"
+                    } else {
+                        "no-years"
+                    }),
+                    Message::new("trust-vision-no-years"),
                 ),
             };
-            out.push(Finding::new(&NO_VISION, roadmap, message, label).help(roadmap_help));
+            out.push(Finding::new(&NO_VISION, items, message, label).help(roadmap_help()));
         }
     }
 }
@@ -324,18 +323,10 @@ fn roadmap_span(years: &[i64]) -> i64 {
     }
 }
 
-/// `a`, `a and b`, `a, b and c`.
-fn join_and(items: &[String]) -> String {
-    match items {
-        [] => String::new(),
-        [one] => one.clone(),
-        [rest @ .., last] => format!("{} and {last}", rest.join(", ")),
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::i18n::Lang;
 
     #[test]
     fn roadmap_span_counts_both_ends() {
@@ -343,6 +334,47 @@ mod tests {
         assert_eq!(roadmap_span(&[2026]), 1);
         assert_eq!(roadmap_span(&[2026, 2028]), 3);
         assert_eq!(roadmap_span(&[2029, 2026, 2027]), 4);
+    }
+
+    #[test]
+    fn roadmap_years_are_counted_in_words() {
+        let span = |n: i64| {
+            let m = Message::new("trust-vision-roadmap-span").count("span", n);
+            (m.render(Lang::En), m.render(Lang::Zh))
+        };
+        assert_eq!(span(1), ("1 year".into(), "1 年".into()));
+        assert_eq!(span(2), ("2 years".into(), "2 年".into()));
+    }
+
+    #[test]
+    fn trust_sources_are_worded_and_joined_in_both_languages() {
+        let m = Message::new("trust-vision-weak-trust")
+            .count("present", 1)
+            .count("absent", 3)
+            .number("min", 3.0)
+            .text("shown1", "staying_power")
+            .text("absent1", "expertise")
+            .text("absent2", "reference")
+            .text("absent3", "authority");
+        assert_eq!(
+            m.render(Lang::En),
+            "the plan shows 1 of the 4 trust sources (staying power); missing: expertise, \
+             a public reference customer and a certification or analyst report; the principle \
+             asks for at least 3"
+        );
+        let zh = m.render(Lang::Zh);
+        assert!(
+            zh.contains("（长期陪伴客户的实力）；缺少：细分领域的专业形象、公开的标杆客户和"),
+            "{zh}"
+        );
+        let none = Message::new("trust-vision-weak-trust")
+            .count("present", 0)
+            .count("absent", 0)
+            .number("min", 3.0);
+        assert!(
+            none.render(Lang::En)
+                .starts_with("the plan shows none of the 4 trust sources; missing: none that")
+        );
     }
 
     #[test]
