@@ -13,8 +13,6 @@ const NOT_YET_TRANSLATED: &[&str] = &[
     "plan/",
     "customer-focus/",
     "trust-vision/",
-    "large-customers/",
-    "sales-motion/",
     "product-cycle/",
     "value-pricing/",
     "quantified-value/",
