@@ -4,7 +4,7 @@
 
 use crate::engine::{Context, Rule, differs};
 use crate::finding::{Finding, Severity};
-use crate::model::value::{format_number, format_percent};
+use crate::i18n::Message;
 use crate::model::{LtvBasis, Motion, Place, UnitEconomics, Val};
 
 pub const LTV_FLOOR: Rule = Rule {
@@ -133,46 +133,65 @@ impl Ltv<'_> {
         }
     }
 
-    fn primary_label(&self, cx: &Context) -> String {
+    /// Adds what messages say about this LTV: its value (`ltv`) and `basis`, `stated` or,
+    /// when computed, the inputs `large-customers-ltv-formula` writes out.
+    fn args(&self, message: Message, cx: &Context) -> Message {
+        let message = message.money("ltv", self.value, cx.currency());
         match &self.source {
-            LtvSource::Stated(v) => format!("LTV {}", cx.fmt_money(v.value)),
-            LtvSource::Computed { acv, .. } => format!("ACV {}", cx.fmt_money(acv.value)),
+            LtvSource::Stated(_) => message.text("basis", "stated"),
+            LtvSource::Computed { acv, life, gm } => formula_args(message, cx, acv, life, *gm),
         }
     }
 
-    /// How it was computed, for messages: `ACV 50,000 CNY × 5 years`.
-    fn formula(&self, cx: &Context) -> Option<String> {
-        let LtvSource::Computed { acv, life, gm } = &self.source else {
-            return None;
-        };
-        let mut formula = format!(
-            "ACV {} × {} years",
-            cx.fmt_money(acv.value),
-            format_number(life.value)
-        );
-        if let Some(gm) = gm {
-            formula.push_str(&format!(" × {} gross margin", format_percent(gm.value)));
-        }
-        Some(formula)
+    /// `LTV 600,000 CNY`, or `ACV 50,000 CNY` when computed.
+    fn primary_label(&self, cx: &Context) -> Message {
+        self.args(Message::new("large-customers-ltv-source"), cx)
     }
 
     /// The labels on the inputs it was computed from.
-    fn inputs(&self) -> Vec<(Place, String)> {
+    fn inputs(&self) -> Vec<(Place, Message)> {
         let LtvSource::Computed { life, gm, .. } = &self.source else {
             return Vec::new();
         };
-        let mut inputs = vec![(
-            Place::from(*life),
-            format!("lifetime {} years", format_number(life.value)),
-        )];
+        let mut inputs = vec![(Place::from(*life), lifetime_label(life.value))];
         if let Some(gm) = gm {
             inputs.push((
                 Place::from(*gm),
-                format!("gross margin {}", format_percent(gm.value)),
+                Message::new("large-customers-gross-margin").percent("gm", gm.value),
             ));
         }
         inputs
     }
+}
+
+/// The arguments of `large-customers-ltv-formula` (`ACV 50,000 CNY × 5 years`, and
+/// `× 80% gross margin` on the gross-margin basis): `acv`, `years`, `basis` and `gm`.
+fn formula_args(
+    message: Message,
+    cx: &Context,
+    acv: &Val<f64>,
+    life: &Val<f64>,
+    gm: Option<&Val<f64>>,
+) -> Message {
+    let message = message
+        .money("acv", acv.value, cx.currency())
+        .number("years", life.value);
+    match gm {
+        Some(gm) => message
+            .text("basis", "gross_margin")
+            .percent("gm", gm.value),
+        None => message.text("basis", "revenue"),
+    }
+}
+
+/// `lifetime 5 years`.
+fn lifetime_label(years: f64) -> Message {
+    Message::new("large-customers-lifetime").number("years", years)
+}
+
+/// `ACV 50,000 CNY`.
+fn acv_label(cx: &Context, acv: f64) -> Message {
+    Message::new("large-customers-acv").money("acv", acv, cx.currency())
 }
 
 fn ltv<'a>(cx: &Context, ue: &'a UnitEconomics) -> Option<Ltv<'a>> {
@@ -207,26 +226,17 @@ fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
     if ltv.value >= floor.amount {
         return;
     }
-    let how = ltv
-        .formula(cx)
-        .map_or_else(String::new, |f| format!(" ({f})"));
+    let with = |id: &'static str| ltv.args(Message::new(id), cx).threshold("floor", &floor);
     let mut finding = Finding::new(
         &LTV_FLOOR,
         ltv.primary(),
-        format!(
-            "LTV is {}{how}, below the {} floor",
-            cx.fmt_money(ltv.value),
-            floor.text()
-        ),
+        with("large-customers-ltv-floor"),
         ltv.primary_label(cx),
     );
     for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
-    out.push(finding.help(format!(
-        "aim at larger customers (a higher ACV) or keep them longer, to an LTV of at least {}",
-        floor.text()
-    )));
+    out.push(finding.help(with("large-customers-ltv-floor.help")));
 }
 
 fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
@@ -237,56 +247,45 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
         crate::model::Field::Missing => (DEFAULT_LIFETIME_YEARS, None),
         crate::model::Field::Invalid => return,
     };
-    let Some(floor) = cx.money(cx.thresholds.min_ltv / years) else {
+    let (Some(floor), Some(min_ltv)) = (
+        cx.money(cx.thresholds.min_ltv / years),
+        cx.money(cx.thresholds.min_ltv),
+    ) else {
         return;
     };
     if acv.value >= floor.amount {
         return;
     }
-    let assumed = if life_place.is_none() {
-        " (assuming the principles' 5-year lifetime: the plan states none)"
+    // Whether the lifetime is the plan's or the principles' default, and the low-touch
+    // channel small deals are sold through (`none`), select the wording.
+    let lifetime = if life_place.is_some() {
+        "stated"
     } else {
-        ""
+        "assumed"
     };
-    let low_touch = low_touch_channel(cx);
+    let channel = low_touch_channel(cx).unwrap_or("none");
+    let with = |id: &'static str| {
+        Message::new(id)
+            .threshold("floor", &floor)
+            .text("lifetime", lifetime)
+    };
     let mut finding = Finding::new(
         &ACV_FLOOR,
         acv,
-        format!(
-            "ACV is {}, below the {} needed for an LTV of {} over {} years{assumed}",
-            cx.fmt_money(acv.value),
-            floor.text(),
-            cx.money(cx.thresholds.min_ltv)
-                .map_or_else(String::new, |m| m.text()),
-            format_number(years)
-        ),
-        format!("ACV {}", cx.fmt_money(acv.value)),
+        with("large-customers-acv-floor")
+            .money("acv", acv.value, cx.currency())
+            .threshold("ltv", &min_ltv)
+            .number("years", years)
+            .text("channel", channel),
+        acv_label(cx, acv.value),
     );
     if let Some(life) = life_place {
-        finding = finding.label(life, format!("lifetime {} years", format_number(years)));
+        finding = finding.label(life, lifetime_label(years));
     } else {
         // Judged on an assumed lifetime, not a stated one: a warning at most.
         finding = finding.at_most(Severity::Warning);
     }
-    if let Some(motion) = low_touch {
-        let mut text = finding.message.render(crate::i18n::Lang::En);
-        text.push_str(&format!(
-            "; the plan sells small deals through its `{motion}` channel, a recognised model under these thresholds"
-        ));
-        finding.message = text.into();
-    }
-    let help = if life_place.is_none() {
-        format!(
-            "state `lifetime_years` (how long customers stay), or sell to larger customers so the ACV reaches {}",
-            floor.text()
-        )
-    } else {
-        format!(
-            "sell to larger customers or a larger scope so the ACV reaches {}",
-            floor.text()
-        )
-    };
-    out.push(finding.help(help));
+    out.push(finding.help(with("large-customers-acv-floor.help")));
 }
 
 /// The low-touch channel (self-serve, inside sales, telesales) the plan declares, when the
@@ -312,36 +311,32 @@ fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ue) = unit_economics(cx) else { return };
     // Revenue churn, or logo churn when the plan states only that (and says so): a
     // customer lost takes its revenue with it.
-    let (churn, what) = match (
+    let (churn, kind) = match (
         ue.revenue_churn.get(),
         &ue.revenue_churn,
         ue.logo_churn.get(),
     ) {
-        (Some(c), _, _) => (c, "annual revenue churn"),
-        (None, crate::model::Field::Missing, Some(c)) => {
-            (c, "annual logo churn (the plan states no revenue churn)")
-        }
+        (Some(c), _, _) => (c, "revenue"),
+        (None, crate::model::Field::Missing, Some(c)) => (c, "logo"),
         _ => return,
     };
     let ceiling = cx.thresholds.max_revenue_churn;
     if churn.value < ceiling - 1e-12 {
         return;
     }
+    let with = |id: &'static str| {
+        Message::new(id)
+            .percent("churn", churn.value)
+            .percent("ceiling", ceiling)
+    };
     out.push(
         Finding::new(
             &CHURN_CEILING,
             churn,
-            format!(
-                "{what} is {}, at or above the {} ceiling",
-                format_percent(churn.value),
-                format_percent(ceiling)
-            ),
-            format!("churn {}", format_percent(churn.value)),
+            with("large-customers-churn-ceiling").text("kind", kind),
+            with("large-customers-churn-ceiling.label"),
         )
-        .help(format!(
-            "bring revenue churn below {}: re-check who this cohort was sold to and invest in customer success; the ideal is 0% or negative",
-            format_percent(ceiling)
-        )),
+        .help(with("large-customers-churn-ceiling.help")),
     );
 }
 
@@ -356,30 +351,26 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
     if ratio >= min - 1e-9 {
         return;
     }
-    let how = ltv
-        .formula(cx)
-        .map_or_else(String::new, |f| format!(" ({f})"));
     let mut finding = Finding::new(
         &LTV_CAC_RATIO,
         cac,
-        format!(
-            "LTV / CAC is {} (LTV {}{how} / CAC {}); the principle asks for at least {}",
-            format_number(ratio),
-            cx.fmt_money(ltv.value),
-            cx.fmt_money(cac.value),
-            format_number(min)
-        ),
-        format!("CAC {}", cx.fmt_money(cac.value)),
+        ltv.args(Message::new("large-customers-ltv-cac-ratio"), cx)
+            .number("ratio", ratio)
+            .money("cac", cac.value, cx.currency())
+            .number("min", min),
+        Message::new("large-customers-ltv-cac-ratio.label").money("cac", cac.value, cx.currency()),
     )
     .label(ltv.primary(), ltv.primary_label(cx));
     for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
-    out.push(finding.help(format!(
-        "keep CAC under 1/{} of LTV: at most {}",
-        format_number(min),
-        cx.fmt_money(ltv.value / min)
-    )));
+    out.push(
+        finding.help(
+            Message::new("large-customers-ltv-cac-ratio.help")
+                .number("min", min)
+                .money("max_cac", ltv.value / min, cx.currency()),
+        ),
+    );
 }
 
 fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
@@ -398,48 +389,51 @@ fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
         LtvBasis::GrossMargin => ue.gross_margin.get(),
         LtvBasis::Revenue => None,
     };
-    let formula = match gm {
-        Some(gm) => format!(
-            "ACV {} × {} years × {} gross margin",
-            cx.fmt_money(acv.value),
-            format_number(life.value),
-            format_percent(gm.value)
-        ),
-        None => format!(
-            "ACV {} × {} years",
-            cx.fmt_money(acv.value),
-            format_number(life.value)
-        ),
-    };
+    let stated_label = Message::new("large-customers-ltv-mismatch.label").money(
+        "stated",
+        stated.value,
+        cx.currency(),
+    );
     let mut finding = Finding::new(
         &LTV_MISMATCH,
         stated,
-        format!(
-            "stated LTV {} differs from {} computed as {formula}",
-            cx.fmt_money(stated.value),
-            cx.fmt_money(computed)
-        ),
-        format!("stated: {}", cx.fmt_money(stated.value)),
+        formula_args(
+            Message::new("large-customers-ltv-mismatch"),
+            cx,
+            acv,
+            life,
+            gm,
+        )
+        .money("stated", stated.value, cx.currency())
+        .money("computed", computed, cx.currency()),
+        stated_label,
     )
-    .label(acv, format!("ACV: {}", cx.fmt_money(acv.value)))
+    .label(
+        acv,
+        Message::new("large-customers-ltv-mismatch-acv").money("acv", acv.value, cx.currency()),
+    )
     .label(
         life,
-        format!("lifetime: {} years", format_number(life.value)),
+        Message::new("large-customers-ltv-mismatch-lifetime").number("years", life.value),
     );
     if let Some(gm) = gm {
-        finding = finding.label(gm, format!("gross margin: {}", format_percent(gm.value)));
+        finding = finding.label(
+            gm,
+            Message::new("large-customers-ltv-mismatch-gross-margin").percent("gm", gm.value),
+        );
     }
-    let basis_hint = match basis(ue) {
-        LtvBasis::Revenue => {
-            " (on the revenue basis; set `ltv_basis: gross_margin` if your LTV counts margin)"
-        }
-        LtvBasis::GrossMargin => "",
+    let ltv_basis = match basis(ue) {
+        LtvBasis::Revenue => "revenue",
+        LtvBasis::GrossMargin => "gross_margin",
     };
-    out.push(finding.help(format!(
-        "write `ltv: {}` or correct the inputs; the tolerance is {}{basis_hint}",
-        format_number(computed),
-        format_percent(tolerance)
-    )));
+    out.push(
+        finding.help(
+            Message::new("large-customers-ltv-mismatch.help")
+                .number("computed", computed)
+                .percent("tolerance", tolerance)
+                .text("ltv_basis", ltv_basis),
+        ),
+    );
 }
 
 fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
@@ -447,10 +441,10 @@ fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
     let Some(life) = ue.lifetime_years.get() else {
         return;
     };
-    let (churn, what) = match (ue.logo_churn.get(), &ue.logo_churn) {
-        (Some(c), _) => (c, "logo churn"),
+    let (churn, kind) = match (ue.logo_churn.get(), &ue.logo_churn) {
+        (Some(c), _) => (c, "logo"),
         (None, crate::model::Field::Missing) => match ue.revenue_churn.get() {
-            Some(c) => (c, "revenue churn"),
+            Some(c) => (c, "revenue"),
             None => return,
         },
         (None, _) => return,
@@ -462,24 +456,22 @@ fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
     if life.value <= max_life + 1e-9 {
         return;
     }
+    let churn_of = |id: &'static str| {
+        Message::new(id)
+            .percent("churn", churn.value)
+            .text("kind", kind)
+    };
     out.push(
         Finding::new(
             &LIFETIME_VS_CHURN,
             life,
-            format!(
-                "a {}-year customer lifetime is longer than {} annual {what} allows (1 / {} = {} years)",
-                format_number(life.value),
-                format_percent(churn.value),
-                format_percent(churn.value),
-                format_number(max_life)
-            ),
-            format!("lifetime {} years", format_number(life.value)),
+            churn_of("large-customers-lifetime-vs-churn")
+                .number("years", life.value)
+                .number("max", max_life),
+            lifetime_label(life.value),
         )
-        .label(churn, format!("{what} {}", format_percent(churn.value)))
-        .help(format!(
-            "lower `lifetime_years` to at most {} or show how churn will fall",
-            format_number(max_life)
-        )),
+        .label(churn, churn_of("large-customers-lifetime-vs-churn-churn"))
+        .help(Message::new("large-customers-lifetime-vs-churn.help").number("max", max_life)),
     );
 }
 
@@ -500,38 +492,24 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
     if acv.value >= ceiling.amount {
         return;
     }
-    if let Some(motion) = low_touch_channel(cx) {
-        out.push(
-            Finding::new(
-                &SMALL_DEALS,
-                acv,
-                format!(
-                    "ACV is {}, below the {} telesales ceiling, sold through the plan's `{motion}` channel: a recognised model under these thresholds, if that channel's cost stays low",
-                    cx.fmt_money(acv.value),
-                    ceiling.text()
-                ),
-                format!("ACV {}", cx.fmt_money(acv.value)),
-            )
-            .at_most(Severity::Info)
-            .help("keep the cost of acquiring these customers low: CAC well under a third of their LTV"),
-        );
-        return;
+    // Small deals sold through a low-touch channel the thresholds recognise are a model
+    // of their own, not a warning: `channel` selects that wording (`none` otherwise).
+    let low_touch = low_touch_channel(cx);
+    let channel = low_touch.unwrap_or("none");
+    let mut finding = Finding::new(
+        &SMALL_DEALS,
+        acv,
+        Message::new("large-customers-small-deals")
+            .money("acv", acv.value, cx.currency())
+            .threshold("ceiling", &ceiling)
+            .text("channel", channel),
+        acv_label(cx, acv.value),
+    )
+    .help(Message::new("large-customers-small-deals.help").text("channel", channel));
+    if low_touch.is_some() {
+        finding = finding.at_most(Severity::Info);
     }
-    out.push(
-        Finding::new(
-            &SMALL_DEALS,
-            acv,
-            format!(
-                "ACV is {}, below the {} telesales ceiling: only platform giants can acquire customers this small at scale",
-                cx.fmt_money(acv.value),
-                ceiling.text()
-            ),
-            format!("ACV {}", cx.fmt_money(acv.value)),
-        )
-        .help(
-            "move up-market to larger customers, or set `company.platform_giant: true` if you truly are a platform-scale company",
-        ),
-    );
+    out.push(finding);
 }
 
 fn net_shrink(cx: &Context, out: &mut Vec<Finding>) {
@@ -543,20 +521,113 @@ fn net_shrink(cx: &Context, out: &mut Vec<Finding>) {
     if nrr.value >= min - 1e-12 {
         return;
     }
+    let with = |id: &'static str| {
+        Message::new(id)
+            .percent("nrr", nrr.value)
+            .percent("min", min)
+    };
     out.push(
         Finding::new(
             &NET_SHRINK,
             nrr,
-            format!(
-                "net revenue retention is {}: the customers who stay spend less than those who leave took away, so revenue from the installed base shrinks; the principle asks for net churn of 0% or below (retention of at least {})",
-                format_percent(nrr.value),
-                format_percent(min)
-            ),
-            format!("net retention {}", format_percent(nrr.value)),
+            with("large-customers-net-shrink"),
+            with("large-customers-net-shrink.label"),
         )
-        .help(format!(
-            "grow the accounts you keep (upsell with the customer's growth, pricing that scales with their size) until net retention is at least {}",
-            format_percent(min)
-        )),
+        .help(with("large-customers-net-shrink.help")),
     );
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::i18n::Lang;
+    use crate::model::{Channel, Field, Plan, Sales};
+    use crate::source::Span;
+    use crate::thresholds::{FxRates, Thresholds};
+
+    fn val<T>(value: T) -> Val<T> {
+        Val {
+            value,
+            span: Span::new(0, 0),
+            path: String::new(),
+        }
+    }
+
+    /// A USD plan with an ACV of 1,000 and no stated lifetime, sold through `motion`.
+    fn plan(motion: Motion) -> Plan {
+        let ue = UnitEconomics {
+            acv: Field::Present(val(1_000.0)),
+            ..UnitEconomics::default()
+        };
+        let channel = Channel {
+            motion: Field::Present(val(motion)),
+            ..Channel::default()
+        };
+        Plan {
+            unit_economics: Field::Present(val(ue)),
+            sales: Field::Present(val(Sales {
+                channels: Field::Present(val(vec![val(channel)])),
+            })),
+            currency: Field::Present(val("USD".to_string())),
+            ..Plan::default()
+        }
+    }
+
+    fn run(plan: &Plan, check: fn(&Context, &mut Vec<Finding>)) -> Vec<Finding> {
+        let t = Thresholds::us_saas();
+        let fx = FxRates::default();
+        let cx = Context::new(plan, &t, &fx);
+        let mut out = Vec::new();
+        check(&cx, &mut out);
+        out
+    }
+
+    #[test]
+    fn the_low_touch_channel_is_an_argument_of_the_acv_floor_message() {
+        let found = run(&plan(Motion::SelfServe), acv_floor);
+        assert_eq!(found.len(), 1);
+        let message = &found[0].message;
+        // A message of the files with the channel as data, not English re-wrapped as text.
+        assert!(!message.is_literal());
+        assert_eq!(message.id(), Some("large-customers-acv-floor"));
+        assert!(
+            message
+                .args()
+                .iter()
+                .any(|(k, v)| *k == "channel" && *v == crate::i18n::Arg::Text("self_serve".into()))
+        );
+        assert_eq!(
+            message.render(Lang::En),
+            "ACV is 1,000 USD, below the 10,000 USD needed for an LTV of 50,000 USD over 5 years (assuming the principles' 5-year lifetime: the plan states none); the plan sells small deals through its `self_serve` channel, a recognised model under these thresholds"
+        );
+        let zh = message.render(Lang::Zh);
+        assert!(zh.contains("`self_serve` 渠道"), "{zh}");
+        assert!(zh.contains("5 年估算"), "{zh}");
+        assert!(!zh.contains("recognised"), "{zh}");
+    }
+
+    #[test]
+    fn without_a_low_touch_channel_the_acv_floor_message_says_nothing_of_one() {
+        let found = run(&plan(Motion::Field), acv_floor);
+        assert_eq!(found.len(), 1);
+        let en = found[0].message.render(Lang::En);
+        assert!(en.ends_with("the plan states none)"), "{en}");
+        let zh = found[0].message.render(Lang::Zh);
+        assert!(!zh.contains("渠道"), "{zh}");
+    }
+
+    #[test]
+    fn small_deals_through_a_low_touch_channel_read_as_a_model_in_both_languages() {
+        let found = run(&plan(Motion::Telesales), small_deals);
+        assert_eq!(found.len(), 1);
+        let en = found[0].message.render(Lang::En);
+        assert!(
+            en.contains("sold through the plan's `telesales` channel"),
+            "{en}"
+        );
+        let zh = found[0].message.render(Lang::Zh);
+        assert!(zh.contains("`telesales` 渠道"), "{zh}");
+        let help = found[0].help.as_ref().map(|h| h.render(Lang::Zh));
+        assert!(help.is_some_and(|h| h.contains("三分之一")));
+    }
 }

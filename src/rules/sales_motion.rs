@@ -5,7 +5,7 @@
 
 use crate::engine::{Context, Rule};
 use crate::finding::{Finding, Severity};
-use crate::model::value::{format_number, format_percent};
+use crate::i18n::Message;
 use crate::model::{Channel, Field, Motion, Place, UnitEconomics, Val};
 
 pub const PAYBACK_TOO_LONG: Rule = Rule {
@@ -91,40 +91,44 @@ impl PaybackInputs<'_> {
         })
     }
 
-    /// `CAC 100,000 CNY / (ACV 50,000 CNY / 12 × 80% gross margin)`.
-    fn formula(&self, cx: &Context) -> String {
-        format!(
-            "CAC {} / (ACV {} / 12 × {} gross margin)",
-            cx.fmt_money(self.cac.value),
-            cx.fmt_money(self.acv.value),
-            format_percent(self.gm.value)
-        )
+    /// The arguments of `sales-motion-payback-formula`
+    /// (`CAC 100,000 CNY / (ACV 50,000 CNY / 12 × 80% gross margin)`).
+    fn formula_args(&self, message: Message, cx: &Context) -> Message {
+        message
+            .money("cac", self.cac.value, cx.currency())
+            .money("acv", self.acv.value, cx.currency())
+            .percent("gm", self.gm.value)
     }
 
-    /// What would bring the payback down to `max` months, for the help text.
-    fn remedy(&self, cx: &Context, max: f64) -> String {
+    /// What would bring the payback down to `max` months, for the help text: `remedy`
+    /// says which ways apply (`all`, `cac_acv`, `gm` or `none`), `max_cac`, `min_acv`
+    /// and `min_gm` are their figures.
+    fn remedy(&self, message: Message, cx: &Context, max: f64) -> Message {
         let gm = self.gm.value;
-        let mut ways = Vec::new();
-        if self.acv.value > 0.0 && gm > 0.0 {
+        let mut message = message;
+        let cac_acv = self.acv.value > 0.0 && gm > 0.0;
+        if cac_acv {
             let max_cac = self.acv.value / 12.0 * gm * max;
-            ways.push(format!("cut CAC to at most {}", cx.fmt_money(max_cac)));
             let min_acv = self.cac.value * 12.0 / (gm * max);
-            ways.push(format!("raise ACV to at least {}", cx.fmt_money(min_acv)));
+            message = message.money("max_cac", max_cac, cx.currency()).money(
+                "min_acv",
+                min_acv,
+                cx.currency(),
+            );
         }
-        if self.acv.value > 0.0 && self.cac.value > 0.0 {
-            let min_gm = self.cac.value * 12.0 / (self.acv.value * max);
-            if min_gm <= 1.0 {
-                ways.push(format!(
-                    "raise gross margin to at least {}",
-                    format_percent(min_gm)
-                ));
-            }
+        let min_gm = (self.acv.value > 0.0 && self.cac.value > 0.0)
+            .then(|| self.cac.value * 12.0 / (self.acv.value * max))
+            .filter(|min_gm| *min_gm <= 1.0);
+        if let Some(min_gm) = min_gm {
+            message = message.percent("min_gm", min_gm);
         }
-        match ways.as_slice() {
-            [] => String::new(),
-            [one] => format!(": {one}"),
-            [init @ .., last] => format!(": {}, or {last}", init.join(", ")),
-        }
+        let remedy = match (cac_acv, min_gm.is_some()) {
+            (true, true) => "all",
+            (true, false) => "cac_acv",
+            (false, true) => "gm",
+            (false, false) => "none",
+        };
+        message.text("remedy", remedy)
     }
 }
 
@@ -133,34 +137,31 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
     let max = cx.thresholds.max_cac_payback_months;
     let inputs = PaybackInputs::of(ue);
     let computed = cx.metrics.payback_computed;
+    let help = Message::new("sales-motion-payback-too-long.help").number("max", max);
     let help = match (&inputs, computed) {
         // The inputs already pay back in time: only the stated figure is off.
-        (Some(_), Some(months)) if months <= max + EPS => format!(
-            "CAC, ACV and gross margin give {} months: correct `cac_payback_months`, or the inputs if the stated figure is the true one",
-            format_number(months)
-        ),
-        _ => format!(
-            "bring CAC payback to {} months or fewer{}; deal size decides the motion, so a cheaper motion (telesales, inside sales, conferences) also shortens payback",
-            format_number(max),
-            inputs
-                .as_ref()
-                .map_or_else(String::new, |i| i.remedy(cx, max))
-        ),
+        (Some(_), Some(months)) if months <= max + EPS => {
+            help.text("remedy", "stated").number("computed", months)
+        }
+        (Some(inputs), _) => inputs.remedy(help, cx, max),
+        (None, _) => help.text("remedy", "none"),
     };
     let finding = match &ue.cac_payback_months {
         Field::Present(stated) => {
             if stated.value <= max + EPS {
                 return;
             }
+            let with = |id: &'static str| {
+                Message::new(id)
+                    .number("months", stated.value)
+                    .number("max", max)
+                    .text("source", "stated")
+            };
             Finding::new(
                 &PAYBACK_TOO_LONG,
                 stated,
-                format!(
-                    "CAC payback is {} months (stated); the principle asks for {} months or fewer",
-                    format_number(stated.value),
-                    format_number(max)
-                ),
-                format!("payback {} months", format_number(stated.value)),
+                with("sales-motion-payback-too-long"),
+                with("sales-motion-payback-too-long.label"),
             )
         }
         Field::Invalid => return,
@@ -174,24 +175,26 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
             if months <= max + EPS {
                 return;
             }
+            let with = |id: &'static str| {
+                inputs
+                    .formula_args(Message::new(id), cx)
+                    .number("months", months)
+                    .number("max", max)
+                    .text("source", "computed")
+            };
             Finding::new(
                 &PAYBACK_TOO_LONG,
                 inputs.cac,
-                format!(
-                    "CAC payback is {} months ({}); the principle asks for {} months or fewer",
-                    format_number(months),
-                    inputs.formula(cx),
-                    format_number(max)
-                ),
-                format!("CAC {}", cx.fmt_money(inputs.cac.value)),
+                with("sales-motion-payback-too-long"),
+                with("sales-motion-payback-too-long.label"),
             )
             .label(
                 inputs.acv,
-                format!("ACV {}", cx.fmt_money(inputs.acv.value)),
+                Message::new("sales-motion-acv").money("acv", inputs.acv.value, cx.currency()),
             )
             .label(
                 inputs.gm,
-                format!("gross margin {}", format_percent(inputs.gm.value)),
+                Message::new("sales-motion-gross-margin").percent("gm", inputs.gm.value),
             )
         }
     };
@@ -214,25 +217,38 @@ fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             &PAYBACK_MISMATCH,
             stated,
-            format!(
-                "stated CAC payback of {} months differs from the {} months computed as {}",
-                format_number(stated.value),
-                format_number(computed),
-                inputs.formula(cx)
-            ),
-            format!("stated: {} months", format_number(stated.value)),
+            inputs
+                .formula_args(Message::new("sales-motion-payback-mismatch"), cx)
+                .number("stated", stated.value)
+                .number("computed", computed),
+            Message::new("sales-motion-payback-mismatch.label").number("stated", stated.value),
         )
-        .label(inputs.cac, format!("CAC: {}", cx.fmt_money(inputs.cac.value)))
-        .label(inputs.acv, format!("ACV: {}", cx.fmt_money(inputs.acv.value)))
+        .label(
+            inputs.cac,
+            Message::new("sales-motion-payback-mismatch-cac").money(
+                "cac",
+                inputs.cac.value,
+                cx.currency(),
+            ),
+        )
+        .label(
+            inputs.acv,
+            Message::new("sales-motion-payback-mismatch-acv").money(
+                "acv",
+                inputs.acv.value,
+                cx.currency(),
+            ),
+        )
         .label(
             inputs.gm,
-            format!("gross margin: {}", format_percent(inputs.gm.value)),
+            Message::new("sales-motion-payback-mismatch-gross-margin")
+                .percent("gm", inputs.gm.value),
         )
-        .help(format!(
-            "write `cac_payback_months: {}` or correct CAC, ACV or gross margin; the tolerance is {} month",
-            format_number(computed),
-            format_number(PAYBACK_TOLERANCE_MONTHS)
-        )),
+        .help(
+            Message::new("sales-motion-payback-mismatch.help")
+                .number("computed", computed)
+                .number("tolerance", PAYBACK_TOLERANCE_MONTHS),
+        ),
     );
 }
 
@@ -240,6 +256,11 @@ fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
 fn channels<'a>(cx: &'a Context) -> Option<&'a [Val<Channel>]> {
     let sales = cx.plan.sales.get()?;
     sales.value.channels.get().map(|c| c.value.as_slice())
+}
+
+/// `deals from 5,000 CNY`, on a channel's smallest deal.
+fn deals_from(cx: &Context, min: f64) -> Message {
+    Message::new("sales-motion-deals-from").money("min", min, cx.currency())
 }
 
 fn field_sales_small_deals(cx: &Context, out: &mut Vec<Finding>) {
@@ -262,18 +283,16 @@ fn field_sales_small_deals(cx: &Context, out: &mut Vec<Finding>) {
             Finding::new(
                 &FIELD_SALES_SMALL_DEALS,
                 min,
-                format!(
-                    "the field-sales channel takes deals from {}, below the {} where field sales pays for itself",
-                    cx.fmt_money(min.value),
-                    floor.text()
-                ),
-                format!("deals from {}", cx.fmt_money(min.value)),
+                Message::new("sales-motion-field-sales-small-deals")
+                    .money("min", min.value, cx.currency())
+                    .threshold("floor", &floor),
+                deals_from(cx, min.value),
             )
-            .label(motion, "field sales")
-            .help(format!(
-                "start the field channel's deal size at {} or more and leave smaller deals to inside sales or telesales",
-                floor.text()
-            )),
+            .label(motion, Message::new("sales-motion-field-sales"))
+            .help(
+                Message::new("sales-motion-field-sales-small-deals.help")
+                    .threshold("floor", &floor),
+            ),
         );
     }
 }
@@ -313,26 +332,22 @@ fn small_deals_need_telesales(cx: &Context, out: &mut Vec<Finding>) {
         if min.value >= ceiling.amount - EPS {
             continue;
         }
-        let motion = ch
-            .value
-            .motion
-            .value()
-            .map_or_else(|| "a".to_string(), |m| format!("the {}", m.word()));
+        // The channel's motion, or `none` when it states none.
+        let motion = ch.value.motion.value().map_or("none", |m| m.word());
         out.push(
             Finding::new(
                 &SMALL_DEALS_NEED_TELESALES,
                 min,
-                format!(
-                    "{motion} channel takes deals from {}, below the {} telesales ceiling, but no channel is telesales, inside_sales or self_serve",
-                    cx.fmt_money(min.value),
-                    ceiling.text()
-                ),
-                format!("deals from {}", cx.fmt_money(min.value)),
+                Message::new("sales-motion-small-deals-need-telesales")
+                    .text("motion", motion)
+                    .money("min", min.value, cx.currency())
+                    .threshold("ceiling", &ceiling),
+                deals_from(cx, min.value),
             )
-            .help(format!(
-                "add a `telesales`, `inside_sales` or `self_serve` channel for deals under {}, or raise this channel's deal size to {} or more",
-                ceiling.text(), ceiling.text()
-            )),
+            .help(
+                Message::new("sales-motion-small-deals-need-telesales.help")
+                    .threshold("ceiling", &ceiling),
+            ),
         );
     }
 }
@@ -358,12 +373,10 @@ fn no_conference(cx: &Context, out: &mut Vec<Finding>) {
         Finding::new(
             &NO_CONFERENCE,
             place,
-            "no conference channel: the principle calls conference (event) selling the most cost-effective motion",
-            "no `conference` channel",
+            Message::new("sales-motion-no-conference"),
+            Message::new("sales-motion-no-conference.label"),
         )
-        .help(
-            "add a channel such as `{ motion: conference, deal_size: [\"20k\", \"1M\"], share: 15% }`: group demos, case sharing and customers on stage build trust and reach the decision makers at once",
-        ),
+        .help(Message::new("sales-motion-no-conference.help")),
     );
 }
 
