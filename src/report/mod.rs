@@ -15,6 +15,28 @@ use crate::engine::FileReport;
 use crate::finding::{NotChecked, NotCheckedReason, Severity};
 use crate::i18n::{Lang, Message};
 
+pub use github::Github;
+pub use gitlab::Gitlab;
+pub use human::Human;
+pub use json::Json;
+pub use junit::Junit;
+pub use markdown::Markdown;
+pub use sarif::Sarif;
+
+/// One output format. Adding a format: a module here with a type implementing this
+/// trait, and a variant of `cli::Format` mapped to it in `cli::Format::reporter`.
+pub trait Reporter {
+    /// The whole run's report, ready to write.
+    fn render(&self, reports: &[FileReport], info: &RunInfo) -> String;
+
+    /// True when the report quotes the source of a file with findings, so that the
+    /// file's text must be kept until the report is rendered (see
+    /// [`FileReport::compact`]).
+    fn quotes_source(&self) -> bool {
+        false
+    }
+}
+
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
 pub struct Summary {
