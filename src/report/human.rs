@@ -108,6 +108,12 @@ impl super::Reporter for Human {
     fn render(&self, reports: &[FileReport], _info: &super::RunInfo) -> String {
         render(reports, self.0)
     }
+
+    /// Each finding shows the lines it points at (the run renders each file before it
+    /// drops the text).
+    fn quotes_source(&self) -> bool {
+        true
+    }
 }
 
 /// The whole human report: every file's diagnostics (rendered already, or now), then
