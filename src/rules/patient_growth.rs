@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::engine::{Context, Rule, differs};
+use crate::engine::{Context, EPSILON, Rule, differs};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Field, Projection, Stage, Val};
@@ -165,7 +165,7 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
         // Over a gap of several years, the growth a year (2017 → 2019 is two years).
         let years = years_between(prev, next);
         let ratio = total.powf(1.0 / years);
-        if ratio <= max + 1e-9 {
+        if ratio <= max + EPSILON {
             continue;
         }
         // Over a gap of years, the total growth and the growth a year are both said.
@@ -206,7 +206,7 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let fall = 1.0 - after.value / before.value;
-        if fall <= allowed + 1e-12 {
+        if fall <= allowed + EPSILON {
             continue;
         }
         // A reported year fell; a planned one falls.
@@ -268,7 +268,7 @@ fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let multiple = burn.value / revenue.value;
-        if multiple <= max + 1e-9 {
+        if multiple <= max + EPSILON {
             continue;
         }
         let with = |id: &'static str| {
@@ -305,7 +305,7 @@ fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let runway = cash.value / burn.value * 12.0;
-        if runway >= months - 1e-9 {
+        if runway >= months - EPSILON {
             continue;
         }
         let with = |id: &'static str| {
@@ -356,7 +356,7 @@ fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
         }
     };
     let count = years.len() as f64;
-    if count >= min - 1e-9 {
+    if count >= min - EPSILON {
         return;
     }
     // The years covered, as written (`2026, 2027`), and the years to cover from the
