@@ -389,6 +389,7 @@ mod tests {
             value,
             span: Span::new(0, 0),
             path: String::new(),
+            index: None,
         })
     }
 
