@@ -4,6 +4,8 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::report::{self, Reporter, human::HumanOptions};
+
 #[derive(Parser, Debug)]
 #[command(
     name = "planlint",
@@ -204,6 +206,22 @@ pub enum Format {
     Junit,
     Gitlab,
     Markdown,
+}
+
+impl Format {
+    /// The reporter that writes this format (`human` with these options): the one place
+    /// a format is tied to its reporter.
+    pub fn reporter(self, human: HumanOptions) -> Box<dyn Reporter> {
+        match self {
+            Format::Human => Box::new(report::Human(human)),
+            Format::Json => Box::new(report::Json),
+            Format::Sarif => Box::new(report::Sarif),
+            Format::Github => Box::new(report::Github),
+            Format::Junit => Box::new(report::Junit),
+            Format::Gitlab => Box::new(report::Gitlab),
+            Format::Markdown => Box::new(report::Markdown),
+        }
+    }
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -139,6 +139,11 @@ impl<'a> Context<'a> {
         }
     }
 
+    /// The plan's unit economics, when it states them.
+    pub fn unit_economics(&self) -> Option<&'a model::UnitEconomics> {
+        self.plan.unit_economics.get().map(|v| &v.value)
+    }
+
     /// The plan's currency code.
     pub fn currency(&self) -> &str {
         self.plan.currency_code()
@@ -211,13 +216,18 @@ impl Metrics {
     }
 }
 
+/// The slack of every float comparison of values read from a plan with a threshold or
+/// with each other: values that differ by less are equal (rounding in the plan's
+/// decimal numbers, or in the computation, is not a finding).
+pub const EPSILON: f64 = 1e-9;
+
 /// True when `stated` differs from `computed` by more than `tolerance` (a fraction of
 /// the computed value).
 pub fn differs(stated: f64, computed: f64, tolerance: f64) -> bool {
     if computed == 0.0 {
         return stated != 0.0;
     }
-    ((stated - computed) / computed).abs() > tolerance + 1e-9
+    ((stated - computed) / computed).abs() > tolerance + EPSILON
 }
 
 /// The findings of one file.

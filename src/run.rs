@@ -262,6 +262,7 @@ pub fn lint(args: &LintArgs) -> u8 {
     let links_not_followed = found.links_not_followed;
     let mut errors = found.errors;
     let human_opts = human_options(args);
+    let quotes_source = args.format.reporter(human_opts).quotes_source();
     let lint_one = |inp: &Input| -> Linted {
         // Overrides only change severities: apply them to the base settings, then the
         // command line's selection again, which always has the last word.
@@ -314,8 +315,7 @@ pub fn lint(args: &LintArgs) -> u8 {
                 report.rendered = Some(report::human::render_file(&report, human_opts));
                 report.compact(false);
             }
-            Format::Sarif => report.compact(true),
-            _ => report.compact(false),
+            _ => report.compact(quotes_source),
         }
         Linted::Report {
             report,
@@ -798,22 +798,12 @@ fn human_options(args: &LintArgs) -> report::human::HumanOptions {
 }
 
 fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> String {
-    // The rule data (with each rule's documentation) only for the formats that carry it.
-    let info = || run_info(settings);
-    match args.format {
-        Format::Human => {
-            let mut opts = human_options(args);
-            // No "no findings in 0 files" (see HumanWriter::finish).
-            opts.summary &= !reports.is_empty();
-            report::human::render(reports, opts)
-        }
-        Format::Json => report::json::render(reports),
-        Format::Sarif => report::sarif::render(reports, &info()),
-        Format::Github => report::github::render(reports, &info()),
-        Format::Junit => report::junit::render(reports, &info()),
-        Format::Gitlab => report::gitlab::render(reports, &info()),
-        Format::Markdown => report::markdown::render(reports, &info()),
-    }
+    let mut human = human_options(args);
+    // No "no findings in 0 files" (see HumanWriter::finish).
+    human.summary &= !reports.is_empty();
+    args.format
+        .reporter(human)
+        .render(reports, &run_info(settings))
 }
 
 /// The exit code for these findings, the same whatever the output format.

@@ -511,6 +511,7 @@ impl<'a> Loader<'a> {
                 value,
                 span: entry.value.span,
                 path,
+                index: None,
             }),
             None => Field::Invalid,
         }
@@ -547,6 +548,7 @@ impl<'a> Loader<'a> {
             value,
             span: entry.key_span,
             path,
+            index: None,
         })
     }
 
@@ -589,6 +591,7 @@ impl<'a> Loader<'a> {
                     value,
                     span: item.span,
                     path: item_path,
+                    index: Some(i),
                 });
             }
         }
@@ -596,6 +599,7 @@ impl<'a> Loader<'a> {
             value: out,
             span: entry.key_span,
             path,
+            index: None,
         })
     }
 
@@ -626,6 +630,7 @@ impl<'a> Loader<'a> {
                     value,
                     span: item.span,
                     path: ip,
+                    index: Some(i),
                 }),
                 None => ok = false,
             }
@@ -1088,11 +1093,13 @@ impl<'a> Loader<'a> {
                 value: min,
                 span: items[0].span,
                 path: min_path,
+                index: Some(0),
             },
             max: Val {
                 value: max,
                 span: items[1].span,
                 path: max_path,
+                index: Some(1),
             },
         })
     }
@@ -1196,5 +1203,35 @@ mod tests {
         assert_eq!(index_path("projections", 0), "projections[0]");
         assert_eq!(index_path("a.b", 1234567), "a.b[1234567]");
         assert_eq!(index_path("x", usize::MAX), format!("x[{}]", usize::MAX));
+    }
+
+    #[test]
+    fn list_items_keep_their_position_as_written() {
+        let text = "planlint: 1\nprojections:\n  - year: 2024\n  - not a mapping\n  - year: 2026\n";
+        let file = SourceFile::new("p.plan.yaml", text.to_string());
+        let docs = crate::yaml::parse(&file, &crate::yaml::Limits::default());
+        let Some(doc) = docs.as_ref().ok().and_then(|d| d.first()) else {
+            panic!("the test plan parses: {docs:?}");
+        };
+        let mut findings = Vec::new();
+        let Some(plan) = load_plan(&file, doc, &mut findings) else {
+            panic!("the test plan loads: {findings:?}");
+        };
+        let Some(list) = plan.projections.get() else {
+            panic!("projections are read");
+        };
+        // The item that is not a mapping is dropped (and reported); the others keep
+        // their position, so that rules comparing neighbours see the gap.
+        let got: Vec<_> = list
+            .value
+            .iter()
+            .map(|v| (v.index, v.path.as_str()))
+            .collect();
+        assert_eq!(
+            got,
+            [(Some(0), "projections[0]"), (Some(2), "projections[2]")]
+        );
+        assert_eq!(list.index, None);
+        assert!(!findings.is_empty());
     }
 }

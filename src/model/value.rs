@@ -13,6 +13,9 @@ pub struct Val<T> {
     pub value: T,
     pub span: Span,
     pub path: String,
+    /// For an item of a list, its position in the list as written (`2` for
+    /// `projections[2]`), counting items the loader dropped; `None` otherwise.
+    pub index: Option<usize>,
 }
 
 impl<T> Val<T> {
@@ -21,6 +24,7 @@ impl<T> Val<T> {
             value: f(&self.value),
             span: self.span,
             path: self.path.clone(),
+            index: self.index,
         }
     }
 }

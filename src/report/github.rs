@@ -23,6 +23,15 @@ use crate::engine::FileReport;
 use crate::finding::Severity;
 use crate::text::{escape_control, escape_line};
 
+/// `--format github`.
+pub struct Github;
+
+impl super::Reporter for Github {
+    fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
+        render(reports, info)
+    }
+}
+
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut out = String::new();
     for r in reports {

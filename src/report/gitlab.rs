@@ -53,6 +53,15 @@ pub fn severity(s: Severity) -> &'static str {
     }
 }
 
+/// `--format gitlab`.
+pub struct Gitlab;
+
+impl super::Reporter for Gitlab {
+    fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
+        render(reports, info)
+    }
+}
+
 pub fn render(reports: &[FileReport], _info: &RunInfo) -> String {
     let mut issues = Vec::new();
     for r in reports {

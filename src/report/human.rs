@@ -100,6 +100,22 @@ fn render_finding(handler: &GraphicalReportHandler, shown: &Shown, f: &Finding, 
     }
 }
 
+/// `--format human` for a whole run, with its options. The run streams it instead,
+/// file by file, with [`render_file`].
+pub struct Human(pub HumanOptions);
+
+impl super::Reporter for Human {
+    fn render(&self, reports: &[FileReport], _info: &super::RunInfo) -> String {
+        render(reports, self.0)
+    }
+
+    /// Each finding shows the lines it points at (the run renders each file before it
+    /// drops the text).
+    fn quotes_source(&self) -> bool {
+        true
+    }
+}
+
 /// The whole human report: every file's diagnostics (rendered already, or now), then
 /// the summary line.
 pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {

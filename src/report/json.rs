@@ -53,6 +53,15 @@ struct JsonLabel<'a> {
     span: Location,
 }
 
+/// `--format json`.
+pub struct Json;
+
+impl super::Reporter for Json {
+    fn render(&self, reports: &[FileReport], _info: &super::RunInfo) -> String {
+        render(reports)
+    }
+}
+
 pub fn render(reports: &[FileReport]) -> String {
     let mut diagnostics = Vec::new();
     for r in reports {

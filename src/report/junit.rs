@@ -24,6 +24,15 @@ struct Case<'a> {
     skipped: Option<String>,
 }
 
+/// `--format junit`.
+pub struct Junit;
+
+impl super::Reporter for Junit {
+    fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
+        render(reports, info)
+    }
+}
+
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut suites = String::new();
     let (mut all_tests, mut all_failures, mut all_skipped) = (0, 0, 0);

@@ -69,6 +69,15 @@ impl Counts {
     }
 }
 
+/// `--format markdown`.
+pub struct Markdown;
+
+impl super::Reporter for Markdown {
+    fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
+        render(reports, info)
+    }
+}
+
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     render_capped(reports, info, MAX_BYTES)
 }

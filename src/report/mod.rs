@@ -1,5 +1,6 @@
 //! Reporters: turn finished file reports into text. They know nothing of rules beyond
-//! the fields of a `Diagnostic` and the rule data in [`RunInfo`].
+//! the fields of a `Diagnostic`, the rule data in [`RunInfo`] and the ids of the `plan/`
+//! rules that mean a file did not parse ([`unparsed`]).
 
 pub mod github;
 pub mod gitlab;
@@ -14,6 +15,29 @@ use std::collections::HashMap;
 use crate::engine::FileReport;
 use crate::finding::{NotChecked, NotCheckedReason, Severity};
 use crate::i18n::{Lang, Message};
+use crate::rules::plan;
+
+pub use github::Github;
+pub use gitlab::Gitlab;
+pub use human::Human;
+pub use json::Json;
+pub use junit::Junit;
+pub use markdown::Markdown;
+pub use sarif::Sarif;
+
+/// One output format. Adding a format: a module here with a type implementing this
+/// trait, and a variant of `cli::Format` mapped to it in `cli::Format::reporter`.
+pub trait Reporter {
+    /// The whole run's report, ready to write.
+    fn render(&self, reports: &[FileReport], info: &RunInfo) -> String;
+
+    /// True when the report quotes the source of a file with findings, so that the
+    /// file's text must be kept until the report is rendered (see
+    /// [`FileReport::compact`]).
+    fn quotes_source(&self) -> bool {
+        false
+    }
+}
 
 /// Counts over a whole run.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, serde::Serialize)]
@@ -151,7 +175,7 @@ pub fn unparsed(report: &FileReport) -> bool {
     report
         .findings
         .iter()
-        .any(|f| matches!(f.rule, "plan/syntax" | "plan/limit"))
+        .any(|f| f.rule == plan::SYNTAX.id || f.rule == plan::LIMIT.id)
 }
 
 /// The rules that did not run on a file, each once, in the order of `enabled` (then

@@ -207,6 +207,20 @@ struct LogicalLocation {
     fully_qualified_name: String,
 }
 
+/// `--format sarif`.
+pub struct Sarif;
+
+impl super::Reporter for Sarif {
+    fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
+        render(reports, info)
+    }
+
+    /// Results carry the lines they point at as snippets.
+    fn quotes_source(&self) -> bool {
+        true
+    }
+}
+
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut artifacts = Vec::with_capacity(reports.len());
     let mut results = Vec::new();

@@ -2,7 +2,7 @@
 //! A focused niche (few industries, a narrow size band), a killer hidden need, a value
 //! chain where upstream, midstream and downstream all gain, and a 10x improvement.
 
-use crate::engine::{Context, Rule, differs};
+use crate::engine::{Context, EPSILON, Rule, differs};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Better, ChainPosition, Field, Value};
@@ -79,8 +79,6 @@ pub static RULES: &[&Rule] = &[
     &NOT_10X,
     &IMPROVEMENT_MISMATCH,
 ];
-
-const EPSILON: f64 = 1e-9;
 
 /// A text field that is absent or blank. `Invalid` is not missing: it was reported already.
 fn text_missing(field: &Field<String>) -> bool {

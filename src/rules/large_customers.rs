@@ -2,7 +2,7 @@
 //! LTV above 300,000 CNY, revenue churn below 20%, LTV:CAC of at least 3, and an ACV
 //! above 60,000 CNY at a 5-year lifetime; only platform giants can live on small deals.
 
-use crate::engine::{Context, Rule, differs};
+use crate::engine::{Context, EPSILON, Rule, differs};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{LtvBasis, Motion, Place, UnitEconomics, Val};
@@ -98,10 +98,6 @@ pub static RULES: &[&Rule] = &[
 
 /// The lifetime the principles assume when a plan states none.
 const DEFAULT_LIFETIME_YEARS: f64 = 5.0;
-
-fn unit_economics<'a>(cx: &'a Context) -> Option<&'a UnitEconomics> {
-    cx.plan.unit_economics.get().map(|v| &v.value)
-}
 
 fn basis(ue: &UnitEconomics) -> LtvBasis {
     ue.ltv_basis.value().unwrap_or(LtvBasis::Revenue)
@@ -218,7 +214,9 @@ fn ltv<'a>(cx: &Context, ue: &'a UnitEconomics) -> Option<Ltv<'a>> {
 }
 
 fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let Some(floor) = cx.money(cx.thresholds.min_ltv) else {
         return;
     };
@@ -240,7 +238,9 @@ fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let Some(acv) = ue.acv.get() else { return };
     let (years, life_place) = match &ue.lifetime_years {
         crate::model::Field::Present(v) => (v.value, Some(v)),
@@ -308,7 +308,9 @@ fn low_touch_channel(cx: &Context) -> Option<&'static str> {
 }
 
 fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     // Revenue churn, or logo churn when the plan states only that (and says so): a
     // customer lost takes its revenue with it.
     let (churn, kind) = match (
@@ -321,7 +323,7 @@ fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
         _ => return,
     };
     let ceiling = cx.thresholds.max_revenue_churn;
-    if churn.value < ceiling - 1e-12 {
+    if churn.value < ceiling - EPSILON {
         return;
     }
     let with = |id: &'static str| {
@@ -341,14 +343,16 @@ fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let Some(cac) = ue.cac.get().filter(|c| c.value > 0.0) else {
         return;
     };
     let Some(ltv) = ltv(cx, ue) else { return };
     let ratio = ltv.value / cac.value;
     let min = cx.thresholds.min_ltv_cac;
-    if ratio >= min - 1e-9 {
+    if ratio >= min - EPSILON {
         return;
     }
     let mut finding = Finding::new(
@@ -374,7 +378,9 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let (Some(stated), Some(computed)) = (ue.ltv.get(), cx.metrics.ltv_computed) else {
         return;
     };
@@ -437,7 +443,9 @@ fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let Some(life) = ue.lifetime_years.get() else {
         return;
     };
@@ -453,7 +461,7 @@ fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
         return;
     }
     let max_life = 1.0 / churn.value;
-    if life.value <= max_life + 1e-9 {
+    if life.value <= max_life + EPSILON {
         return;
     }
     let churn_of = |id: &'static str| {
@@ -476,7 +484,9 @@ fn lifetime_vs_churn(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let Some(acv) = ue.acv.get() else { return };
     let giant = cx
         .plan
@@ -513,12 +523,14 @@ fn small_deals(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn net_shrink(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let Some(nrr) = ue.net_revenue_retention.get() else {
         return;
     };
     let min = cx.thresholds.min_net_revenue_retention;
-    if nrr.value >= min - 1e-12 {
+    if nrr.value >= min - EPSILON {
         return;
     }
     let with = |id: &'static str| {
@@ -550,6 +562,7 @@ mod tests {
             value,
             span: Span::new(0, 0),
             path: String::new(),
+            index: None,
         }
     }
 

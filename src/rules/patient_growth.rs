@@ -4,7 +4,7 @@
 
 use std::collections::BTreeSet;
 
-use crate::engine::{Context, Rule, differs};
+use crate::engine::{Context, EPSILON, Rule, differs};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Field, Projection, Stage, Val};
@@ -89,21 +89,15 @@ fn projections<'a>(cx: &'a Context) -> &'a [Val<Projection>] {
         .map_or(&[], |v| v.value.as_slice())
 }
 
-/// The entry's position in the plan's list, from its path (`projections[2]`). The loader
-/// drops an entry that is not a mapping (after reporting it), so positions can skip.
-fn position(entry: &Val<Projection>) -> Option<usize> {
-    let inner = entry.path.strip_suffix(']')?;
-    let (_, index) = inner.rsplit_once('[')?;
-    index.parse().ok()
-}
-
 /// Consecutive entries of the plan, as written: a pair around a dropped (invalid) entry is
-/// not consecutive, and the rules comparing years stay silent on it.
+/// not consecutive, and the rules comparing years stay silent on it. The loader drops an
+/// entry that is not a mapping (after reporting it), so the positions it records
+/// (`Val::index`) can skip.
 fn consecutive(
     entries: &[Val<Projection>],
 ) -> impl Iterator<Item = (&Val<Projection>, &Val<Projection>)> {
     entries.windows(2).filter_map(|pair| match pair {
-        [prev, next] => match (position(prev), position(next)) {
+        [prev, next] => match (prev.index, next.index) {
             (Some(a), Some(b)) if b == a + 1 => Some((prev, next)),
             _ => None,
         },
@@ -122,7 +116,7 @@ const PREV: NameArgs = ("prev_kind", "prev");
 const NEXT: NameArgs = ("next_kind", "next");
 
 fn named(message: Message, (kind, value): NameArgs, entry: &Val<Projection>) -> Message {
-    match (entry.value.year.value(), position(entry)) {
+    match (entry.value.year.value(), entry.index) {
         (Some(y), _) => message.text(kind, "year").text(value, y.to_string()),
         (None, Some(i)) => message.text(kind, "position").count(value, i + 1),
         (None, None) => message.text(kind, "unknown").text(value, ""),
@@ -165,7 +159,7 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
         // Over a gap of several years, the growth a year (2017 → 2019 is two years).
         let years = years_between(prev, next);
         let ratio = total.powf(1.0 / years);
-        if ratio <= max + 1e-9 {
+        if ratio <= max + EPSILON {
             continue;
         }
         // Over a gap of years, the total growth and the growth a year are both said.
@@ -206,7 +200,7 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let fall = 1.0 - after.value / before.value;
-        if fall <= allowed + 1e-12 {
+        if fall <= allowed + EPSILON {
             continue;
         }
         // A reported year fell; a planned one falls.
@@ -268,7 +262,7 @@ fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let multiple = burn.value / revenue.value;
-        if multiple <= max + 1e-9 {
+        if multiple <= max + EPSILON {
             continue;
         }
         let with = |id: &'static str| {
@@ -305,7 +299,7 @@ fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         let runway = cash.value / burn.value * 12.0;
-        if runway >= months - 1e-9 {
+        if runway >= months - EPSILON {
             continue;
         }
         let with = |id: &'static str| {
@@ -342,7 +336,7 @@ fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
                 .value
                 .iter()
                 .enumerate()
-                .any(|(i, e)| position(e) != Some(i) || matches!(e.value.year, Field::Invalid));
+                .any(|(i, e)| e.index != Some(i) || matches!(e.value.year, Field::Invalid));
             if unreadable {
                 return;
             }
@@ -356,7 +350,7 @@ fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
         }
     };
     let count = years.len() as f64;
-    if count >= min - 1e-9 {
+    if count >= min - EPSILON {
         return;
     }
     // The years covered, as written (`2026, 2027`), and the years to cover from the
@@ -465,23 +459,18 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
 
-    fn entry(path: &str) -> Val<Projection> {
+    fn entry(index: usize) -> Val<Projection> {
         Val {
             value: Projection::default(),
             span: crate::source::Span::new(0, 0),
-            path: path.to_string(),
+            path: format!("projections[{index}]"),
+            index: Some(index),
         }
     }
 
     #[test]
-    fn positions_come_from_paths_and_gaps_break_pairs() {
-        assert_eq!(position(&entry("projections[12]")), Some(12));
-        assert_eq!(position(&entry("projections")), None);
-        let entries = [
-            entry("projections[0]"),
-            entry("projections[1]"),
-            entry("projections[3]"),
-        ];
+    fn gaps_in_positions_break_pairs() {
+        let entries = [entry(0), entry(1), entry(3)];
         let pairs: Vec<_> = consecutive(&entries)
             .map(|(a, b)| (a.path.as_str(), b.path.as_str()))
             .collect();

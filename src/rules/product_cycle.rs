@@ -2,7 +2,7 @@
 //! The plan's product cycle must have both kinds of phase, every module built for a
 //! customer must later become standard, and services must stay a small share of revenue.
 
-use crate::engine::{Context, Rule};
+use crate::engine::{Context, EPSILON, Rule};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{CyclePhase, Field, Phase, Place, Val};
@@ -35,8 +35,6 @@ pub const SERVICES_HEAVY: Rule = Rule {
 };
 
 pub static RULES: &[&Rule] = &[&NO_CYCLE, &CUSTOM_NOT_PRODUCTIZED, &SERVICES_HEAVY];
-
-const EPS: f64 = 1e-9;
 
 fn no_cycle(cx: &Context, out: &mut Vec<Finding>) {
     // What is missing selects the wording in the message files.
@@ -153,7 +151,7 @@ fn services_heavy(cx: &Context, out: &mut Vec<Finding>) {
         return;
     };
     let max = cx.thresholds.max_services_share;
-    if share.value <= max + EPS {
+    if share.value <= max + EPSILON {
         return;
     }
     out.push(

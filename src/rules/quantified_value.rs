@@ -3,7 +3,7 @@
 //! customer each year, the return must be a clear multiple of the price, and a product
 //! that only cuts cost should plan its way into revenue.
 
-use crate::engine::{Context, Rule, differs};
+use crate::engine::{Context, EPSILON, Rule, differs};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Field, Place, RoadmapValueKind, Val, Value, ValueKind};
@@ -45,9 +45,6 @@ pub const COST_ONLY: Rule = Rule {
 };
 
 pub static RULES: &[&Rule] = &[&UNQUANTIFIED, &ROI_MISMATCH, &LOW_ROI, &COST_ONLY];
-
-/// Tolerance for float comparisons, so an ROI of exactly 3 is not flaky.
-const EPSILON: f64 = 1e-9;
 
 fn value<'a>(cx: &'a Context) -> Option<&'a Value> {
     cx.plan.value.get().map(|v| &v.value)

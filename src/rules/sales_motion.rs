@@ -3,7 +3,7 @@
 //! sales only works above 50,000 CNY, and conference selling is the most cost-effective
 //! motion.
 
-use crate::engine::{Context, Rule};
+use crate::engine::{Context, EPSILON, Rule};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Channel, Field, Motion, Place, UnitEconomics, Val};
@@ -68,13 +68,6 @@ pub static RULES: &[&Rule] = &[
 /// A stated payback may differ from the computed one by this many months.
 const PAYBACK_TOLERANCE_MONTHS: f64 = 1.0;
 
-/// Float comparisons of values read from a plan.
-const EPS: f64 = 1e-9;
-
-fn unit_economics<'a>(cx: &'a Context) -> Option<&'a UnitEconomics> {
-    cx.plan.unit_economics.get().map(|v| &v.value)
-}
-
 /// The inputs of the computed payback, when all three are present.
 struct PaybackInputs<'a> {
     cac: &'a Val<f64>,
@@ -133,14 +126,16 @@ impl PaybackInputs<'_> {
 }
 
 fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let max = cx.thresholds.max_cac_payback_months;
     let inputs = PaybackInputs::of(ue);
     let computed = cx.metrics.payback_computed;
     let help = Message::new("sales-motion-payback-too-long.help").number("max", max);
     let help = match (&inputs, computed) {
         // The inputs already pay back in time: only the stated figure is off.
-        (Some(_), Some(months)) if months <= max + EPS => {
+        (Some(_), Some(months)) if months <= max + EPSILON => {
             help.text("remedy", "stated").number("computed", months)
         }
         (Some(inputs), _) => inputs.remedy(help, cx, max),
@@ -148,7 +143,7 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
     };
     let finding = match &ue.cac_payback_months {
         Field::Present(stated) => {
-            if stated.value <= max + EPS {
+            if stated.value <= max + EPSILON {
                 return;
             }
             let with = |id: &'static str| {
@@ -172,7 +167,7 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
             let Some(inputs) = inputs.as_ref() else {
                 return;
             };
-            if months <= max + EPS {
+            if months <= max + EPSILON {
                 return;
             }
             let with = |id: &'static str| {
@@ -202,12 +197,14 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
-    let Some(ue) = unit_economics(cx) else { return };
+    let Some(ue) = cx.unit_economics() else {
+        return;
+    };
     let (Some(stated), Some(computed)) = (ue.cac_payback_months.get(), cx.metrics.payback_computed)
     else {
         return;
     };
-    if (stated.value - computed).abs() <= PAYBACK_TOLERANCE_MONTHS + EPS {
+    if (stated.value - computed).abs() <= PAYBACK_TOLERANCE_MONTHS + EPSILON {
         return;
     }
     let Some(inputs) = PaybackInputs::of(ue) else {
@@ -276,7 +273,7 @@ fn field_sales_small_deals(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let min = &deal.value.min;
-        if min.value >= floor.amount - EPS {
+        if min.value >= floor.amount - EPSILON {
             continue;
         }
         out.push(
@@ -329,7 +326,7 @@ fn small_deals_need_telesales(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let min = &deal.value.min;
-        if min.value >= ceiling.amount - EPS {
+        if min.value >= ceiling.amount - EPSILON {
             continue;
         }
         // The channel's motion, or `none` when it states none.
@@ -392,6 +389,7 @@ mod tests {
             value,
             span: Span::new(0, 0),
             path: String::new(),
+            index: None,
         })
     }
 

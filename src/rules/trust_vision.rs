@@ -3,7 +3,7 @@
 //! authority; a known decision chain with its budget owner; a vision of where the industry
 //! is going with a roadmap of several years.
 
-use crate::engine::{Context, Rule};
+use crate::engine::{Context, EPSILON, Rule};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Field, Trust};
@@ -36,8 +36,6 @@ pub const NO_VISION: Rule = Rule {
 };
 
 pub static RULES: &[&Rule] = &[&WEAK_TRUST, &NO_DECISION_CHAIN, &NO_VISION];
-
-const EPSILON: f64 = 1e-9;
 
 /// Whether a trust source is shown, absent, or unknown (its value is invalid and was
 /// reported already).

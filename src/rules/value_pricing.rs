@@ -3,7 +3,7 @@
 //! follow a value metric and climb with the customer: the worst model is the customer
 //! growing 100x and still paying the same few thousand.
 
-use crate::engine::{Context, Rule};
+use crate::engine::{Context, EPSILON, Rule};
 use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
 use crate::model::{Field, Pricing, PricingModel, Tier, Val};
@@ -50,9 +50,6 @@ pub static RULES: &[&Rule] = &[
     &PRICE_INVERSION,
     &NO_VALUE_METRIC,
 ];
-
-/// Tolerance for float comparisons, so a span of exactly 10 is not flaky.
-const EPSILON: f64 = 1e-9;
 
 fn pricing<'a>(cx: &'a Context) -> Option<&'a Pricing> {
     cx.plan.pricing.get().map(|v| &v.value)
