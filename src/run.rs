@@ -38,7 +38,7 @@ pub fn apply_selection(
     }
     for rule in registry {
         // plan/syntax is never deselected: nothing else can be checked without it.
-        if rule.id == "plan/syntax" {
+        if rule.id == crate::rules::plan::SYNTAX.id {
             continue;
         }
         let selected = select.is_empty() || select.iter().any(|s| selector_matches(s, rule.id));
