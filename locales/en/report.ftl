@@ -33,6 +33,10 @@ report-reason = { $reason ->
         [missing-currency] the plan names no currency
        *[not-parsed] the file could not be parsed
     }
+report-paths = { $n ->
+        [one] { $n } path
+       *[other] { $n } paths
+    }
 report-reason-rules = { $reason }: { $rules }
 report-group-separator = {"; "}
 report-not-checked-rules = { $count } ({ $groups })

@@ -15,6 +15,7 @@ report-reason = { $reason ->
         [missing-currency] 计划没写币种
        *[not-parsed] 文件无法解析
     }
+report-paths = { $n } 个路径
 report-reason-rules = { $reason }：{ $rules }
 report-group-separator = ；
 report-not-checked-rules = { $count }（{ $groups }）

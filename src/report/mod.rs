@@ -270,11 +270,21 @@ pub fn not_checked_summary_in(list: &[NotChecked], lang: Lang) -> String {
             let mut head = Message::new("report-reason")
                 .text("reason", reason.as_str())
                 .render(lang);
-            if !paths.is_empty() {
+            // A long list reads better by principle: a plan that lacks whole sections
+            // would otherwise name dozens of paths and rules on one line (the JSON report
+            // keeps every one).
+            if paths.len() > LONG_LIST {
+                head = format!(
+                    "{head} {}",
+                    Message::new("report-paths").count("n", paths.len()).render(lang)
+                );
+            } else if !paths.is_empty() {
                 head = format!("{head} {}", paths.join(", "));
             }
             let list = if reason == NotCheckedReason::NotParsed {
                 rules_count_in(rules.len(), lang)
+            } else if rules.len() > LONG_LIST {
+                by_principle(&rules, lang)
             } else {
                 rules.join(", ")
             };
@@ -291,6 +301,26 @@ pub fn not_checked_summary_in(list: &[NotChecked], lang: Lang) -> String {
             groups.join(&Message::new("report-group-separator").render(lang)),
         )
         .render(lang)
+}
+
+/// Past this many paths or rules, a not-checked group is summed up by principle.
+const LONG_LIST: usize = 6;
+
+/// `customer-focus (7 rules), trust-vision (3 rules)`, in order of first appearance.
+fn by_principle(rules: &[&str], lang: Lang) -> String {
+    let mut counts: Vec<(&str, usize)> = Vec::new();
+    for r in rules {
+        let p = r.split_once('/').map_or(*r, |(p, _)| p);
+        match counts.iter_mut().find(|(q, _)| *q == p) {
+            Some((_, n)) => *n += 1,
+            None => counts.push((p, 1)),
+        }
+    }
+    counts
+        .iter()
+        .map(|(p, n)| format!("{p} ({})", rules_count_in(*n, lang)))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 pub fn rules_count(n: usize) -> String {
