@@ -13,6 +13,7 @@ use std::path::{Component, Path, PathBuf};
 use serde::{Deserialize, Serialize};
 
 use crate::engine::FileReport;
+use crate::i18n::Message;
 use crate::input::{self, BASELINE_MAX_BYTES, display_path, shown};
 
 /// The version `--write-baseline` writes.
@@ -127,31 +128,27 @@ fn relative(target: &Path, base: &Path) -> PathBuf {
     out
 }
 
-pub fn load(path: &Path) -> Result<Loaded, String> {
+/// Reads a baseline; the error is a message naming the file.
+pub fn load(path: &Path) -> Result<Loaded, Message> {
+    let unreadable = || Message::new("cli-baseline-unreadable").text("path", shown(path));
     let text = input::read_small_text(path, BASELINE_MAX_BYTES)
-        .map_err(|reason| format!("cannot read the baseline {}: {reason}", shown(path)))?;
+        .map_err(|problem| problem.reason(unreadable()))?;
     let b: Baseline = serde_json::from_str(&text).map_err(|e| {
-        format!(
-            "{}:{}:{}: not a planlint baseline: {e}",
-            shown(path),
-            e.line(),
-            e.column()
-        )
+        Message::new("cli-baseline-not-json")
+            .text("path", shown(path))
+            .text("line", e.line().to_string())
+            .text("column", e.column().to_string())
+            .text(
+                "error",
+                crate::text::escape_line(&e.to_string()).into_owned(),
+            )
     })?;
     if b.version != 1 && b.version != VERSION {
-        return Err(format!(
-            "{}: baseline version {} is not supported; rewrite it with --write-baseline",
-            shown(path),
-            b.version
-        ));
+        return Err(Message::new("cli-baseline-version")
+            .text("path", shown(path))
+            .text("version", b.version.to_string()));
     }
-    let dir = dir_of(path).map_err(|e| {
-        format!(
-            "cannot read the baseline {}: {}",
-            shown(path),
-            input::io_reason(&e)
-        )
-    })?;
+    let dir = dir_of(path).map_err(|e| input::with_io(unreadable(), &e))?;
     let mut by_file: HashMap<String, HashSet<(String, String, usize)>> = HashMap::new();
     for e in b.entries {
         by_file

@@ -9,6 +9,7 @@ use toml::de::{DeTable, DeValue};
 
 use crate::engine::{self, Settings};
 use crate::finding::{Diagnostic, DiagnosticLabel, Severity};
+use crate::i18n::{Lang, Message};
 use crate::model::load::nearest;
 use crate::model::value::parse_money;
 use crate::source::{SourceFile, Span};
@@ -54,51 +55,72 @@ impl Preset {
 /// The lowest severity that fails the run; `None` is `never`.
 pub type FailLevel = Option<Severity>;
 
-/// A config problem: exit 2, shown as a diagnostic into the TOML file.
+/// A config problem: exit 2, shown as a diagnostic into the TOML file. Its words are
+/// data, worded when printed ([`ConfigError::diagnostic`]) in the run's language.
 #[derive(Debug)]
 pub struct ConfigError {
     /// The config file, when the problem is inside one.
     pub file: Option<Box<SourceFile>>,
-    pub finding: Box<Diagnostic>,
-}
-
-/// A config problem as a report shows it (`config` is not a plan rule).
-fn config_diagnostic(span: Span, message: String, label: &str, help: String) -> Diagnostic {
-    Diagnostic {
-        rule: "config",
-        severity: Severity::Error,
-        message,
-        span,
-        path: String::new(),
-        labels: vec![DiagnosticLabel {
-            span,
-            message: label.to_string(),
-        }],
-        help: (!help.is_empty()).then_some(help),
-    }
+    span: Span,
+    pub message: Message,
+    pub help: Option<Message>,
 }
 
 impl ConfigError {
-    fn at(file: &SourceFile, span: std::ops::Range<usize>, message: String, help: String) -> Self {
+    fn at(
+        file: &SourceFile,
+        span: std::ops::Range<usize>,
+        message: Message,
+        help: Message,
+    ) -> Self {
         let span = Span::new(span.start, span.end.saturating_sub(span.start));
         Self {
             file: Some(Box::new(SourceFile::new(
                 file.name.clone(),
                 file.text.clone(),
             ))),
-            finding: Box::new(config_diagnostic(span, message, "here", help)),
+            span,
+            message,
+            help: Some(help),
         }
     }
 
     /// A problem outside any config file (a bad selector on the command line).
-    pub fn plain_error(message: String) -> Self {
-        Self::plain(message, String::new())
+    pub fn plain_error(message: Message) -> Self {
+        Self::plain(message, None)
     }
 
-    fn plain(message: String, help: String) -> Self {
+    fn plain(message: Message, help: Option<Message>) -> Self {
         Self {
             file: None,
-            finding: Box::new(config_diagnostic(Span::default(), message, "", help)),
+            span: Span::default(),
+            message,
+            help,
+        }
+    }
+
+    /// The problem as a report shows it (`config` is not a plan rule), in `lang`.
+    pub fn diagnostic(&self, lang: Lang) -> Diagnostic {
+        let label = if self.file.is_some() {
+            Message::new("config-here").render(lang)
+        } else {
+            String::new()
+        };
+        Diagnostic {
+            rule: "config",
+            severity: Severity::Error,
+            message: self.message.render(lang),
+            span: self.span,
+            path: String::new(),
+            labels: vec![DiagnosticLabel {
+                span: self.span,
+                message: label,
+            }],
+            help: self
+                .help
+                .as_ref()
+                .map(|h| h.render(lang))
+                .filter(|h| !h.is_empty()),
         }
     }
 }
@@ -160,14 +182,12 @@ impl Config {
         // Regular files only, and at most CONFIG_MAX_BYTES: a FIFO or /dev/zero given to
         // --config must neither block nor fill memory.
         let text = crate::input::read_small_text(path, crate::input::CONFIG_MAX_BYTES).map_err(
-            |reason| {
+            |problem| {
                 ConfigError::plain(
-                    format!(
-                        "cannot read the config file {}: {reason}",
-                        crate::input::shown(path)
+                    problem.reason(
+                        Message::new("config-unreadable").text("path", crate::input::shown(path)),
                     ),
-                    "check the path given to --config, or pass --isolated to use no config"
-                        .to_string(),
+                    Some(Message::new("config-unreadable.help")),
                 )
             },
         )?;
@@ -190,8 +210,9 @@ impl Config {
             ConfigError::at(
                 &file,
                 span,
-                format!("invalid TOML: {}", escape_control(e.message().trim())),
-                "fix the TOML syntax here".to_string(),
+                Message::new("config-invalid-toml")
+                    .text("error", escape_control(e.message().trim()).into_owned()),
+                Message::new("config-invalid-toml.help"),
             )
         })?;
         let mut config = Config {
@@ -238,7 +259,7 @@ impl Config {
                             unknown(
                                 &file,
                                 value.span(),
-                                "fail-on level",
+                                "fail-on",
                                 other,
                                 &["error", "warning", "info", "never"],
                             )
@@ -265,8 +286,9 @@ impl Config {
                             return Err(ConfigError::at(
                                 &file,
                                 code.span(),
-                                format!("`{}` is not an ISO 4217 currency code", escape_line(c)),
-                                "write a three-letter code in capitals, such as USD".to_string(),
+                                Message::new("config-bad-currency")
+                                    .text("code", escape_line(c).into_owned()),
+                                Message::new("config-bad-currency.help"),
                             ));
                         }
                         config.fx.0.insert(c.to_string(), fx_rate(&file, c, v)?);
@@ -274,12 +296,7 @@ impl Config {
                 }
                 "overrides" => {
                     let DeValue::Array(items) = value.get_ref() else {
-                        return Err(type_error(
-                            &file,
-                            value,
-                            "overrides",
-                            "an array of tables: [[overrides]]",
-                        ));
+                        return Err(type_error(&file, value, "overrides", "overrides"));
                     };
                     for item in items.iter() {
                         config.overrides.push(override_entry(&file, item)?);
@@ -291,7 +308,7 @@ impl Config {
                             Some(limit(&file, name, v, config.limits.unwrap_or_default())?);
                     }
                 }
-                other => return Err(unknown_key(&file, key, other, TOP, "at the top level")),
+                other => return Err(unknown_key(&file, key, other, TOP, "top")),
             }
         }
         Ok(config)
@@ -310,38 +327,36 @@ impl Config {
             let value = match (&t.currency, t.spec.unit) {
                 (Some(cur), Unit::Money) if *cur != thresholds.currency => {
                     let rate = self.fx.0.get(cur).copied().ok_or_else(|| {
-                        let msg = format!(
-                            "`{}` is in {cur} but the `{}` preset's thresholds are in {}, and [fx] has no rate for {cur}",
-                            t.spec.name,
-                            preset.name(),
-                            thresholds.currency
-                        );
+                        let msg = Message::new("config-no-rate")
+                            .text("name", t.spec.name)
+                            .text("cur", cur.clone())
+                            .text("preset", preset.name())
+                            .text("currency", thresholds.currency.clone());
                         match &self.source {
                             Some((name, text)) => ConfigError::at(
                                 &SourceFile::new(name.clone(), text.clone()),
                                 t.span.clone(),
                                 msg,
-                                format!("add `[fx]\n{cur} = <{} per {cur}>`, or write the amount in {}", thresholds.currency, thresholds.currency),
+                                Message::new("config-no-rate.help")
+                                    .text("cur", cur.clone())
+                                    .text("currency", thresholds.currency.clone()),
                             ),
-                            None => ConfigError::plain(msg, String::new()),
+                            None => ConfigError::plain(msg, None),
                         }
                     })?;
                     // A rate is units of the thresholds' currency per unit of `cur`.
                     let converted = t.value * rate;
                     if converted > MAX_MONEY {
-                        let msg = format!(
-                            "`{}` is {} {} at {cur} = {}, more than the {} {} a money threshold can be",
-                            t.spec.name,
-                            human_number(converted),
-                            thresholds.currency,
-                            human_number(rate),
-                            MAX_MONEY_TEXT,
-                            thresholds.currency,
-                        );
-                        let help = format!(
-                            "write a smaller amount, or check the rate for {cur} in [fx]: it is {} per {cur}",
-                            thresholds.currency
-                        );
+                        let msg = Message::new("config-converted-too-large")
+                            .text("name", t.spec.name)
+                            .text("converted", human_number(converted))
+                            .text("currency", thresholds.currency.clone())
+                            .text("cur", cur.clone())
+                            .text("rate", human_number(rate))
+                            .text("max", MAX_MONEY_TEXT);
+                        let help = Message::new("config-converted-too-large.help")
+                            .text("cur", cur.clone())
+                            .text("currency", thresholds.currency.clone());
                         return Err(match &self.source {
                             Some((name, text)) => ConfigError::at(
                                 &SourceFile::new(name.clone(), text.clone()),
@@ -349,7 +364,7 @@ impl Config {
                                 msg,
                                 help,
                             ),
-                            None => ConfigError::plain(msg, help),
+                            None => ConfigError::plain(msg, Some(help)),
                         });
                     }
                     converted
@@ -516,53 +531,67 @@ fn unknown_key(
     key: &Spanned<std::borrow::Cow<'_, str>>,
     name: &str,
     known: &[&str],
-    place: &str,
+    place: &'static str,
 ) -> ConfigError {
-    let help = match nearest(name, known) {
-        Some(s) => format!("did you mean `{s}`? known keys: {}", known.join(", ")),
-        None => format!("known keys: {}", known.join(", ")),
-    };
     ConfigError::at(
         file,
         key.span(),
-        format!("unknown key `{}` {place}", escape_line(name)),
-        help,
+        Message::new("config-unknown-key")
+            .text("key", escape_line(name).into_owned())
+            .text("place", place),
+        suggested(
+            Message::new("config-unknown-key.help").text("known", known.join(", ")),
+            nearest(name, known),
+        ),
     )
+}
+
+/// `m` with `suggested` (`yes` or `no`) and the `suggestion`.
+fn suggested(m: Message, suggestion: Option<impl Into<String>>) -> Message {
+    match suggestion {
+        Some(s) => m.text("suggested", "yes").text("suggestion", s),
+        None => m.text("suggested", "no").text("suggestion", ""),
+    }
 }
 
 fn unknown(
     file: &SourceFile,
     span: std::ops::Range<usize>,
-    what: &str,
+    what: &'static str,
     value: &str,
     known: &[&str],
 ) -> ConfigError {
-    let help = match nearest(value, known) {
-        Some(s) => format!("did you mean `{s}`? allowed: {}", known.join(", ")),
-        None => format!("allowed: {}", known.join(", ")),
-    };
     ConfigError::at(
         file,
         span,
-        format!("unknown {what} `{}`", escape_line(value)),
-        help,
+        Message::new("config-unknown-value")
+            .text("what", what)
+            .text("value", escape_line(value).into_owned()),
+        suggested(
+            Message::new("config-unknown-value.help").text("known", known.join(", ")),
+            nearest(value, known),
+        ),
     )
 }
 
+/// `expected` is what `config-expected` selects on: `overrides`, `table`, `strings`,
+/// `string` or `override-entry`.
 fn type_error(
     file: &SourceFile,
     value: &Spanned<DeValue>,
     key: &str,
-    expected: &str,
+    expected: &'static str,
 ) -> ConfigError {
     ConfigError::at(
         file,
         value.span(),
-        format!(
-            "`{key}` must be {expected}, found {}",
-            a_type(value.get_ref())
-        ),
-        format!("write `{key}` as {expected}"),
+        Message::new("config-wrong-type")
+            .text("key", key.to_string())
+            .text("expected", expected)
+            .text("type", a_type(value.get_ref())),
+        Message::new("config-wrong-type.help")
+            .text("key", key.to_string())
+            .text("expected", expected),
     )
 }
 
@@ -576,12 +605,12 @@ fn expect_str<'a>(
         ConfigError::at(
             file,
             value.span(),
-            format!(
-                "`{}` must be a string, found {}",
-                escape_line(key),
-                a_type(value.get_ref())
-            ),
-            format!("for example `{} = {example}`", escape_line(&toml_key(key))),
+            Message::new("config-not-string")
+                .text("key", escape_line(key).into_owned())
+                .text("type", a_type(value.get_ref())),
+            Message::new("config-not-string.help")
+                .text("toml_key", escape_line(&toml_key(key)).into_owned())
+                .text("example", example.to_string()),
         )
     })
 }
@@ -593,7 +622,7 @@ fn expect_table<'a>(
 ) -> Result<Vec<Entry<'a>>, ConfigError> {
     match value.get_ref() {
         DeValue::Table(t) => Ok(t.iter().collect()),
-        _ => Err(type_error(file, value, key, "a table")),
+        _ => Err(type_error(file, value, key, "table")),
     }
 }
 
@@ -603,18 +632,13 @@ fn string_list(
     key: &str,
 ) -> Result<Vec<(String, std::ops::Range<usize>)>, ConfigError> {
     let DeValue::Array(items) = value.get_ref() else {
-        return Err(type_error(
-            file,
-            value,
-            key,
-            "an array of strings, for example [\"archive/**\"]",
-        ));
+        return Err(type_error(file, value, key, "strings"));
     };
     items
         .iter()
         .map(|item| match item.get_ref().as_str() {
             Some(s) => Ok((s.to_string(), item.span())),
-            None => Err(type_error(file, item, key, "a string")),
+            None => Err(type_error(file, item, key, "string")),
         })
         .collect()
 }
@@ -629,25 +653,20 @@ fn build_globs(
             ConfigError::at(
                 file,
                 span.clone(),
-                format!(
-                    "invalid glob `{}`: {}",
-                    escape_line(p),
-                    escape_line(&e.kind().to_string())
-                ),
-                "see https://docs.rs/globset for the glob syntax".to_string(),
+                Message::new("config-bad-glob")
+                    .text("glob", escape_line(p).into_owned())
+                    .text("error", escape_line(&e.kind().to_string()).into_owned()),
+                Message::new("config-bad-glob.help"),
             )
         })?;
         b.add(glob);
     }
     b.build().map_err(|e| {
         ConfigError::plain(
-            format!(
-                "invalid globs in {}: {}",
-                escape_line(&file.name),
-                escape_line(&e.to_string())
-            ),
-            "simplify the `exclude` and `files` globs; see https://docs.rs/globset for the syntax"
-                .to_string(),
+            Message::new("config-bad-globs")
+                .text("file", escape_line(&file.name).into_owned())
+                .text("error", escape_line(&e.to_string()).into_owned()),
+            Some(Message::new("config-bad-globs.help")),
         )
     })
 }
@@ -662,17 +681,14 @@ fn rule_table(
     for (sel, sev) in table {
         let s = sel.get_ref().as_ref();
         if !engine::selector_is_known(s) {
-            let help = match engine::suggest_selector(s) {
-                Some(n) => format!("did you mean `{n}`? `planlint rules` lists every id"),
-                None => {
-                    "`planlint rules` lists every id; a principle prefix ends with `/`".to_string()
-                }
-            };
             return Err(ConfigError::at(
                 file,
                 sel.span(),
-                format!("`{}` names no rule or principle", escape_line(s)),
-                help,
+                Message::new("config-unknown-rule").text("selector", escape_line(s).into_owned()),
+                suggested(
+                    Message::new("config-unknown-rule.help"),
+                    engine::suggest_selector(s),
+                ),
             ));
         }
         let word = expect_str(file, sev, s, "\"warning\"")?;
@@ -707,7 +723,8 @@ const MAX_PERCENT_TEXT: &str = "10,000%";
 /// enough that a converted threshold stays a printable amount.
 const MIN_RATE: f64 = 1e-9;
 const MAX_RATE: f64 = 1e9;
-const RATE_RANGE_TEXT: &str = "from 0.000000001 to 1,000,000,000";
+const MIN_RATE_TEXT: &str = "0.000000001";
+const MAX_RATE_TEXT: &str = "1,000,000,000";
 /// The ceiling of `max_file_size`, `max_nodes` and `max_alias_events`: far above any
 /// plan, and exact as a 64-bit float.
 const MAX_LIMIT: u64 = 1_000_000_000_000;
@@ -726,30 +743,36 @@ fn number(v: &DeValue) -> Option<f64> {
     }
 }
 
-/// What a rejected value was, for "…, found X": a number at a readable precision, or
-/// the TOML type.
-fn found(v: &DeValue) -> String {
-    match (v, number(v)) {
+/// What a rejected value was, for "…, found X" (`config-found`): a number at a readable
+/// precision, or the TOML type.
+fn found(m: Message, v: &DeValue) -> Message {
+    let (kind, number_text) = match (v, number(v)) {
         // `1e400` reads as infinity; say what was written instead.
         (DeValue::Float(f), Some(n)) if n.is_infinite() && !f.as_str().contains("inf") => {
-            "a number too large for a 64-bit float".to_string()
+            ("float-overflow", String::new())
         }
-        (_, Some(n)) => human_number(n),
-        (DeValue::Integer(_), None) => "an integer too large to read".to_string(),
-        (_, None) => a_type(v).to_string(),
-    }
+        (_, Some(n)) => ("number", human_number(n)),
+        (DeValue::Integer(_), None) => ("int-overflow", String::new()),
+        (_, None) => ("type", String::new()),
+    };
+    found_as(m, kind, number_text).text("type", a_type(v))
 }
 
-/// A TOML value's type with its article: "a string", "an integer".
+/// `m` with `config-found`'s arguments but `type`: `kind` and the number shown.
+fn found_as(m: Message, kind: &'static str, number_text: String) -> Message {
+    m.text("found_kind", kind).text("found", number_text)
+}
+
+/// A TOML value's type, as `config-a-type` selects on it.
 fn a_type(v: &DeValue) -> &'static str {
     match v {
-        DeValue::String(_) => "a string",
-        DeValue::Integer(_) => "an integer",
-        DeValue::Float(_) => "a float",
-        DeValue::Boolean(_) => "a boolean",
-        DeValue::Datetime(_) => "a date-time",
-        DeValue::Array(_) => "an array",
-        DeValue::Table(_) => "a table",
+        DeValue::String(_) => "string",
+        DeValue::Integer(_) => "integer",
+        DeValue::Float(_) => "float",
+        DeValue::Boolean(_) => "boolean",
+        DeValue::Datetime(_) => "datetime",
+        DeValue::Array(_) => "array",
+        DeValue::Table(_) => "table",
     }
 }
 
@@ -840,50 +863,43 @@ fn fx_rate(file: &SourceFile, code: &str, value: &Spanned<DeValue>) -> Result<f6
         Some(r) if (MIN_RATE..=MAX_RATE).contains(&r) => Ok(r),
         n => {
             let finite = if n.is_some_and(|r| !r.is_finite()) {
-                "a finite number "
+                "yes"
             } else {
-                "a number "
+                "no"
             };
             Err(ConfigError::at(
                 file,
                 value.span(),
-                format!(
-                    "the rate for {code} must be {finite}{RATE_RANGE_TEXT}, found {}",
-                    found(v)
+                found(
+                    Message::new("config-bad-rate")
+                        .text("code", code.to_string())
+                        .text("finite", finite)
+                        .text("min", MIN_RATE_TEXT)
+                        .text("max", MAX_RATE_TEXT),
+                    v,
                 ),
-                format!(
-                    "write units of the thresholds' currency per {code}, for example `{code} = 7.1`"
-                ),
+                Message::new("config-bad-rate.help").text("code", code.to_string()),
             ))
         }
     }
 }
 
-/// A threshold's accepted range, and help with an accepted example.
-fn threshold_range(spec: &ThresholdSpec) -> (String, String) {
-    let n = spec.name;
-    match spec.unit {
-        Unit::Money => (
-            format!("an amount of money from 0 to {MAX_MONEY_TEXT}"),
-            format!(
-                "for example `{n} = \"400k CNY\"`; an amount without a currency is in the preset's"
-            ),
-        ),
+/// `m` with a threshold's accepted range (`config-range`: `unit`, `max`), and with the
+/// arguments of the help with an accepted example (`name`, `example`).
+fn threshold_range(m: Message, spec: &ThresholdSpec) -> Message {
+    let (unit, max, example) = match spec.unit {
+        Unit::Money => ("money", MAX_MONEY_TEXT, String::new()),
         Unit::Percent => (
-            format!("a percentage from 0% to {MAX_PERCENT_TEXT}"),
-            format!(
-                "for example `{n} = \"{}%\"`, the article preset's value",
-                toml_number(round_sig(spec.article * 100.0, 12))
-            ),
+            "percent",
+            MAX_PERCENT_TEXT,
+            toml_number(round_sig(spec.article * 100.0, 12)),
         ),
-        Unit::Number => (
-            format!("a number from 0 to {MAX_NUMBER_TEXT}"),
-            format!(
-                "for example `{n} = {}`, the article preset's value",
-                toml_number(spec.article)
-            ),
-        ),
-    }
+        Unit::Number => ("number", MAX_NUMBER_TEXT, toml_number(spec.article)),
+    };
+    m.text("name", spec.name)
+        .text("unit", unit)
+        .text("max", max)
+        .text("example", example)
 }
 
 /// The number in `"15%"` or `"15 %"`, when it is one; `inf%` is a number here, so that
@@ -905,25 +921,26 @@ fn threshold(
     let n = name.get_ref().as_ref();
     let names: Vec<&str> = THRESHOLD_SPECS.iter().map(|s| s.name).collect();
     let Some(spec) = ThresholdSpec::find(n) else {
-        return Err(unknown_key(file, name, n, &names, "in [thresholds]"));
+        return Err(unknown_key(file, name, n, &names, "thresholds"));
     };
-    let (range, help) = threshold_range(spec);
-    let bad = |found: &str| {
+    let help = threshold_range(Message::new("config-bad-threshold.help"), spec);
+    // `found`: `config-found`'s arguments.
+    let error = |finite: &'static str, found: &dyn Fn(Message) -> Message| {
         ConfigError::at(
             file,
             value.span(),
-            format!("`{n}` must be {range}, found {found}"),
+            found(threshold_range(
+                Message::new("config-bad-threshold").text("finite", finite),
+                spec,
+            )),
             help.clone(),
         )
     };
-    let infinite = |found: &str| {
-        ConfigError::at(
-            file,
-            value.span(),
-            format!("`{n}` must be a finite number: {range}, found {found}"),
-            help.clone(),
-        )
+    let bad_as = |kind: &'static str, shown: String| {
+        error("no", &|m| found_as(m, kind, shown.clone()).text("type", ""))
     };
+    let bad = |v: &DeValue| error("no", &|m| found(m, v));
+    let infinite = |v: &DeValue| error("yes", &|m| found(m, v));
     let raw = value.get_ref();
     let (v, currency) = match (spec.unit, raw) {
         (Unit::Money, DeValue::String(s)) => match parse_money(s) {
@@ -935,19 +952,24 @@ fn threshold(
                     Ok(m) if crate::model::value::is_currency_code(code) => {
                         (m.amount, Some(code.to_string()))
                     }
-                    _ => return Err(bad("text that is not an amount")),
+                    _ => return Err(bad_as("not-amount", String::new())),
                 }
             }
         },
         (Unit::Percent, DeValue::String(s)) => match percent_number(s) {
-            Some(p) if !p.is_finite() => return Err(infinite(&format!("{}%", human_number(p)))),
+            Some(p) if !p.is_finite() => {
+                let shown = format!("{}%", human_number(p));
+                return Err(error("yes", &|m| {
+                    found_as(m, "number", shown.clone()).text("type", "")
+                }));
+            }
             Some(p) => (p / 100.0, None),
-            None => return Err(bad("text that is not a percentage")),
+            None => return Err(bad_as("not-percent", String::new())),
         },
         (_, other) => match number(other) {
-            Some(x) if !x.is_finite() => return Err(infinite(&found(other))),
+            Some(x) if !x.is_finite() => return Err(infinite(other)),
             Some(x) => (x, None),
-            None => return Err(bad(&found(other))),
+            None => return Err(bad(other)),
         },
     };
     let max = match spec.unit {
@@ -960,7 +982,7 @@ fn threshold(
             Unit::Percent => format!("{}%", human_number(v * 100.0)),
             _ => human_number(v),
         };
-        return Err(bad(&shown));
+        return Err(bad_as("number", shown));
     }
     Ok(ThresholdSetting {
         spec,
@@ -986,7 +1008,7 @@ fn limit(
     ];
     let n = name.get_ref().as_ref();
     if !NAMES.contains(&n) {
-        return Err(unknown_key(file, name, n, NAMES, "in [limits]"));
+        return Err(unknown_key(file, name, n, NAMES, "limits"));
     }
     let defaults = Limits::default();
     let (max, max_text, default) = match n {
@@ -1016,38 +1038,31 @@ fn limit(
             defaults.max_alias_events as u64,
         ),
     };
-    let range = format!("a whole number from 1 to {max_text}");
     let raw = value.get_ref();
     let x = number(raw);
     let accepted = x
         .filter(|v| *v >= 1.0 && v.fract() == 0.0 && *v <= max as f64)
         .map(|v| v as u64);
     let Some(v) = accepted else {
-        let (message, why) = match x {
-            Some(v) if !v.is_finite() => (
-                format!(
-                    "`{n}` must be a finite number: {range}, found {}",
-                    found(raw)
-                ),
-                String::new(),
-            ),
-            Some(v) if n == "max_depth" && v > max as f64 => (
-                format!(
-                    "`max_depth` can be at most {max_text}: {range}, found {}",
-                    found(raw)
-                ),
-                "no plan nests that deep, and a deeper tree would risk the stack; ".to_string(),
-            ),
-            _ => (
-                format!("`{n}` must be {range}, found {}", found(raw)),
-                String::new(),
-            ),
+        let why = match x {
+            Some(v) if !v.is_finite() => "infinite",
+            Some(v) if n == "max_depth" && v > max as f64 => "depth",
+            _ => "range",
         };
         return Err(ConfigError::at(
             file,
             value.span(),
-            message,
-            format!("{why}the default is `{n} = {default}`"),
+            found(
+                Message::new("config-bad-limit")
+                    .text("why", why)
+                    .text("name", n.to_string())
+                    .text("max", max_text),
+                raw,
+            ),
+            Message::new("config-bad-limit.help")
+                .text("why", why)
+                .text("name", n.to_string())
+                .text("default", default.to_string()),
         ));
     };
     match n {
@@ -1062,12 +1077,7 @@ fn limit(
 
 fn override_entry(file: &SourceFile, item: &Spanned<DeValue>) -> Result<Override, ConfigError> {
     let DeValue::Table(t) = item.get_ref() else {
-        return Err(type_error(
-            file,
-            item,
-            "overrides",
-            "a table with `files` and `rules`",
-        ));
+        return Err(type_error(file, item, "overrides", "override-entry"));
     };
     let mut files = None;
     let mut rules = Vec::new();
@@ -1081,7 +1091,7 @@ fn override_entry(file: &SourceFile, item: &Spanned<DeValue>) -> Result<Override
                     key,
                     other,
                     &["files", "rules"],
-                    "in [[overrides]]",
+                    "overrides",
                 ));
             }
         }
@@ -1090,9 +1100,8 @@ fn override_entry(file: &SourceFile, item: &Spanned<DeValue>) -> Result<Override
         return Err(ConfigError::at(
             file,
             item.span(),
-            "an [[overrides]] entry has no `files`".to_string(),
-            "add `files = [\"legacy/**\"]`: the globs it applies to, relative to this file"
-                .to_string(),
+            Message::new("config-override-no-files"),
+            Message::new("config-override-no-files.help"),
         ));
     };
     Ok(Override {
@@ -1150,27 +1159,45 @@ rules = { "large-customers/acv-floor" = "info" }
         let text = "[thresholds]\nmin_ltvv = 3\n";
         let e = parse(text).unwrap_err();
         assert_eq!(
-            &text[e.finding.span.offset..e.finding.span.end()],
+            &text[e.diagnostic(Lang::En).span.offset..e.diagnostic(Lang::En).span.end()],
             "min_ltvv"
         );
-        assert!(e.finding.help.unwrap().contains("did you mean `min_ltv`?"));
+        assert!(
+            e.diagnostic(Lang::En)
+                .help
+                .unwrap()
+                .contains("did you mean `min_ltv`?")
+        );
 
         let e = parse("[rules]\n\"large-customer/acv-floor\" = \"off\"\n").unwrap_err();
         assert!(
-            e.finding
+            e.diagnostic(Lang::En)
                 .help
                 .unwrap()
                 .contains("large-customers/acv-floor")
         );
 
         let e = parse("[rules]\n\"large-customers/\" = \"loud\"\n").unwrap_err();
-        assert!(e.finding.message.contains("unknown severity `loud`"));
+        assert!(
+            e.diagnostic(Lang::En)
+                .message
+                .contains("unknown severity `loud`")
+        );
 
         let e = parse("presett = \"article\"\n").unwrap_err();
-        assert!(e.finding.help.unwrap().contains("did you mean `preset`?"));
+        assert!(
+            e.diagnostic(Lang::En)
+                .help
+                .unwrap()
+                .contains("did you mean `preset`?")
+        );
 
         let e = parse("[thresholds]\nmin_ltv = \"lots\"\n").unwrap_err();
-        assert!(e.finding.message.contains("must be an amount of money"));
+        assert!(
+            e.diagnostic(Lang::En)
+                .message
+                .contains("must be an amount of money")
+        );
     }
 
     #[test]

@@ -8,6 +8,7 @@ use std::io::Read;
 use std::path::{Path, PathBuf};
 
 use crate::finding::Finding;
+use crate::i18n::{Lang, Message};
 use crate::model::Place;
 use crate::source::{SourceFile, Span};
 use crate::text::escape_line;
@@ -18,17 +19,32 @@ pub const CONFIG_MAX_BYTES: u64 = 1024 * 1024;
 pub const BASELINE_MAX_BYTES: u64 = 64 * 1024 * 1024;
 
 /// Something planlint could not do with a path: shown on stderr, exit code 2.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq)]
 pub struct InputError {
     /// The path as shown (escaped for one line).
     pub path: String,
-    pub message: String,
-    pub help: String,
+    pub message: Message,
+    pub help: Message,
+}
+
+impl InputError {
+    /// `PATH: MESSAGE` in `lang`.
+    pub fn message_in(&self, lang: Lang) -> String {
+        Message::new("cli-at-path")
+            .text("path", self.path.clone())
+            .text("message", self.message.render(lang))
+            .render(lang)
+    }
 }
 
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{}: {}\n  help: {}", self.path, self.message, self.help)
+        write!(
+            f,
+            "{}\n  help: {}",
+            self.message_in(Lang::En),
+            self.help.render(Lang::En)
+        )
     }
 }
 
@@ -178,17 +194,22 @@ fn walk(root: &Path, follow: bool, excluded: &dyn Fn(&Path) -> bool, found: &mut
             Ok(e) => e,
             Err(e) => {
                 let p = e.path().map_or_else(|| display_path(root), display_path);
+                let reason = Message::new("cli-reason");
                 let message = if e.loop_ancestor().is_some() {
-                    "a symbolic link here leads back to one of its parent directories".to_string()
+                    reason.text("why", "loop").text("os", "").text("n", "")
                 } else {
-                    e.io_error().map_or_else(|| e.to_string(), io_reason)
+                    match e.io_error() {
+                        Some(io) => with_io(reason, io),
+                        None => reason
+                            .text("why", "io")
+                            .text("os", e.to_string())
+                            .text("n", ""),
+                    }
                 };
                 found.errors.push(InputError {
                     path: escape_line(&p).into_owned(),
                     message,
-                    help:
-                        "remove the link or the unreadable entry; the other files were still linted"
-                            .to_string(),
+                    help: Message::new("cli-walk-error-help"),
                 });
                 continue;
             }
@@ -227,8 +248,14 @@ fn walk(root: &Path, follow: bool, excluded: &dyn Fn(&Path) -> bool, found: &mut
                 }
                 Err(err) => found.errors.push(InputError {
                     path: escape_line(&display_path(e.path())).into_owned(),
-                    message: err.io_error().map_or_else(|| err.to_string(), io_reason),
-                    help: "check that the file can be read".to_string(),
+                    message: match err.io_error() {
+                        Some(io) => with_io(Message::new("cli-reason"), io),
+                        None => Message::new("cli-reason")
+                            .text("why", "io")
+                            .text("os", err.to_string())
+                            .text("n", ""),
+                    },
+                    help: Message::new("cli-check-file-help"),
                 }),
             }
         }
@@ -236,17 +263,17 @@ fn walk(root: &Path, follow: bool, excluded: &dyn Fn(&Path) -> bool, found: &mut
 }
 
 fn outside_link(root: &Path, link: &Path, target: Option<PathBuf>) -> InputError {
-    let to = target.map_or_else(
-        || "a target that does not exist".to_string(),
-        |t| escape_line(&display_path(&t)).into_owned(),
+    let (exists, to) = target.map_or_else(
+        || ("no", String::new()),
+        |t| ("yes", escape_line(&display_path(&t)).into_owned()),
     );
     InputError {
         path: escape_line(&display_path(link)).into_owned(),
-        message: format!(
-            "is a symbolic link to {to}, outside {}; not read",
-            escape_line(&display_path(root))
-        ),
-        help: "--follow follows links only inside the walked directory; name the target on the command line to lint it".to_string(),
+        message: Message::new("cli-outside-link")
+            .text("exists", exists)
+            .text("to", to)
+            .text("root", escape_line(&display_path(root)).into_owned()),
+        help: Message::new("cli-outside-link.help"),
     }
 }
 
@@ -272,6 +299,28 @@ pub fn io_reason(e: &std::io::Error) -> String {
     }
 }
 
+/// The kind of an I/O error, as `cli-reason` selects on it.
+fn io_kind(e: &std::io::Error) -> &'static str {
+    use std::io::ErrorKind as K;
+    match e.kind() {
+        K::NotFound => "not-found",
+        K::PermissionDenied => "permission-denied",
+        K::IsADirectory => "is-a-directory",
+        K::NotADirectory => "not-a-directory",
+        K::StorageFull => "storage-full",
+        K::ReadOnlyFilesystem => "read-only",
+        K::AlreadyExists => "already-exists",
+        _ => "io",
+    }
+}
+
+/// `m` (a message that words `cli-reason`) with the arguments of why `e` happened.
+pub fn with_io(m: Message, e: &std::io::Error) -> Message {
+    m.text("why", io_kind(e))
+        .text("os", io_reason(e))
+        .text("n", "")
+}
+
 fn lowercase_first(s: &str) -> String {
     let mut c = s.chars();
     match c.next() {
@@ -281,21 +330,28 @@ fn lowercase_first(s: &str) -> String {
 }
 
 fn path_error(path: &Path, e: &std::io::Error) -> InputError {
+    let reason = Message::new("cli-reason");
     let (message, help) = match e.kind() {
         std::io::ErrorKind::NotFound => (
-            "no such file or directory".to_string(),
-            "check the path; planlint lints files and directories of *.plan.yaml".to_string(),
+            reason
+                .text("why", "not-found")
+                .text("os", "no such file or directory")
+                .text("n", ""),
+            "cli-not-found-help",
         ),
         std::io::ErrorKind::PermissionDenied => (
-            "permission denied".to_string(),
-            "make the file readable by this user".to_string(),
+            reason
+                .text("why", "permission-denied")
+                .text("os", "permission denied")
+                .text("n", ""),
+            "cli-permission-help",
         ),
-        _ => (io_reason(e), "check that the path can be read".to_string()),
+        _ => (with_io(reason, e), "cli-check-path-help"),
     };
     InputError {
         path: shown(path),
         message,
-        help,
+        help: Message::new(help),
     }
 }
 
@@ -309,17 +365,43 @@ pub enum ReadProblem {
 }
 
 impl ReadProblem {
-    /// The reason, for a message that names the file.
-    pub fn reason(&self) -> String {
+    /// `m`, a message that words `cli-reason`, with the arguments of this reason.
+    pub fn reason(&self, m: Message) -> Message {
         match self {
-            ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                "no such file or directory".to_string()
-            }
-            ReadProblem::Io(e) => io_reason(e),
-            ReadProblem::Directory => "is a directory, not a file".to_string(),
-            ReadProblem::NotRegular => {
-                "is not a regular file (a FIFO, socket or device)".to_string()
-            }
+            ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::NotFound => m
+                .text("why", "not-found")
+                .text("os", "no such file or directory")
+                .text("n", ""),
+            ReadProblem::Io(e) => with_io(m, e),
+            ReadProblem::Directory => m.text("why", "directory").text("os", "").text("n", ""),
+            ReadProblem::NotRegular => m.text("why", "not-regular").text("os", "").text("n", ""),
+        }
+    }
+}
+
+/// Why a small text file (a config, a baseline) could not be read.
+#[derive(Debug)]
+pub enum TextProblem {
+    Read(ReadProblem),
+    /// Larger than the limit, in bytes.
+    TooLarge(u64),
+    /// Not UTF-8 from this byte offset.
+    NotUtf8(usize),
+}
+
+impl TextProblem {
+    /// `m`, a message that words `cli-reason`, with the arguments of this reason.
+    pub fn reason(&self, m: Message) -> Message {
+        match self {
+            TextProblem::Read(p) => p.reason(m),
+            TextProblem::TooLarge(limit) => m
+                .text("why", "too-large")
+                .text("os", "")
+                .text("n", limit.to_string()),
+            TextProblem::NotUtf8(at) => m
+                .text("why", "not-utf8")
+                .text("os", "")
+                .text("n", at.to_string()),
         }
     }
 }
@@ -349,17 +431,12 @@ pub fn read_capped(path: &Path, limit: u64) -> Result<Vec<u8>, ReadProblem> {
 
 /// Reads a small UTF-8 text file (a config, a baseline) of at most `limit` bytes; the
 /// error is the reason, for a message that names the file.
-pub fn read_small_text(path: &Path, limit: u64) -> Result<String, String> {
-    let bytes = read_capped(path, limit).map_err(|p| p.reason())?;
+pub fn read_small_text(path: &Path, limit: u64) -> Result<String, TextProblem> {
+    let bytes = read_capped(path, limit).map_err(TextProblem::Read)?;
     if bytes.len() as u64 > limit {
-        return Err(format!("is larger than {limit} bytes"));
+        return Err(TextProblem::TooLarge(limit));
     }
-    String::from_utf8(bytes).map_err(|e| {
-        format!(
-            "is not valid UTF-8 (byte offset {})",
-            e.utf8_error().valid_up_to()
-        )
-    })
+    String::from_utf8(bytes).map_err(|e| TextProblem::NotUtf8(e.utf8_error().valid_up_to()))
 }
 
 /// A read input: its source file, and a finding when it could not be read as text
@@ -400,30 +477,28 @@ pub fn read(input: &Input, stdin_name: &str, max_size: u64) -> Result<ReadInput,
                 .read_to_end(&mut bytes)
                 .map_err(|e| InputError {
                     path: escape_line(stdin_name).into_owned(),
-                    message: format!("cannot read standard input: {}", io_reason(&e)),
-                    help: "check what is piped into planlint".to_string(),
+                    message: with_io(Message::new("cli-stdin"), &e),
+                    help: Message::new("cli-stdin.help"),
                 })?;
             (stdin_name.to_string(), bytes)
         }
         Input::File { path, .. } => {
             let bytes = read_capped(path, max_size).map_err(|p| {
                 let help = match &p {
-                    ReadProblem::Directory => "pass the directory itself to walk it for plan files",
-                    ReadProblem::NotRegular => {
-                        "planlint reads plan files; to lint a stream, pipe it to `planlint -`"
-                    }
+                    ReadProblem::Directory => "cli-directory-help",
+                    ReadProblem::NotRegular => "cli-not-regular-help",
                     ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::NotFound => {
-                        "check the path; planlint lints files and directories of *.plan.yaml"
+                        "cli-not-found-help"
                     }
                     ReadProblem::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => {
-                        "make the file readable by this user"
+                        "cli-permission-help"
                     }
-                    ReadProblem::Io(_) => "check that the file can be read",
+                    ReadProblem::Io(_) => "cli-check-file-help",
                 };
                 InputError {
                     path: shown(path),
-                    message: p.reason(),
-                    help: help.to_string(),
+                    message: p.reason(Message::new("cli-reason")),
+                    help: Message::new(help),
                 }
             })?;
             (display_path(path), bytes)

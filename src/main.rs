@@ -44,10 +44,13 @@ fn real_main() -> u8 {
                 lang: *lang,
                 ..ConfigArgs::default()
             });
-            emit(Ok(match format {
-                ListFormat::Human => docs::rules_table(lang),
-                ListFormat::Json => docs::rules_json(lang),
-            }))
+            emit(
+                match format {
+                    ListFormat::Human => docs::rules_table(lang),
+                    ListFormat::Json => docs::rules_json(lang),
+                },
+                lang,
+            )
         }
         Some(Command::Explain { rule, source }) => run::explain(rule, source),
         Some(Command::Init {
@@ -55,26 +58,29 @@ fn real_main() -> u8 {
             preset,
             currency,
         }) => run::init(file, *preset, currency.as_deref()),
-        Some(Command::Schema) => emit(Ok(planlint::schema::json_schema())),
+        Some(Command::Schema) => emit(
+            planlint::schema::json_schema(),
+            run::lang_of(&ConfigArgs::default()),
+        ),
         Some(Command::Completions { shell }) => {
             let mut out = Vec::new();
             clap_complete::generate(*shell, &mut Cli::command(), "planlint", &mut out);
-            emit(Ok(String::from_utf8_lossy(&out).into_owned()))
+            emit(
+                String::from_utf8_lossy(&out).into_owned(),
+                run::lang_of(&ConfigArgs::default()),
+            )
         }
         Some(Command::Config { file, source }) => run::show_config(file.as_deref(), source),
         None => run::lint(&cli.lint),
     }
 }
 
-fn emit(text: Result<String, String>) -> u8 {
-    let printed = match text {
-        Ok(t) => run::print_out(&t),
-        Err(message) => Err((message, String::new())),
-    };
-    match printed {
+/// Prints a command's output; a failed write is said in `lang`.
+fn emit(text: String, lang: planlint::i18n::Lang) -> u8 {
+    match run::print_out(&text) {
         Ok(()) => EXIT_CLEAN,
-        Err((message, help)) => {
-            run::say_error(&message, &help);
+        Err(problem) => {
+            run::say_error(lang, &problem);
             EXIT_TROUBLE
         }
     }

@@ -10,6 +10,7 @@ use crate::cli::{ColorChoice, ConfigArgs, FailOn, Format, LintArgs, PresetArg};
 use crate::config::{self, Config, ConfigError, Preset};
 use crate::engine::{self, FileReport, Settings};
 use crate::finding::Severity;
+use crate::i18n::{Lang, Message};
 use crate::input::{self, Input, InputError};
 use crate::report::{self, RuleInfo, RunInfo, Summary};
 
@@ -23,7 +24,10 @@ pub const EXIT_TROUBLE: u8 = 2;
 
 /// A problem that stops the run before any linting: exit 2.
 #[derive(Debug)]
-pub struct UsageError(pub String);
+pub struct UsageError(pub Message);
+
+/// An error worded late, in the run's language: the message and its help line.
+pub type Problem = (Message, Option<Message>);
 
 /// Applies `--select` and `--ignore` to the settings. Selectors are rule ids or
 /// principle prefixes (`large-customers/` or `large-customers`).
@@ -56,14 +60,13 @@ fn check_selector(selector: &str) -> Result<(), UsageError> {
     if engine::selector_is_known(selector) {
         return Ok(());
     }
-    let hint = match engine::suggest_selector(selector) {
-        Some(s) => format!("did you mean `{s}`?"),
-        None => "run `planlint rules` to list the rule ids".to_string(),
-    };
-    Err(UsageError(format!(
-        "`{}` names no rule or principle; {hint}",
-        crate::text::escape_line(selector)
-    )))
+    let suggestion = engine::suggest_selector(selector);
+    Err(UsageError(
+        Message::new("cli-unknown-selector")
+            .text("selector", crate::text::escape_line(selector).into_owned())
+            .text("suggested", if suggestion.is_some() { "yes" } else { "no" })
+            .text("suggestion", suggestion.unwrap_or_default()),
+    ))
 }
 
 /// The data machine reports carry about the rules.
@@ -115,16 +118,17 @@ pub fn preset_of(source: &ConfigArgs) -> Option<Preset> {
     })
 }
 
-/// Prints a config problem as a diagnostic into the TOML file.
-pub fn print_config_error(e: &ConfigError, color: ColorChoice) {
+/// Prints a config problem in `lang` as a diagnostic into the TOML file.
+pub fn print_config_error(e: &ConfigError, color: ColorChoice, lang: Lang) {
+    let finding = e.diagnostic(lang);
     match &e.file {
         Some(file) => {
-            let text = report::human::render_one(file, &e.finding, use_color_stderr(color));
+            let text = report::human::render_one(file, &finding, use_color_stderr(color));
             say_raw(&text);
         }
         None => {
-            let help = e.finding.help.as_deref().unwrap_or("");
-            say_error(&e.finding.message, help);
+            let help = finding.help.as_deref().unwrap_or("");
+            say_error_text(lang, &finding.message, help);
         }
     }
 }
@@ -147,6 +151,12 @@ pub fn lang_with(source: &ConfigArgs, config: &Config) -> crate::i18n::Lang {
         Some(crate::cli::LangArg::Zh) => crate::i18n::Lang::Zh,
         None => config.lang.unwrap_or_else(crate::i18n::Lang::from_env),
     }
+}
+
+/// The language of a command whose config could not be read: `--lang`, else the
+/// environment's.
+pub fn lang_before_config(source: &ConfigArgs) -> Lang {
+    lang_with(source, &Config::default())
 }
 
 /// The language of a command: `--lang`, else the discovered config's `lang` (a config
@@ -174,12 +184,34 @@ fn say_raw(text: &str) {
     let _ = err.write_all(text.as_bytes()).and_then(|()| err.flush());
 }
 
-/// `planlint: error: MESSAGE` and, when there is one, `  help: HELP` on stderr.
-pub fn say_error(message: &str, help: &str) {
-    say(format_args!("planlint: error: {message}"));
+/// `planlint: error: MESSAGE` and, when there is one, `  help: HELP` on stderr, in `lang`
+/// (`planlint：错误：`, `  建议：`).
+pub fn say_error_text(lang: Lang, message: &str, help: &str) {
+    say(Message::new("cli-error")
+        .text("message", message)
+        .render(lang));
     if !help.is_empty() {
-        say(format_args!("  help: {help}"));
+        say_help_text(lang, help);
     }
+}
+
+/// `  help: HELP` on stderr, in `lang`.
+fn say_help_text(lang: Lang, help: &str) {
+    say(format_args!(
+        "  {}",
+        Message::new("cli-help").text("help", help).render(lang)
+    ));
+}
+
+/// An error and its help line on stderr, worded in `lang`.
+pub fn say_error(lang: Lang, (message, help): &Problem) {
+    let help = help.as_ref().map(|h| h.render(lang)).unwrap_or_default();
+    say_error_text(lang, &message.render(lang), &help);
+}
+
+/// A message and its `.help` attribute, as a [`Problem`].
+fn problem(id: &'static str, help: &'static str) -> Problem {
+    (Message::new(id), Some(Message::new(help)))
 }
 
 /// What linting one input gave.
@@ -205,14 +237,15 @@ pub fn lint(args: &LintArgs) -> u8 {
     let config = match load_config(&args.source) {
         Ok(c) => c,
         Err(e) => {
-            print_config_error(&e, args.color);
+            print_config_error(&e, args.color, lang_before_config(&args.source));
             return EXIT_TROUBLE;
         }
     };
+    let lang = lang_with(&args.source, &config);
     let base = match base_settings(&config, args) {
         Ok(s) => s,
         Err(e) => {
-            print_config_error(&e, args.color);
+            print_config_error(&e, args.color, lang);
             return EXIT_TROUBLE;
         }
     };
@@ -221,8 +254,8 @@ pub fn lint(args: &LintArgs) -> u8 {
             Ok(b) => Some(b),
             Err(message) => {
                 say_error(
-                    &message,
-                    "check the path given to --baseline; write a baseline with --write-baseline FILE",
+                    lang,
+                    &(message, Some(Message::new("cli-baseline-load-help"))),
                 );
                 return EXIT_TROUBLE;
             }
@@ -233,21 +266,24 @@ pub fn lint(args: &LintArgs) -> u8 {
     let write_dir = match &args.write_baseline {
         Some(p) if p.as_os_str() == "-" => {
             say_error(
-                "--write-baseline needs a file: standard output is for the report",
-                "name a file, e.g. --write-baseline planlint-baseline.json",
+                lang,
+                &problem(
+                    "cli-write-baseline-stdout",
+                    "cli-write-baseline-stdout.help",
+                ),
             );
             return EXIT_TROUBLE;
         }
         Some(p) => match baseline::dir_of(p) {
             Ok(d) => Some(d),
             Err(e) => {
+                let message = input::with_io(
+                    Message::new("cli-baseline-dir").text("path", input::shown(p)),
+                    &e,
+                );
                 say_error(
-                    &format!(
-                        "cannot write the baseline {}: its directory: {}",
-                        input::shown(p),
-                        input::io_reason(&e)
-                    ),
-                    "create the directory first, or choose another path",
+                    lang,
+                    &(message, Some(Message::new("cli-baseline-dir.help"))),
                 );
                 return EXIT_TROUBLE;
             }
@@ -255,8 +291,8 @@ pub fn lint(args: &LintArgs) -> u8 {
         None => None,
     };
     let found = input::discover(&args.paths, args.follow, &|p| config.is_excluded(p));
-    if let Err((message, help)) = check_outputs(args, &found, config.path.as_deref()) {
-        say_error(&message, &help);
+    if let Err(p) = check_outputs(args, &found, config.path.as_deref()) {
+        say_error(lang, &p);
         return EXIT_TROUBLE;
     }
     let links_not_followed = found.links_not_followed;
@@ -403,7 +439,7 @@ pub fn lint(args: &LintArgs) -> u8 {
         written = if print {
             let text = render(&reports, args, &base);
             match report_file(args) {
-                Some(path) => write_output(path, &text, "the report"),
+                Some(path) => write_output(path, &text, Output::Report),
                 None => print_out(&text),
             }
         } else {
@@ -413,41 +449,28 @@ pub fn lint(args: &LintArgs) -> u8 {
 
     let mut code = exit_code(&summary, fail_at, args.max_warnings, args.exit_zero);
     let written_ok = written.is_ok();
-    if let Err((message, help)) = written {
-        say_error(&message, &help);
+    if let Err(p) = written {
+        say_error(lang, &p);
         code = EXIT_TROUBLE;
     }
     if !args.quiet {
         if skipped > 0 {
-            say(format_args!(
-                "planlint: {skipped} YAML file{} skipped: no top-level `planlint:` key (name a file on the command line to lint it anyway)",
-                plural(skipped)
-            ));
+            say(Message::new("cli-skipped").count("n", skipped).render(lang));
         }
         if links_not_followed > 0 {
-            say(format_args!(
-                "planlint: {links_not_followed} symbolic link{} not followed (pass --follow to follow links that stay inside the walked directory)",
-                plural(links_not_followed)
-            ));
+            say(Message::new("cli-links-not-followed")
+                .count("n", links_not_followed)
+                .render(lang));
         }
         if baseline.is_some() && (hidden.hidden > 0 || hidden.stale > 0) {
-            say(format_args!(
-                "planlint: {} finding{} hidden by the baseline; {} baseline entr{} no longer match{} (stale){}",
-                hidden.hidden,
-                plural(hidden.hidden),
-                hidden.stale,
-                if hidden.stale == 1 { "y" } else { "ies" },
-                if hidden.stale == 1 { "es" } else { "" },
-                if hidden.stale > 0 {
-                    ": rewrite it with --write-baseline to shrink it"
-                } else {
-                    ""
-                },
-            ));
+            say(Message::new("cli-baseline-hidden")
+                .count("hidden", hidden.hidden)
+                .count("stale", hidden.stale)
+                .render(lang));
         }
     }
     for e in &errors {
-        print_input_error(e);
+        print_input_error(e, lang);
     }
     if !errors.is_empty() {
         code = EXIT_TROUBLE;
@@ -457,50 +480,49 @@ pub fn lint(args: &LintArgs) -> u8 {
     if no_plans && errors.is_empty() {
         let paths: Vec<String> = args.paths.iter().map(|p| input::shown(p)).collect();
         say_error(
-            &format!("no plans found under {}", paths.join(", ")),
-            "check the paths; a directory is walked for *.plan.yaml, *.plan.yml, plan.yaml and plan.yml files with a top-level `planlint:` key",
+            lang,
+            &(
+                Message::new("cli-no-plans").text("paths", paths.join(", ")),
+                Some(Message::new("cli-no-plans.help")),
+            ),
         );
         code = EXIT_TROUBLE;
     }
     if let Some(path) = &args.write_baseline {
         let files = summary.files;
-        let reason = if !errors.is_empty() {
-            Some(format!(
-                "{} input{} could not be read",
-                errors.len(),
-                plural(errors.len())
-            ))
+        let cause = if !errors.is_empty() {
+            Some("unreadable")
         } else if no_plans {
-            Some("no plan was linted".to_string())
+            Some("no-plans")
         } else {
             None
         };
-        match reason {
-            Some(reason) => {
+        match cause {
+            Some(cause) => {
+                let message = Message::new("cli-baseline-not-written")
+                    .text("path", input::shown(path))
+                    .text("cause", cause)
+                    .count("n", errors.len());
                 say_error(
-                    &format!(
-                        "the baseline {} was not written: {reason}",
-                        input::shown(path)
-                    ),
-                    "fix the inputs named above (or leave them out), then write the baseline again; a baseline of part of the plans would drop the rest",
+                    lang,
+                    &(message, Some(Message::new("cli-baseline-not-written.help"))),
                 );
                 code = EXIT_TROUBLE;
             }
             None => {
                 let n = entries.len();
-                match write_output(path, &baseline::to_json(entries), "the baseline") {
+                match write_output(path, &baseline::to_json(entries), Output::Baseline) {
                     Ok(()) => {
                         if !args.quiet {
-                            say(format_args!(
-                                "planlint: wrote {n} finding{} in {files} file{} to the baseline {}",
-                                plural(n),
-                                plural(files),
-                                input::shown(path)
-                            ));
+                            say(Message::new("cli-baseline-wrote")
+                                .count("n", n)
+                                .count("files", files)
+                                .text("path", input::shown(path))
+                                .render(lang));
                         }
                     }
-                    Err((message, help)) => {
-                        say_error(&message, &help);
+                    Err(p) => {
+                        say_error(lang, &p);
                         code = EXIT_TROUBLE;
                     }
                 }
@@ -508,10 +530,6 @@ pub fn lint(args: &LintArgs) -> u8 {
         }
     }
     code
-}
-
-fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
 }
 
 /// Refuses an output (`-o`, `--write-baseline`) that is the same file as an input (named
@@ -522,7 +540,7 @@ fn check_outputs(
     args: &LintArgs,
     found: &input::Discovered,
     config: Option<&Path>,
-) -> Result<(), (String, String)> {
+) -> Result<(), Problem> {
     let id_of = |p: &Path| std::fs::metadata(p).ok().and_then(|m| input::file_id(&m));
     let config_id = config.and_then(id_of);
     let baseline_id = args.baseline.as_deref().and_then(id_of);
@@ -539,21 +557,21 @@ fn check_outputs(
             continue;
         };
         let clash = if found.ids.contains(&id) {
-            Some("an input to lint")
+            Some("input")
         } else if Some(id) == config_id {
-            Some("the config file")
+            Some("config")
         } else if *flag == "-o" && Some(id) == baseline_id {
-            Some("the baseline read with --baseline")
+            Some("baseline")
         } else {
             None
         };
-        if let Some(what) = clash {
+        if let Some(clash) = clash {
             return Err((
-                format!(
-                    "{flag} {} is {what}: writing there would replace it",
-                    input::shown(user)
-                ),
-                format!("choose another file for {flag}"),
+                Message::new("cli-output-clash")
+                    .text("flag", *flag)
+                    .text("path", input::shown(user))
+                    .text("clash", clash),
+                Some(Message::new("cli-output-clash.help").text("flag", *flag)),
             ));
         }
     }
@@ -562,12 +580,10 @@ fn check_outputs(
         let same_path = ta.canonical().is_some() && ta.canonical() == tb.canonical();
         if same_id || same_path {
             return Err((
-                format!(
-                    "-o {} and --write-baseline {} are the same file: one would replace the other",
-                    input::shown(a),
-                    input::shown(b)
-                ),
-                "write the report and the baseline to different files".to_string(),
+                Message::new("cli-output-same")
+                    .text("report", input::shown(a))
+                    .text("baseline", input::shown(b)),
+                Some(Message::new("cli-output-same.help")),
             ));
         }
     }
@@ -641,33 +657,58 @@ impl OutputTarget {
 
 /// The message and help for an output that could not be written: they name the path the
 /// user gave (never a temporary file's) and say what to do.
-fn output_error(what: &str, user: &Path, e: &std::io::Error) -> (String, String) {
+/// What planlint writes to a file.
+#[derive(Clone, Copy)]
+enum Output {
+    Report,
+    Baseline,
+    Starter,
+}
+
+impl Output {
+    /// The word `cli-cannot-write` selects on.
+    fn code(self) -> &'static str {
+        match self {
+            Output::Report => "report",
+            Output::Baseline => "baseline",
+            Output::Starter => "starter",
+        }
+    }
+}
+
+fn output_error(what: Output, user: &Path, e: &std::io::Error) -> Problem {
     use std::io::ErrorKind as K;
     let shown = input::shown(user);
-    let help = match e.kind() {
-        K::NotFound | K::NotADirectory => {
-            let dir = user
-                .parent()
-                .filter(|d| !d.as_os_str().is_empty())
-                .map_or_else(|| ".".to_string(), input::shown);
-            format!("create the directory {dir} first, or choose another path")
-        }
-        K::PermissionDenied | K::ReadOnlyFilesystem => {
-            "choose a path this user can write to".to_string()
-        }
-        K::IsADirectory => format!("name a file, e.g. {shown}/planlint-report.txt"),
-        K::StorageFull => "free some space on that disk, or write elsewhere".to_string(),
-        _ => "check the path and its directory, or choose another path".to_string(),
+    let dir = user
+        .parent()
+        .filter(|d| !d.as_os_str().is_empty())
+        .map_or_else(|| ".".to_string(), input::shown);
+    let kind = match e.kind() {
+        K::NotFound | K::NotADirectory => "no-dir",
+        K::PermissionDenied | K::ReadOnlyFilesystem => "permission",
+        K::IsADirectory => "directory",
+        K::StorageFull => "full",
+        _ => "other",
     };
     (
-        format!("cannot write {what} to {shown}: {}", input::io_reason(e)),
-        help,
+        input::with_io(
+            Message::new("cli-cannot-write")
+                .text("what", what.code())
+                .text("path", shown.clone()),
+            e,
+        ),
+        Some(
+            Message::new("cli-cannot-write-help")
+                .text("kind", kind)
+                .text("dir", dir)
+                .text("path", shown),
+        ),
     )
 }
 
 /// Writes `text` atomically to the output `path` (see [`OutputFile`]); the error is a
 /// message and a help line.
-fn write_output(path: &Path, text: &str, what: &str) -> Result<(), (String, String)> {
+fn write_output(path: &Path, text: &str, what: Output) -> Result<(), Problem> {
     write_atomically(path, text).map_err(|e| output_error(what, path, &e))
 }
 
@@ -707,14 +748,14 @@ impl HumanWriter {
         }
     }
 
-    fn error(&self, e: &std::io::Error) -> (String, String) {
+    fn error(&self, e: &std::io::Error) -> Problem {
         match &self.out {
-            HumanOut::File(_, path) => output_error("the report", path, e),
+            HumanOut::File(_, path) => output_error(Output::Report, path, e),
             HumanOut::Stdout(_) => stdout_error(e),
         }
     }
 
-    fn finish(&mut self, summary: &Summary) -> Result<(), (String, String)> {
+    fn finish(&mut self, summary: &Summary) -> Result<(), Problem> {
         // No summary line when no file was linted: "no findings in 0 files" would read
         // like a pass; the run says instead that it found no plan.
         if self.summary && summary.files > 0 {
@@ -735,19 +776,15 @@ impl HumanWriter {
                 .into_inner()
                 .map_err(|e| e.into_error())
                 .and_then(OutputFile::commit)
-                .map_err(|e| output_error("the report", &path, &e)),
+                .map_err(|e| output_error(Output::Report, &path, &e)),
         }
     }
 }
 
-fn stdout_error(e: &std::io::Error) -> (String, String) {
+fn stdout_error(e: &std::io::Error) -> Problem {
     (
-        format!(
-            "cannot write the report to standard output: {}",
-            input::io_reason(e)
-        ),
-        "check where standard output goes (a full disk?), or write the report with -o FILE"
-            .to_string(),
+        input::with_io(Message::new("cli-stdout"), e),
+        Some(Message::new("cli-stdout.help")),
     )
 }
 
@@ -755,12 +792,12 @@ fn stdout_error(e: &std::io::Error) -> (String, String) {
 fn stream_human(
     args: &LintArgs,
     produce: impl FnOnce(&mut dyn FnMut(FileReport)),
-) -> Result<HumanWriter, (String, String)> {
+) -> Result<HumanWriter, Problem> {
     let out = match report_file(args) {
         None => HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
         Some(path) => HumanOut::File(
             std::io::BufWriter::new(
-                OutputFile::create(path).map_err(|e| output_error("the report", path, &e))?,
+                OutputFile::create(path).map_err(|e| output_error(Output::Report, path, &e))?,
             ),
             path.to_path_buf(),
         ),
@@ -847,12 +884,12 @@ fn use_color(choice: ColorChoice) -> bool {
     }
 }
 
-fn print_input_error(e: &InputError) {
-    say_error(&format!("{}: {}", e.path, e.message), &e.help);
+fn print_input_error(e: &InputError, lang: Lang) {
+    say_error_text(lang, &e.message_in(lang), &e.help.render(lang));
 }
 
 /// Writes to stdout; a closed pipe (`planlint … | head`) is not an error.
-pub fn print_out(text: &str) -> Result<(), (String, String)> {
+pub fn print_out(text: &str) -> Result<(), Problem> {
     let mut out = std::io::stdout().lock();
     match out.write_all(text.as_bytes()).and_then(|()| out.flush()) {
         Ok(()) => Ok(()),
@@ -960,17 +997,18 @@ pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
     let config = match load_config(source) {
         Ok(c) => c,
         Err(e) => {
-            print_config_error(&e, ColorChoice::Auto);
+            print_config_error(&e, ColorChoice::Auto, lang_before_config(source));
             return EXIT_TROUBLE;
         }
     };
+    let lang = lang_with(source, &config);
     let preset = preset_of(source)
         .or(config.preset)
         .unwrap_or(Preset::Article);
     let settings = match config.settings_for(None, Some(preset)) {
         Ok(s) => s,
         Err(e) => {
-            print_config_error(&e, ColorChoice::Auto);
+            print_config_error(&e, ColorChoice::Auto, lang);
             return EXIT_TROUBLE;
         }
     };
@@ -978,17 +1016,17 @@ pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
         thresholds: &settings.thresholds,
         preset: preset.name(),
     };
-    let text = match crate::docs::explain(query, &in_force, lang_of(source)) {
+    let text = match crate::docs::explain(query, &in_force, lang) {
         Ok(t) => t,
         Err(e) => {
-            say_error(&e.message, &e.help);
+            say_error_text(lang, &e.message, &e.help);
             return EXIT_TROUBLE;
         }
     };
     match print_out(&text) {
         Ok(()) => EXIT_CLEAN,
-        Err((message, help)) => {
-            say_error(&message, &help);
+        Err(p) => {
+            say_error(lang, &p);
             EXIT_TROUBLE
         }
     }
@@ -1022,16 +1060,19 @@ pub fn starter_plan(preset: Preset, currency: &str) -> String {
 
 /// `planlint init FILE`: writes the starter plan, never over an existing file.
 pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u8 {
+    // `init` has no `--lang`: the discovered config's language, else the environment's.
+    let lang = lang_of(&ConfigArgs::default());
     let currency = currency.map(str::to_ascii_uppercase);
     if let Some(c) = &currency
         && !crate::model::value::is_currency_code(c)
     {
         say_error(
-            &format!(
-                "`{}` is not an ISO 4217 currency code",
-                crate::text::escape_line(c)
+            lang,
+            &(
+                Message::new("cli-init-bad-currency")
+                    .text("code", crate::text::escape_line(c).into_owned()),
+                Some(Message::new("cli-init-bad-currency.help")),
             ),
-            "write a three-letter code such as CNY, USD or EUR",
         );
         return EXIT_TROUBLE;
     }
@@ -1051,8 +1092,11 @@ pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u
     let shown = input::shown(path);
     if std::fs::symlink_metadata(path).is_ok() {
         say_error(
-            &format!("{shown} already exists; planlint init never overwrites a file"),
-            "choose another name: `planlint init new.plan.yaml`",
+            lang,
+            &(
+                Message::new("cli-init-exists").text("path", shown.clone()),
+                Some(Message::new("cli-init-exists.help")),
+            ),
         );
         return EXIT_TROUBLE;
     }
@@ -1074,35 +1118,43 @@ pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u
             } else {
                 format!(" --preset {}", preset.name())
             };
-            say(format_args!(
-                "planlint: wrote a starter plan in {currency} to {shown}; fill it in, then run `planlint{how} {shown}`"
-            ));
+            say(Message::new("cli-init-wrote")
+                .text("currency", currency.clone())
+                .text("path", shown.clone())
+                .text("how", how)
+                .render(lang));
             if preset != Preset::Article {
-                say(format_args!(
-                    "  help: to make `{}` the default, put `preset = \"{}\"` in planlint.toml",
-                    preset.name(),
-                    preset.name()
-                ));
+                say_help_text(
+                    lang,
+                    &Message::new("cli-init-preset-help")
+                        .text("preset", preset.name())
+                        .render(lang),
+                );
             }
             if currency != preset.thresholds().currency {
-                say(format_args!(
-                    "  help: the `{}` thresholds are in {}: add a rate for {currency} under `[fx]` in planlint.toml",
-                    preset.name(),
-                    preset.thresholds().currency
-                ));
+                say_help_text(
+                    lang,
+                    &Message::new("cli-init-fx-help")
+                        .text("preset", preset.name())
+                        .text("preset_currency", preset.thresholds().currency)
+                        .text("currency", currency.clone())
+                        .render(lang),
+                );
             }
             EXIT_CLEAN
         }
         Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => {
             say_error(
-                &format!("cannot write {shown}: it already exists"),
-                "planlint init never overwrites a file; choose another name",
+                lang,
+                &(
+                    Message::new("cli-init-raced").text("path", shown.clone()),
+                    Some(Message::new("cli-init-raced.help")),
+                ),
             );
             EXIT_TROUBLE
         }
         Err(e) => {
-            let (message, help) = output_error("the starter plan", path, &e);
-            say_error(&message, &help);
+            say_error(lang, &output_error(Output::Starter, path, &e));
             EXIT_TROUBLE
         }
     }
@@ -1113,20 +1165,21 @@ pub fn show_config(file: Option<&Path>, source: &ConfigArgs) -> u8 {
     let config = match load_config(source) {
         Ok(c) => c,
         Err(e) => {
-            print_config_error(&e, ColorChoice::Auto);
+            print_config_error(&e, ColorChoice::Auto, lang_before_config(source));
             return EXIT_TROUBLE;
         }
     };
+    let lang = lang_with(source, &config);
     match config.settings_for(file, preset_of(source)) {
         Ok(settings) => match print_out(&config.describe(&settings, preset_of(source))) {
             Ok(()) => EXIT_CLEAN,
-            Err((message, help)) => {
-                say_error(&message, &help);
+            Err(p) => {
+                say_error(lang, &p);
                 EXIT_TROUBLE
             }
         },
         Err(e) => {
-            print_config_error(&e, ColorChoice::Auto);
+            print_config_error(&e, ColorChoice::Auto, lang);
             EXIT_TROUBLE
         }
     }
@@ -1161,10 +1214,9 @@ mod tests {
     fn unknown_selector_suggests() {
         let mut s = Settings::default();
         let err = apply_selection(&mut s, &["large-customer/".into()], &[]).unwrap_err();
-        assert!(
-            err.0.contains("did you mean `large-customers/`?"),
-            "{}",
-            err.0
-        );
+        let text = err.0.render(Lang::En);
+        assert!(text.contains("did you mean `large-customers/`?"), "{text}");
+        let zh = err.0.render(Lang::Zh);
+        assert!(zh.contains("`large-customers/`？"), "{zh}");
     }
 }

@@ -82,8 +82,8 @@ fn an_unknown_name_is_refused_in_chinese() {
     let err = String::from_utf8(out.stderr).unwrap();
     assert_eq!(
         err,
-        "planlint: error: 没有名为 `large-customers/acv-flor` 的规则或原则；您是不是要找 \
-         `large-customers/acv-floor`？\n  help: 运行 `planlint rules` 查看全部规则和原则\n"
+        "planlint：错误：没有名为 `large-customers/acv-flor` 的规则或原则；您是不是要找 \
+         `large-customers/acv-floor`？\n  建议：运行 `planlint rules` 查看全部规则和原则\n"
     );
 }
 
