@@ -276,7 +276,9 @@ pub fn not_checked_summary_in(list: &[NotChecked], lang: Lang) -> String {
             if paths.len() > LONG_LIST {
                 head = format!(
                     "{head} {}",
-                    Message::new("report-paths").count("n", paths.len()).render(lang)
+                    Message::new("report-paths")
+                        .count("n", paths.len())
+                        .render(lang)
                 );
             } else if !paths.is_empty() {
                 head = format!("{head} {}", paths.join(", "));
