@@ -123,7 +123,7 @@ pub fn print_config_error(e: &ConfigError, color: ColorChoice, lang: Lang) {
     let finding = e.diagnostic(lang);
     match &e.file {
         Some(file) => {
-            let text = report::human::render_one(file, &finding, use_color_stderr(color));
+            let text = report::human::render_one(file, &finding, use_color_stderr(color), lang);
             say_raw(&text);
         }
         None => {

@@ -67,3 +67,5 @@ report-md-left-out = { $findings ->
         [one] { $notes } not-checked plan
        *[other] { $notes } not-checked plans
     } left out: the report is capped at { $max } bytes for a pull-request comment; `planlint --format json` lists them all.
+
+report-help = help: { $help }

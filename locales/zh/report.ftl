@@ -44,3 +44,5 @@ report-md-left-out = 省略了{ $findings ->
         [0] {""}
        *[other] { $notes } 份未检查的计划
     }：为放进合并请求评论，报告上限为 { $max } 字节；`planlint --format json` 会全部列出。
+
+report-help = 建议：{ $help }

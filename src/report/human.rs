@@ -19,6 +19,7 @@ use miette::{
 use super::Summary;
 use crate::engine::FileReport;
 use crate::finding::{Diagnostic as Finding, Severity};
+use crate::i18n::Lang;
 use crate::source::{SourceFile, Span};
 use crate::text::{escape_control, escape_line, is_unsafe_char};
 
@@ -57,7 +58,7 @@ pub fn render_file(report: &FileReport, opts: HumanOptions) -> String {
         if !out.is_empty() {
             out.push('\n');
         }
-        render_finding(&handler, &shown, f, &mut out);
+        render_finding(&handler, &shown, f, opts.lang, &mut out);
     }
     let not_checked = super::not_checked(report, &[]);
     if !not_checked.is_empty() {
@@ -79,11 +80,31 @@ pub fn render_file(report: &FileReport, opts: HumanOptions) -> String {
 }
 
 /// One finding into `out`; a one-line form if miette cannot render it.
-fn render_finding(handler: &GraphicalReportHandler, shown: &Shown, f: &Finding, out: &mut String) {
-    let diag = FindingDiagnostic::new(f, shown);
+fn render_finding(
+    handler: &GraphicalReportHandler,
+    shown: &Shown,
+    f: &Finding,
+    lang: Lang,
+    out: &mut String,
+) {
+    let mut diag = FindingDiagnostic::new(f, shown);
+    // miette writes `help:` in English: in another language the help line is planlint's.
+    let own_help = match lang {
+        Lang::En => None,
+        _ => diag.help.take(),
+    };
     let mut text = String::new();
     if handler.render_report(&mut text, &diag).is_ok() {
         out.push_str(&text);
+        if let Some(help) = own_help {
+            out.push_str("  ");
+            out.push_str(
+                &crate::i18n::Message::new("report-help")
+                    .text("help", help)
+                    .render(lang),
+            );
+            out.push('\n');
+        }
     } else {
         // Rendering into a String only fails if a span is out of bounds; fall back
         // to a one-line form so that nothing is lost.
@@ -144,7 +165,7 @@ pub fn render(reports: &[FileReport], opts: HumanOptions) -> String {
 }
 
 /// One diagnostic into any source file (a config file, say), rendered like a finding.
-pub fn render_one(file: &SourceFile, finding: &Finding, color: bool) -> String {
+pub fn render_one(file: &SourceFile, finding: &Finding, color: bool, lang: Lang) -> String {
     let theme = if color {
         GraphicalTheme::unicode()
     } else {
@@ -155,7 +176,7 @@ pub fn render_one(file: &SourceFile, finding: &Finding, color: bool) -> String {
         .with_context_lines(1)
         .with_wrap_lines(false);
     let mut out = String::new();
-    render_finding(&handler, &Shown::new(file), finding, &mut out);
+    render_finding(&handler, &Shown::new(file), finding, lang, &mut out);
     out
 }
 
