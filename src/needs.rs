@@ -190,14 +190,7 @@ impl<'a> Lookup<'a> {
 
     /// The span of the document's first key: "the first line" of the plan.
     pub fn first_key(&self) -> Span {
-        match &self.doc.kind {
-            NodeKind::Map(entries) => entries
-                .iter()
-                .map(|e| e.key_span)
-                .min_by_key(|s| s.offset)
-                .unwrap_or(Span::new(self.doc.span.offset, 0)),
-            _ => Span::new(self.doc.span.offset, 0),
-        }
+        self.doc.first_key_span()
     }
 }
 

@@ -297,7 +297,8 @@ pub fn lint(args: &LintArgs) -> u8 {
     }
     let links_not_followed = found.links_not_followed;
     let mut errors = found.errors;
-    let human_opts = human_options(args);
+    // The language the config and flags chose, found once (base_settings did).
+    let human_opts = human_options(args, base.lang);
     let quotes_source = args.format.reporter(human_opts).quotes_source();
     let lint_one = |inp: &Input| -> Linted {
         // Overrides only change severities: apply them to the base settings, then the
@@ -419,7 +420,7 @@ pub fn lint(args: &LintArgs) -> u8 {
         // The human report needs nothing from other files: write each file's part as
         // soon as it is ready, so memory stays flat however many files and findings.
         let mut counted = Summary::default();
-        written = stream_human(args, |sink| {
+        written = stream_human(args, base.lang, |sink| {
             each_report(&mut |report| {
                 counted.add(&report);
                 sink(report);
@@ -791,6 +792,7 @@ fn stdout_error(e: &std::io::Error) -> Problem {
 /// Streams the human report: `produce` hands each file's report, in order, to the sink.
 fn stream_human(
     args: &LintArgs,
+    lang: Lang,
     produce: impl FnOnce(&mut dyn FnMut(FileReport)),
 ) -> Result<HumanWriter, Problem> {
     let out = match report_file(args) {
@@ -805,7 +807,7 @@ fn stream_human(
     let mut writer = HumanWriter {
         out,
         wrote: false,
-        lang: lang_of(&args.source),
+        lang,
         summary: !args.quiet,
         closed: false,
     };
@@ -825,17 +827,17 @@ fn stream_human(
     }
 }
 
-fn human_options(args: &LintArgs) -> report::human::HumanOptions {
+fn human_options(args: &LintArgs, lang: Lang) -> report::human::HumanOptions {
     report::human::HumanOptions {
         color: report_file(args).is_none() && use_color(args.color),
         width: 100,
         summary: !args.quiet,
-        lang: lang_of(&args.source),
+        lang,
     }
 }
 
 fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> String {
-    let mut human = human_options(args);
+    let mut human = human_options(args, settings.lang);
     // No "no findings in 0 files" (see HumanWriter::finish).
     human.summary &= !reports.is_empty();
     args.format
@@ -991,17 +993,28 @@ impl Write for OutputFile {
 /// The starter plan `planlint init` writes.
 pub const STARTER_PLAN: &str = include_str!("../templates/starter.plan.yaml");
 
+/// The configuration a subcommand runs with and the language it speaks; a config that
+/// cannot be read is reported (in the language of the flag or the environment) as exit 2.
+fn config_and_lang(source: &ConfigArgs) -> Result<(Config, Lang), u8> {
+    match load_config(source) {
+        Ok(config) => {
+            let lang = lang_with(source, &config);
+            Ok((config, lang))
+        }
+        Err(e) => {
+            print_config_error(&e, ColorChoice::Auto, lang_before_config(source));
+            Err(EXIT_TROUBLE)
+        }
+    }
+}
+
 /// `planlint explain QUERY`: the documentation with the thresholds of the
 /// configuration and preset in force.
 pub fn explain(query: &str, source: &ConfigArgs) -> u8 {
-    let config = match load_config(source) {
-        Ok(c) => c,
-        Err(e) => {
-            print_config_error(&e, ColorChoice::Auto, lang_before_config(source));
-            return EXIT_TROUBLE;
-        }
+    let (config, lang) = match config_and_lang(source) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let lang = lang_with(source, &config);
     let preset = preset_of(source)
         .or(config.preset)
         .unwrap_or(Preset::Article);
@@ -1162,14 +1175,10 @@ pub fn init(path: &Path, preset: Option<PresetArg>, currency: Option<&str>) -> u
 
 /// `planlint config [FILE]`: the effective configuration.
 pub fn show_config(file: Option<&Path>, source: &ConfigArgs) -> u8 {
-    let config = match load_config(source) {
-        Ok(c) => c,
-        Err(e) => {
-            print_config_error(&e, ColorChoice::Auto, lang_before_config(source));
-            return EXIT_TROUBLE;
-        }
+    let (config, lang) = match config_and_lang(source) {
+        Ok(found) => found,
+        Err(code) => return code,
     };
-    let lang = lang_with(source, &config);
     match config.settings_for(file, preset_of(source)) {
         Ok(settings) => match print_out(&config.describe(&settings, preset_of(source))) {
             Ok(()) => EXIT_CLEAN,

@@ -42,6 +42,19 @@ pub struct Entry {
 }
 
 impl Node {
+    /// The span of a mapping's first key, "the first line" of a plan; the start of any
+    /// other node. Where findings about the whole document point.
+    pub fn first_key_span(&self) -> Span {
+        match &self.kind {
+            NodeKind::Map(entries) => entries
+                .iter()
+                .map(|e| e.key_span)
+                .min_by_key(|s| s.offset)
+                .unwrap_or(Span::new(self.span.offset, 0)),
+            _ => Span::new(self.span.offset, 0),
+        }
+    }
+
     /// What kind of YAML value this is, as the message files name it (`plan-found`:
     /// "expected money, found a list").
     pub fn kind_word(&self) -> &'static str {

@@ -37,7 +37,7 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
     }
     named.sort_by_key(|(_, span)| span.offset);
     let top = Place {
-        span: first_key(root),
+        span: root.first_key_span(),
         path: String::new(),
     };
     match named.as_slice() {
@@ -92,17 +92,5 @@ pub fn infer(root: &Node, findings: &mut Vec<Finding>) -> Option<String> {
             findings.push(finding);
             None
         }
-    }
-}
-
-/// The span of the document's first key, or its start.
-fn first_key(root: &Node) -> Span {
-    match &root.kind {
-        NodeKind::Map(entries) => entries
-            .iter()
-            .map(|e| e.key_span)
-            .min_by_key(|s| s.offset)
-            .unwrap_or(Span::new(root.span.offset, 0)),
-        _ => Span::new(root.span.offset, 0),
     }
 }
