@@ -17,20 +17,11 @@ const BIN: &str = env!("CARGO_BIN_EXE_planlint");
 /// A plan with one error (churn), found by walking too.
 const PLAN: &str = "planlint: 1\nunit_economics:\n  revenue_churn: 25%\n";
 
-fn planlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("planlint").expect("binary builds");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .timeout(HANG_GUARD);
-    cmd
-}
+mod support;
+use support::write_file as write;
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
+fn planlint(dir: &Path) -> Command {
+    support::planlint_in(dir, HANG_GUARD)
 }
 
 /// The JSON report's `files`, and the exit code and stderr.

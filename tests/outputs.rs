@@ -17,20 +17,11 @@ const PLAN: &str =
     "planlint: 1\nunit_economics:\n  acv: 5万\n  revenue_churn: 25%\ncurrency: CNY\n";
 const SELECT: [&str; 2] = ["--select", "large-customers/"];
 
-fn planlint(dir: &Path) -> Command {
-    let mut cmd = Command::cargo_bin("planlint").expect("binary builds");
-    cmd.current_dir(dir)
-        .env("NO_COLOR", "1")
-        .timeout(HANG_GUARD);
-    cmd
-}
+mod support;
+use support::write_file as write;
 
-fn write(dir: &Path, name: &str, text: &str) {
-    let path = dir.join(name);
-    if let Some(parent) = path.parent() {
-        std::fs::create_dir_all(parent).unwrap();
-    }
-    std::fs::write(path, text).unwrap();
+fn planlint(dir: &Path) -> Command {
+    support::planlint_in(dir, HANG_GUARD)
 }
 
 fn read(dir: &Path, name: &str) -> String {

@@ -52,3 +52,22 @@ pub fn runs(program: &str, args: &[&str]) -> bool {
         .output()
         .is_ok_and(|o| o.status.success())
 }
+
+/// The real binary run in `dir`, colours off, killed after `hang_guard` (a hang, not a
+/// slow run, is what that catches).
+pub fn planlint_in(dir: &Path, hang_guard: std::time::Duration) -> Command {
+    let mut cmd = Command::cargo_bin("planlint").expect("binary builds");
+    cmd.current_dir(dir)
+        .env("NO_COLOR", "1")
+        .timeout(hang_guard);
+    cmd
+}
+
+/// Writes `text` to `dir/name`, creating the folders on the way.
+pub fn write_file(dir: &Path, name: &str, text: &str) {
+    let path = dir.join(name);
+    if let Some(parent) = path.parent() {
+        std::fs::create_dir_all(parent).unwrap();
+    }
+    std::fs::write(path, text).unwrap();
+}
