@@ -33,7 +33,8 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
-use planlint::engine::{self, Settings};
+use planlint::engine;
+use planlint::lint::Settings;
 use planlint::source::SourceFile;
 use planlint::source::Span;
 use planlint::yaml::{Entry, Node, NodeKind};

@@ -7,50 +7,16 @@ use globset::{Glob, GlobSet, GlobSetBuilder};
 use toml::Spanned;
 use toml::de::{DeTable, DeValue};
 
-use crate::engine::{self, Settings};
-use crate::finding::{Diagnostic, DiagnosticLabel, Severity};
 use crate::i18n::{Lang, Message};
-use crate::model::load::nearest;
+use crate::lint::{Diagnostic, DiagnosticLabel, Settings, Severity, nearest, selector_matches};
 use crate::model::value::parse_money;
 use crate::source::{SourceFile, Span};
 use crate::text::{escape_control, escape_line};
+pub use crate::thresholds::Preset;
 use crate::thresholds::{FxRates, THRESHOLD_SPECS, ThresholdSpec, Thresholds, Unit};
 use crate::yaml::Limits;
 
 pub const CONFIG_NAMES: &[&str] = &["planlint.toml", ".planlint.toml"];
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq)]
-pub enum Preset {
-    Article,
-    UsSaas,
-}
-
-impl Preset {
-    pub const NAMES: &'static [&'static str] = &["article", "us-saas"];
-    pub const ALL: &'static [Preset] = &[Preset::Article, Preset::UsSaas];
-
-    pub fn from_name(s: &str) -> Option<Self> {
-        match s {
-            "article" => Some(Preset::Article),
-            "us-saas" => Some(Preset::UsSaas),
-            _ => None,
-        }
-    }
-
-    pub fn name(self) -> &'static str {
-        match self {
-            Preset::Article => "article",
-            Preset::UsSaas => "us-saas",
-        }
-    }
-
-    pub fn thresholds(self) -> Thresholds {
-        match self {
-            Preset::Article => Thresholds::article(),
-            Preset::UsSaas => Thresholds::us_saas(),
-        }
-    }
-}
 
 /// The lowest severity that fails the run; `None` is `never`.
 pub type FailLevel = Option<Severity>;
@@ -125,6 +91,19 @@ impl ConfigError {
     }
 }
 
+/// The problem in English, `file:line:column: message` when it is inside a file.
+impl std::fmt::Display for ConfigError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        if let Some(file) = &self.file {
+            let at = file.location(self.span);
+            write!(f, "{}:{}:{}: ", escape_line(&file.name), at.line, at.column)?;
+        }
+        f.write_str(&self.message.render(Lang::En))
+    }
+}
+
+impl std::error::Error for ConfigError {}
+
 /// A threshold as written: its value in `currency` (money) or as a plain number.
 #[derive(Clone, Debug)]
 struct ThresholdSetting {
@@ -161,6 +140,23 @@ pub struct Config {
     /// The config file's name and text, for diagnostics found after parsing.
     source: Option<(String, String)>,
     limits: Option<Limits>,
+}
+
+/// The settings of a run with no `planlint.toml`: the built-in rules at their default
+/// severities, the `article` thresholds, the default limits, English. Defined here, where
+/// settings come from, so that `lint` (which declares `Settings`) depends on no rule.
+impl Default for Settings {
+    fn default() -> Self {
+        Settings {
+            registry: crate::rules::builtin(),
+            thresholds: Thresholds::default(),
+            fx: FxRates::default(),
+            severities: Default::default(),
+            no_inline_suppressions: false,
+            limits: Limits::default(),
+            lang: Lang::default(),
+        }
+    }
 }
 
 /// Finds the config for a run started in `cwd`: `planlint.toml` or `.planlint.toml` in it
@@ -205,21 +201,25 @@ impl Config {
     /// Parses config text; `name` is shown in diagnostics, `dir` anchors its globs.
     pub fn parse(name: &str, text: &str, dir: PathBuf) -> Result<Config, ConfigError> {
         let file = SourceFile::new(name, text.to_string());
-        let root = DeTable::parse(text).map_err(|e| {
-            let span = e.span().unwrap_or(0..0);
-            ConfigError::at(
-                &file,
-                span,
-                Message::new("config-invalid-toml")
-                    .text("error", escape_control(e.message().trim()).into_owned()),
-                Message::new("config-invalid-toml.help"),
-            )
-        })?;
+        let root = parse_toml(&file)?;
         let mut config = Config {
             dir,
             source: Some((name.to_string(), text.to_string())),
             ..Config::default()
         };
+        for (key, value) in root.get_ref() {
+            config.read_key(&file, key, value)?;
+        }
+        Ok(config)
+    }
+
+    /// Reads one top-level key into the config.
+    fn read_key(
+        &mut self,
+        file: &SourceFile,
+        key: &Spanned<std::borrow::Cow<'_, str>>,
+        value: &Spanned<DeValue<'_>>,
+    ) -> Result<(), ConfigError> {
         const TOP: &[&str] = &[
             "preset",
             "lang",
@@ -231,87 +231,23 @@ impl Config {
             "overrides",
             "limits",
         ];
-        for (key, value) in root.get_ref() {
-            let k = key.get_ref().as_ref();
-            match k {
-                "preset" => {
-                    let s = expect_str(&file, value, "preset", "\"article\"")?;
-                    config.preset =
-                        Some(Preset::from_name(s).ok_or_else(|| {
-                            unknown(&file, value.span(), "preset", s, Preset::NAMES)
-                        })?);
-                }
-                "lang" => {
-                    let s = expect_str(&file, value, "lang", "\"zh\"")?;
-                    config.lang = Some(match s {
-                        "en" => crate::i18n::Lang::En,
-                        "zh" => crate::i18n::Lang::Zh,
-                        other => {
-                            return Err(unknown(&file, value.span(), "lang", other, &["en", "zh"]));
-                        }
-                    });
-                }
-                "fail-on" => {
-                    let s = expect_str(&file, value, "fail-on", "\"error\"")?;
-                    config.fail_on = Some(match s {
-                        "never" => None,
-                        other => Some(other.parse::<Severity>().map_err(|_| {
-                            unknown(
-                                &file,
-                                value.span(),
-                                "fail-on",
-                                other,
-                                &["error", "warning", "info", "never"],
-                            )
-                        })?),
-                    });
-                }
-                "exclude" => {
-                    let patterns = string_list(&file, value, "exclude")?;
-                    config.exclude = Some(build_globs(&file, &patterns)?);
-                    config.exclude_patterns = patterns.into_iter().map(|(p, _)| p).collect();
-                }
-                "rules" => config.rules = rule_table(&file, value, "rules")?,
-                "thresholds" => {
-                    let table = expect_table(&file, value, "thresholds")?;
-                    for (name, v) in table {
-                        config.thresholds.push(threshold(&file, name, v)?);
-                    }
-                }
-                "fx" => {
-                    let table = expect_table(&file, value, "fx")?;
-                    for (code, v) in table {
-                        let c = code.get_ref().as_ref();
-                        if !crate::model::value::is_currency_code(c) {
-                            return Err(ConfigError::at(
-                                &file,
-                                code.span(),
-                                Message::new("config-bad-currency")
-                                    .text("code", escape_line(c).into_owned()),
-                                Message::new("config-bad-currency.help"),
-                            ));
-                        }
-                        config.fx.0.insert(c.to_string(), fx_rate(&file, c, v)?);
-                    }
-                }
-                "overrides" => {
-                    let DeValue::Array(items) = value.get_ref() else {
-                        return Err(type_error(&file, value, "overrides", "overrides"));
-                    };
-                    for item in items.iter() {
-                        config.overrides.push(override_entry(&file, item)?);
-                    }
-                }
-                "limits" => {
-                    for (name, v) in expect_table(&file, value, "limits")? {
-                        config.limits =
-                            Some(limit(&file, name, v, config.limits.unwrap_or_default())?);
-                    }
-                }
-                other => return Err(unknown_key(&file, key, other, TOP, "top")),
+        match key.get_ref().as_ref() {
+            "preset" => self.preset = Some(read_preset(file, value)?),
+            "lang" => self.lang = Some(read_lang(file, value)?),
+            "fail-on" => self.fail_on = Some(read_fail_on(file, value)?),
+            "exclude" => {
+                let patterns = string_list(file, value, "exclude")?;
+                self.exclude = Some(build_globs(file, &patterns)?);
+                self.exclude_patterns = patterns.into_iter().map(|(p, _)| p).collect();
             }
+            "rules" => self.rules = rule_table(file, value, "rules")?,
+            "thresholds" => self.thresholds = read_thresholds(file, value)?,
+            "fx" => self.fx = read_fx(file, value)?,
+            "overrides" => self.overrides = read_overrides(file, value)?,
+            "limits" => self.limits = Some(read_limits(file, value)?),
+            other => return Err(unknown_key(file, key, other, TOP, "top")),
         }
-        Ok(config)
+        Ok(())
     }
 
     /// The settings for one plan file (`None`: standard input), with the preset chosen on
@@ -444,7 +380,7 @@ impl Config {
             .map(|p| toml_string(p))
             .collect();
         out.push_str(&format!("exclude = [{}]\n\n[rules]\n", ex.join(", ")));
-        for rule in engine::registry() {
+        for rule in settings.registry.iter() {
             let sev = settings.severity_of(rule).map_or("off", Severity::as_str);
             out.push_str(&format!("\"{}\" = \"{sev}\"\n", rule.id));
         }
@@ -495,6 +431,96 @@ impl Config {
     }
 }
 
+/// The config's TOML, with spans; a syntax error points at its place.
+fn parse_toml(file: &SourceFile) -> Result<Spanned<DeTable<'_>>, ConfigError> {
+    DeTable::parse(&file.text).map_err(|e| {
+        let span = e.span().unwrap_or(0..0);
+        ConfigError::at(
+            file,
+            span,
+            Message::new("config-invalid-toml")
+                .text("error", escape_control(e.message().trim()).into_owned()),
+            Message::new("config-invalid-toml.help"),
+        )
+    })
+}
+
+fn read_preset(file: &SourceFile, value: &Spanned<DeValue>) -> Result<Preset, ConfigError> {
+    let s = expect_str(file, value, "preset", "\"article\"")?;
+    Preset::from_name(s).ok_or_else(|| unknown(file, value.span(), "preset", s, Preset::NAMES))
+}
+
+fn read_lang(file: &SourceFile, value: &Spanned<DeValue>) -> Result<Lang, ConfigError> {
+    match expect_str(file, value, "lang", "\"zh\"")? {
+        "en" => Ok(Lang::En),
+        "zh" => Ok(Lang::Zh),
+        other => Err(unknown(file, value.span(), "lang", other, &["en", "zh"])),
+    }
+}
+
+fn read_fail_on(file: &SourceFile, value: &Spanned<DeValue>) -> Result<FailLevel, ConfigError> {
+    match expect_str(file, value, "fail-on", "\"error\"")? {
+        "never" => Ok(None),
+        other => other.parse::<Severity>().map(Some).map_err(|_| {
+            unknown(
+                file,
+                value.span(),
+                "fail-on",
+                other,
+                &["error", "warning", "info", "never"],
+            )
+        }),
+    }
+}
+
+fn read_thresholds(
+    file: &SourceFile,
+    value: &Spanned<DeValue>,
+) -> Result<Vec<ThresholdSetting>, ConfigError> {
+    expect_table(file, value, "thresholds")?
+        .iter()
+        .map(|(name, v)| threshold(file, name, v))
+        .collect()
+}
+
+fn read_fx(file: &SourceFile, value: &Spanned<DeValue>) -> Result<FxRates, ConfigError> {
+    let mut fx = FxRates::default();
+    for (code, v) in expect_table(file, value, "fx")? {
+        let c = code.get_ref().as_ref();
+        if !crate::model::value::is_currency_code(c) {
+            return Err(ConfigError::at(
+                file,
+                code.span(),
+                Message::new("config-bad-currency").text("code", escape_line(c).into_owned()),
+                Message::new("config-bad-currency.help"),
+            ));
+        }
+        fx.0.insert(c.to_string(), fx_rate(file, c, v)?);
+    }
+    Ok(fx)
+}
+
+fn read_overrides(
+    file: &SourceFile,
+    value: &Spanned<DeValue>,
+) -> Result<Vec<Override>, ConfigError> {
+    let DeValue::Array(items) = value.get_ref() else {
+        return Err(type_error(file, value, "overrides", "overrides"));
+    };
+    items
+        .iter()
+        .map(|item| override_entry(file, item))
+        .collect()
+}
+
+fn read_limits(file: &SourceFile, value: &Spanned<DeValue>) -> Result<Limits, ConfigError> {
+    let mut limits = Limits::default();
+    for (name, v) in expect_table(file, value, "limits")? {
+        limits = limit(file, name, v, limits)?;
+    }
+    Ok(limits)
+}
+
 fn absolute(p: &Path) -> PathBuf {
     std::fs::canonicalize(p).unwrap_or_else(|_| {
         std::env::current_dir()
@@ -506,14 +532,15 @@ fn absolute(p: &Path) -> PathBuf {
 /// Applies `selector = severity` entries: principle prefixes first, then exact ids, so
 /// the more specific entry wins whatever the order in the file.
 fn apply_rules(settings: &mut Settings, rules: &[(String, Option<Severity>)]) {
-    let is_prefix = |s: &str| engine::find_rule(s).is_none();
+    let registry = settings.registry.clone();
+    let is_prefix = |s: &str| registry.find(s).is_none();
     for pass_prefix in [true, false] {
         for (selector, sev) in rules {
             if is_prefix(selector) != pass_prefix {
                 continue;
             }
-            for rule in engine::registry() {
-                if engine::selector_matches(selector, rule.id) {
+            for rule in registry.iter() {
+                if selector_matches(selector, rule.id) {
                     settings.severities.insert(rule.id, *sev);
                 }
             }
@@ -680,14 +707,16 @@ fn rule_table(
     let mut out = Vec::new();
     for (sel, sev) in table {
         let s = sel.get_ref().as_ref();
-        if !engine::selector_is_known(s) {
+        // The rules a config can name: the built-in ones.
+        let registry = crate::rules::builtin();
+        if !registry.selector_is_known(s) {
             return Err(ConfigError::at(
                 file,
                 sel.span(),
                 Message::new("config-unknown-rule").text("selector", escape_line(s).into_owned()),
                 suggested(
                     Message::new("config-unknown-rule.help"),
-                    engine::suggest_selector(s),
+                    registry.suggest_selector(s),
                 ),
             ));
         }
@@ -1150,7 +1179,9 @@ rules = { "large-customers/acv-floor" = "info" }
         assert_eq!(s.thresholds.max_annual_growth, 2.5);
         assert_eq!(s.thresholds.max_revenue_churn, 0.15);
         assert_eq!(s.fx.0.get("USD"), Some(&7.1));
-        let acv = engine::find_rule("large-customers/acv-floor").unwrap();
+        let acv = crate::rules::builtin()
+            .find("large-customers/acv-floor")
+            .unwrap();
         assert_eq!(s.severity_of(acv), Some(Severity::Warning));
     }
 
@@ -1285,8 +1316,12 @@ rules = { "large-customers/acv-floor" = "info" }
         )
         .unwrap();
         let s = c.settings_for(None, None).unwrap();
-        let acv = engine::find_rule("large-customers/acv-floor").unwrap();
-        let ltv = engine::find_rule("large-customers/ltv-floor").unwrap();
+        let acv = crate::rules::builtin()
+            .find("large-customers/acv-floor")
+            .unwrap();
+        let ltv = crate::rules::builtin()
+            .find("large-customers/ltv-floor")
+            .unwrap();
         assert_eq!(s.severity_of(acv), Some(Severity::Info));
         assert_eq!(s.severity_of(ltv), None);
     }

@@ -3,8 +3,8 @@
 
 use serde::Serialize;
 
-use crate::engine::{self, Rule};
 use crate::i18n::{Lang, Message};
+use crate::lint::{Registry, Rule};
 
 /// `(principle slug, Markdown page)`, one per file in `rules/`.
 pub static PAGES: &[(&str, &str)] = include!(concat!(env!("OUT_DIR"), "/pages.rs"));
@@ -81,6 +81,8 @@ pub fn documented_ids(lang: Lang) -> Vec<String> {
 /// What `explain` says about the thresholds in force: the values the configuration
 /// and preset give, and the preset's name.
 pub struct InForce<'a> {
+    /// The rules the run checks.
+    pub registry: &'a Registry,
     pub thresholds: &'a crate::thresholds::Thresholds,
     pub preset: &'a str,
 }
@@ -98,11 +100,11 @@ pub struct ExplainError {
 /// Threshold" line showing the thresholds in force.
 pub fn explain(query: &str, in_force: &InForce, lang: Lang) -> Result<String, ExplainError> {
     let q = query.trim().trim_end_matches('/');
-    let rule = engine::find_rule(q).or_else(|| {
+    let rule = in_force.registry.find(q).or_else(|| {
         // A rule's own name (`acv-floor`) when only one rule has it.
-        let mut named = engine::registry()
+        let mut named = in_force
+            .registry
             .iter()
-            .copied()
             .filter(|r| r.id.split_once('/').is_some_and(|(_, n)| n == q));
         match (named.next(), named.next()) {
             (Some(r), None) => Some(r),
@@ -133,8 +135,8 @@ pub fn explain(query: &str, in_force: &InForce, lang: Lang) -> Result<String, Ex
             with_thresholds_in_force(page.trim_end(), in_force, lang)
         ));
     }
-    let mut candidates: Vec<&str> = engine::registry().iter().map(|r| r.id).collect();
-    let principles = engine::principles();
+    let mut candidates: Vec<&str> = in_force.registry.iter().map(|r| r.id).collect();
+    let principles = in_force.registry.principles();
     candidates.extend(principles.iter().copied());
     let lowered = q.to_lowercase();
     // A word of a name (`focus`, `churn`) names the principles and rules that hold it.
@@ -159,10 +161,7 @@ pub fn explain(query: &str, in_force: &InForce, lang: Lang) -> Result<String, Ex
     };
     let message =
         Message::new("rules-explain-unknown").text("query", crate::text::escape_line(query));
-    let message = match (
-        holding.as_slice(),
-        crate::model::load::nearest(q, &candidates),
-    ) {
+    let message = match (holding.as_slice(), crate::lint::nearest(q, &candidates)) {
         ([one], _) => message.text("hint", "one").text("suggestion", *one),
         ([], Some(s)) => message.text("hint", "one").text("suggestion", s),
         ([], None) => message.text("hint", "none"),
@@ -205,7 +204,10 @@ pub fn with_thresholds_in_force(markdown: &str, in_force: &InForce, lang: Lang) 
     let mut lines = markdown.lines().peekable();
     while let Some(line) = lines.next() {
         if let Some(rest) = line.strip_prefix("## ") {
-            rule = rest.split_whitespace().next().and_then(engine::find_rule);
+            rule = rest
+                .split_whitespace()
+                .next()
+                .and_then(|id| in_force.registry.find(id));
         }
         if line.starts_with("**Default severity:**")
             && let Some(r) = rule
@@ -265,7 +267,7 @@ pub fn severity_line(rule: &Rule, in_force: &InForce, lang: Lang) -> String {
 fn summary_id(rule_id: &str) -> Option<&'static str> {
     static IDS: std::sync::LazyLock<Vec<(&'static str, &'static str)>> =
         std::sync::LazyLock::new(|| {
-            engine::registry()
+            crate::rules::builtin()
                 .iter()
                 .map(|r| {
                     // Built once per rule for the life of the process.
@@ -288,8 +290,8 @@ pub fn summary(rule: &Rule, lang: Lang) -> String {
 }
 
 /// `planlint rules`: a table of id, severity and summary, summaries in `lang`.
-pub fn rules_table(lang: Lang) -> String {
-    let rules = engine::registry();
+pub fn rules_table(registry: &Registry, lang: Lang) -> String {
+    let rules = registry.rules();
     let width = rules.iter().map(|r| r.id.len()).max().unwrap_or(0);
     let mut out = String::new();
     for r in rules {
@@ -304,7 +306,7 @@ pub fn rules_table(lang: Lang) -> String {
     out.push_str(
         &Message::new("rules-table-footer")
             .count("rules", rules.len())
-            .count("groups", engine::principles().len())
+            .count("groups", registry.principles().len())
             .render(lang),
     );
     out.push('\n');
@@ -321,10 +323,10 @@ struct RuleJson {
 
 /// `planlint rules --format json`: an array of `{id, principle, severity, summary}`, the
 /// summary in `lang` (English keys and values otherwise).
-pub fn rules_json(lang: Lang) -> String {
-    let list: Vec<RuleJson> = engine::registry()
+pub fn rules_json(registry: &Registry, lang: Lang) -> String {
+    let list: Vec<RuleJson> = registry
         .iter()
-        .map(|r: &&Rule| RuleJson {
+        .map(|r: &Rule| RuleJson {
             id: r.id,
             principle: r.principle(),
             severity: r.severity.as_str(),
@@ -347,7 +349,7 @@ mod tests {
                 Lang::En => "rules/",
                 Lang::Zh => "rules/zh/",
             };
-            for r in engine::registry() {
+            for r in crate::rules::builtin().rules() {
                 assert!(
                     section_in(r.id, lang).is_some(),
                     "rule {} has no section in {dir}",
@@ -356,7 +358,7 @@ mod tests {
             }
             for id in documented_ids(lang) {
                 assert!(
-                    engine::find_rule(&id).is_some(),
+                    crate::rules::builtin().find(&id).is_some(),
                     "{dir} documents `{id}`, which is not a registered rule"
                 );
             }
@@ -365,7 +367,7 @@ mod tests {
 
     #[test]
     fn every_principle_has_a_page_in_every_language() {
-        for p in engine::principles() {
+        for p in crate::rules::builtin().principles() {
             assert!(
                 page_in(p, Lang::En).is_some(),
                 "principle {p} has no page rules/{p}.md"
@@ -425,7 +427,7 @@ mod tests {
 
     #[test]
     fn english_summaries_in_the_message_file_are_the_rules_own() {
-        for r in engine::registry() {
+        for r in crate::rules::builtin().rules() {
             let id = summary_id(r.id).unwrap_or_else(|| panic!("{} has no summary id", r.id));
             assert!(
                 crate::i18n::has_message(Lang::En, id),
@@ -443,11 +445,13 @@ mod tests {
     #[test]
     fn the_severity_line_is_worded_in_the_pages_language() {
         let thresholds = crate::config::Preset::Article.thresholds();
+        let registry = crate::rules::builtin();
         let in_force = InForce {
+            registry: &registry,
             thresholds: &thresholds,
             preset: "article",
         };
-        let Some(rule) = engine::find_rule("large-customers/ltv-floor") else {
+        let Some(rule) = crate::rules::builtin().find("large-customers/ltv-floor") else {
             panic!("large-customers/ltv-floor is registered");
         };
         assert_eq!(
@@ -464,7 +468,9 @@ mod tests {
     #[test]
     fn an_unknown_name_is_refused_in_the_readers_language() {
         let thresholds = crate::config::Preset::Article.thresholds();
+        let registry = crate::rules::builtin();
         let in_force = InForce {
+            registry: &registry,
             thresholds: &thresholds,
             preset: "article",
         };

@@ -13,7 +13,7 @@ use std::sync::LazyLock;
 use fluent_bundle::concurrent::FluentBundle;
 use fluent_bundle::{FluentArgs, FluentResource, FluentValue};
 
-use crate::model::value::{format_amount, format_number, format_percent};
+use crate::numfmt::{format_amount, format_number, format_percent};
 
 /// The languages planlint speaks.
 #[derive(Clone, Copy, Debug, Default, PartialEq, Eq, Hash)]
@@ -198,20 +198,6 @@ impl Message {
             Arg::Money {
                 amount,
                 currency: currency.to_string(),
-            },
-        )
-    }
-
-    /// A money threshold in the plan's currency, with the configured figure beside it
-    /// when it was converted: `42,253.52 USD (300,000 CNY)`.
-    pub fn threshold(self, name: &'static str, t: &crate::thresholds::MoneyThreshold) -> Self {
-        self.arg(
-            name,
-            Arg::Converted {
-                amount: t.amount,
-                currency: t.plan_currency.to_string(),
-                original: t.threshold,
-                original_currency: t.threshold_currency.to_string(),
             },
         )
     }

@@ -7,8 +7,8 @@ use std::collections::HashSet;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use crate::finding::Finding;
 use crate::i18n::{Lang, Message};
+use crate::lint::Finding;
 use crate::model::Place;
 use crate::source::{SourceFile, Span};
 use crate::text::escape_line;
@@ -36,6 +36,8 @@ impl InputError {
             .render(lang)
     }
 }
+
+impl std::error::Error for InputError {}
 
 impl std::fmt::Display for InputError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -505,7 +507,7 @@ pub fn read(input: &Input, stdin_name: &str, max_size: u64) -> Result<ReadInput,
         }
     };
     if bytes.len() as u64 > max_size {
-        let finding = crate::engine::limit_finding(
+        let finding = crate::rules::plan::limit_finding(
             Span::new(0, 0),
             "max_file_size",
             max_size,

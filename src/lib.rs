@@ -1,19 +1,23 @@
 //! planlint: a rules-engine linter for B2B business plans kept as YAML.
 //!
 //! The data flows one way: [`source`] (text, spans) → [`yaml`] (spanned nodes) →
-//! [`model`] (typed `Plan`, collecting format findings) → [`rules`] via [`engine`] →
-//! [`finding::Finding`]s → [`report`].
+//! [`load`] (typed [`model::Plan`], collecting format findings) → [`rules`] via
+//! [`engine`] → [`lint::Finding`]s → [`report`]. [`lint`] is the vocabulary every stage
+//! shares (rule, finding, context, settings, registry); no module depends on one above
+//! it (`tests/architecture.rs` checks that the modules form no cycle).
 
 pub mod baseline;
 pub mod cli;
 pub mod config;
 pub mod docs;
 pub mod engine;
-pub mod finding;
 pub mod i18n;
 pub mod input;
+pub mod lint;
+pub mod load;
 pub mod model;
 pub mod needs;
+pub mod numfmt;
 pub mod report;
 pub mod rules;
 pub mod run;

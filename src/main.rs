@@ -6,7 +6,7 @@ use clap::{CommandFactory, Parser};
 
 use planlint::cli::{Cli, Command, ConfigArgs, ListFormat};
 use planlint::docs;
-use planlint::run::{self, EXIT_CLEAN, EXIT_TROUBLE, LINT_STACK_BYTES};
+use planlint::run::{self, Exit, LINT_STACK_BYTES};
 
 fn main() -> ExitCode {
     // Parsing and linting recurse as deep as the nesting a config allows: run them on a
@@ -16,26 +16,26 @@ fn main() -> ExitCode {
         .stack_size(LINT_STACK_BYTES)
         .spawn(real_main);
     let code = match worker {
-        Ok(handle) => handle.join().unwrap_or(101),
+        Ok(handle) => handle.join().map_or(101, Exit::code),
         // No thread to be had: run here, with the stack there is.
-        Err(_) => real_main(),
+        Err(_) => real_main().code(),
     };
     ExitCode::from(code)
 }
 
-fn real_main() -> u8 {
+fn real_main() -> Exit {
     let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print to stdout and succeed; usage errors are exit 2.
-            let code = if e.use_stderr() {
-                EXIT_TROUBLE
+            let exit = if e.use_stderr() {
+                Exit::Trouble
             } else {
-                EXIT_CLEAN
+                Exit::Clean
             };
             // A closed or full stream is not worth a panic.
             let _ = e.print();
-            return code;
+            return exit;
         }
     };
     match &cli.command {
@@ -46,8 +46,8 @@ fn real_main() -> u8 {
             });
             emit(
                 match format {
-                    ListFormat::Human => docs::rules_table(lang),
-                    ListFormat::Json => docs::rules_json(lang),
+                    ListFormat::Human => docs::rules_table(&planlint::rules::builtin(), lang),
+                    ListFormat::Json => docs::rules_json(&planlint::rules::builtin(), lang),
                 },
                 lang,
             )
@@ -76,12 +76,9 @@ fn real_main() -> u8 {
 }
 
 /// Prints a command's output; a failed write is said in `lang`.
-fn emit(text: String, lang: planlint::i18n::Lang) -> u8 {
+fn emit(text: String, lang: planlint::i18n::Lang) -> Exit {
     match run::print_out(&text) {
-        Ok(()) => EXIT_CLEAN,
-        Err(problem) => {
-            run::say_error(lang, &problem);
-            EXIT_TROUBLE
-        }
+        Ok(()) => Exit::Clean,
+        Err(problem) => run::fail(problem.into(), lang, planlint::cli::ColorChoice::Auto),
     }
 }

@@ -14,7 +14,7 @@ pub fn json_schema() -> String {
 
 /// The loader's schema with every property described.
 pub fn plan_schema() -> Json {
-    let mut schema = crate::model::load::plan_schema();
+    let mut schema = crate::load::plan_schema();
     schema["description"] = json!(
         "A business plan checked by planlint against ten principles of B2B business; see docs/plan-format.md."
     );
@@ -49,7 +49,7 @@ fn describe_properties(
 /// The YAML path of every property of the plan format, in schema order.
 pub fn property_paths() -> Vec<String> {
     let mut paths = Vec::new();
-    let mut schema = crate::model::load::plan_schema();
+    let mut schema = crate::load::plan_schema();
     describe_properties(&mut schema, "", &mut |path| {
         paths.push(path.to_string());
         None

@@ -2,11 +2,11 @@
 //! and `# planlint-disable-file ID`, each naming rule ids or principle prefixes, with an
 //! optional `-- reason`. A named rule that silenced nothing is `plan/unused-suppression`.
 
-use crate::engine::{self, Settings};
-use crate::finding::Finding;
 use crate::i18n::Message;
+use crate::lint::Finding;
+use crate::lint::Settings;
+use crate::lint::selector_matches;
 use crate::model::Place;
-use crate::run::selector_matches;
 use crate::source::{SourceFile, Span};
 
 use crate::rules::plan::UNUSED_SUPPRESSION as UNUSED;
@@ -176,12 +176,13 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                 );
                 continue;
             }
-            let rules: Vec<_> = engine::registry()
+            let rules: Vec<_> = settings
+                .registry
                 .iter()
                 .filter(|r| selector_matches(&sel.text, r.id))
                 .collect();
             if rules.is_empty() {
-                let help = match engine::suggest_selector(&sel.text) {
+                let help = match settings.registry.suggest_selector(&sel.text) {
                     Some(n) => Message::new("plan-did-you-mean").text("suggestion", n),
                     None => Message::new("plan-suppression-list-rules"),
                 };

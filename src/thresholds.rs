@@ -194,6 +194,58 @@ pub fn ladder(t: &Thresholds) -> [(&'static str, f64); 3] {
     ]
 }
 
+/// A named set of thresholds (`preset = "us-saas"` in planlint.toml).
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Preset {
+    Article,
+    UsSaas,
+}
+
+impl Preset {
+    pub const NAMES: &'static [&'static str] = &["article", "us-saas"];
+    pub const ALL: &'static [Preset] = &[Preset::Article, Preset::UsSaas];
+
+    pub fn from_name(s: &str) -> Option<Self> {
+        match s {
+            "article" => Some(Preset::Article),
+            "us-saas" => Some(Preset::UsSaas),
+            _ => None,
+        }
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Preset::Article => "article",
+            Preset::UsSaas => "us-saas",
+        }
+    }
+
+    pub fn thresholds(self) -> Thresholds {
+        match self {
+            Preset::Article => Thresholds::article(),
+            Preset::UsSaas => Thresholds::us_saas(),
+        }
+    }
+}
+
+// Declared here rather than in `i18n` so that the message layer knows nothing of
+// thresholds.
+impl crate::i18n::Message {
+    /// A money threshold in the plan's currency, with the configured figure beside it
+    /// when it was converted: `42,253.52 USD (300,000 CNY)`.
+    pub fn threshold(self, name: &'static str, t: &MoneyThreshold) -> Self {
+        self.arg(
+            name,
+            crate::i18n::Arg::Converted {
+                amount: t.amount,
+                currency: t.plan_currency.to_string(),
+                original: t.threshold,
+                original_currency: t.threshold_currency.to_string(),
+            },
+        )
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

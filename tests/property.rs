@@ -5,8 +5,9 @@
 
 use proptest::prelude::*;
 
-use planlint::engine::{self, Settings};
+use planlint::engine;
 use planlint::input;
+use planlint::lint::Settings;
 use planlint::report::{self, human::HumanOptions};
 
 const PLANS: &[&str] = &[

@@ -8,8 +8,8 @@
 use clap::ValueEnum;
 use planlint::cli::Format;
 use planlint::engine::FileReport;
-use planlint::finding::{Diagnostic, NotChecked, NotCheckedReason, Severity};
 use planlint::i18n::Lang;
+use planlint::lint::{Diagnostic, NotChecked, NotCheckedReason, Severity};
 use planlint::model::value::Place;
 use planlint::report::human::HumanOptions;
 use planlint::report::{RuleInfo, RunInfo};
@@ -118,6 +118,7 @@ fn reports() -> Vec<FileReport> {
             file: SourceFile::new("./plans/acme.plan.yaml", ACME.to_string()),
             findings: acme,
             rendered: None,
+            parsed: true,
             not_checked: vec![NotChecked {
                 rule: "sales-motion/no-conference",
                 reason: NotCheckedReason::NoFxRate,
@@ -128,12 +129,14 @@ fn reports() -> Vec<FileReport> {
             file: SourceFile::new("plans\\broken.plan.yaml", BROKEN.to_string()),
             findings: broken,
             rendered: None,
+            parsed: false,
             not_checked: Vec::new(),
         },
         FileReport {
             file: SourceFile::new("clean.plan.yaml", CLEAN.to_string()),
             findings: Vec::new(),
             rendered: None,
+            parsed: true,
             not_checked: vec![
                 NotChecked {
                     rule: "large-customers/acv-floor",

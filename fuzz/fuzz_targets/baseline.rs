@@ -9,8 +9,9 @@ use std::sync::OnceLock;
 use libfuzzer_sys::fuzz_target;
 
 use planlint::baseline;
-use planlint::engine::{self, FileReport, Settings};
-use planlint::finding::Finding;
+use planlint::engine::{self, FileReport};
+use planlint::lint::Settings;
+use planlint::lint::Finding;
 use planlint::input;
 use planlint::text::is_unsafe_char;
 
@@ -66,6 +67,7 @@ fn reports(fixture: &Fixture) -> Vec<FileReport> {
             file: planlint::source::SourceFile::new(name.to_string(), text.to_string()),
             findings: findings.clone(),
             rendered: None,
+            parsed: true,
             not_checked: Vec::new(),
         })
         .collect()

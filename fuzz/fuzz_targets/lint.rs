@@ -4,7 +4,8 @@
 
 use libfuzzer_sys::fuzz_target;
 
-use planlint::engine::{self, Settings};
+use planlint::engine;
+use planlint::lint::Settings;
 use planlint::input;
 use planlint::report::{self, human::HumanOptions};
 

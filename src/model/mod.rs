@@ -1,12 +1,8 @@
-//! The typed plan model and its value types.
+//! The typed plan model and its value types. Reading a plan into it is `crate::load`'s job.
 
-pub mod currency;
 pub mod describe;
-pub mod kind;
-pub mod load;
 pub mod plan;
 pub mod value;
 
-pub use load::load_plan;
 pub use plan::*;
 pub use value::{Field, Place, Range, Val};

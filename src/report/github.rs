@@ -20,7 +20,7 @@ use std::fmt::Write;
 
 use super::{RunInfo, ci_path, not_checked, not_checked_summary};
 use crate::engine::FileReport;
-use crate::finding::Severity;
+use crate::lint::Severity;
 use crate::text::{escape_control, escape_line};
 
 /// `--format github`.
@@ -94,7 +94,7 @@ pub fn property(s: &str) -> String {
 mod tests {
     use super::*;
 
-    use crate::finding::Diagnostic;
+    use crate::lint::Diagnostic;
     use crate::model::Place;
     use crate::source::{SourceFile, Span};
 
@@ -132,6 +132,7 @@ mod tests {
                 finding(Severity::Error, Span::new(3, 7)),
             ],
             rendered: None,
+            parsed: true,
             not_checked: Vec::new(),
         };
         let out = render(&[report], &info());
@@ -175,11 +176,12 @@ mod tests {
 
     #[test]
     fn a_file_with_rules_not_checked_gets_a_notice() {
-        use crate::finding::{NotChecked, NotCheckedReason};
+        use crate::lint::{NotChecked, NotCheckedReason};
         let report = FileReport {
             file: SourceFile::new("a,b.plan.yaml", "a: 1\n".to_string()),
             findings: Vec::new(),
             rendered: None,
+            parsed: true,
             not_checked: vec![NotChecked {
                 rule: "large-customers/acv-floor",
                 reason: NotCheckedReason::MissingInput,

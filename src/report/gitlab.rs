@@ -14,7 +14,7 @@ use serde::Serialize;
 
 use super::{RunInfo, ci_path, fingerprints};
 use crate::engine::FileReport;
-use crate::finding::Severity;
+use crate::lint::Severity;
 
 #[derive(Serialize)]
 struct Issue<'a> {

@@ -18,8 +18,8 @@ use miette::{
 
 use super::Summary;
 use crate::engine::FileReport;
-use crate::finding::{Diagnostic as Finding, Severity};
 use crate::i18n::Lang;
+use crate::lint::{Diagnostic as Finding, Severity};
 use crate::source::{SourceFile, Span};
 use crate::text::{escape_control, escape_line, is_unsafe_char};
 
@@ -455,7 +455,7 @@ impl Diagnostic for FindingDiagnostic<'_> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{NotChecked, NotCheckedReason};
+    use crate::lint::{NotChecked, NotCheckedReason};
     use crate::model::Place;
 
     const PLAIN: HumanOptions = HumanOptions {
@@ -483,6 +483,7 @@ mod tests {
             file: SourceFile::new(name, text.to_string()),
             findings,
             rendered: None,
+            parsed: true,
             not_checked: Vec::new(),
         }
     }

@@ -10,7 +10,7 @@ use serde::ser::SerializeMap;
 
 use super::Summary;
 use crate::engine::FileReport;
-use crate::finding::NotChecked;
+use crate::lint::NotChecked;
 use crate::source::Location;
 
 #[derive(Serialize)]
@@ -124,7 +124,7 @@ pub fn render(reports: &[FileReport]) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::NotCheckedReason;
+    use crate::lint::NotCheckedReason;
     use crate::source::SourceFile;
 
     fn report(name: &str, not_checked: Vec<NotChecked>) -> FileReport {
@@ -132,6 +132,7 @@ mod tests {
             file: SourceFile::new(name, String::new()),
             findings: Vec::new(),
             rendered: None,
+            parsed: true,
             not_checked,
         }
     }

@@ -14,7 +14,7 @@ use std::fmt::Write;
 
 use super::{RunInfo, ci_path, not_checked, not_checked_reason};
 use crate::engine::FileReport;
-use crate::finding::Diagnostic;
+use crate::lint::Diagnostic;
 
 /// A testcase of one file: a rule and the findings it made there.
 struct Case<'a> {
@@ -186,7 +186,7 @@ fn xml_char(c: char) -> char {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::finding::{NotChecked, NotCheckedReason, Severity};
+    use crate::lint::{NotChecked, NotCheckedReason, Severity};
     use crate::model::Place;
     use crate::report::RuleInfo;
     use crate::source::{SourceFile, Span};
@@ -225,6 +225,8 @@ mod tests {
     fn report(findings: Vec<Diagnostic>, not_checked: Vec<NotChecked>) -> FileReport {
         FileReport {
             file: SourceFile::new("p.plan.yaml", "a: 1\n".to_string()),
+            // A file whose test data has a syntax finding stands for one that did not parse.
+            parsed: !findings.iter().any(|f| f.rule == "plan/syntax"),
             findings,
             rendered: None,
             not_checked,

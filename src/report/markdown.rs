@@ -28,8 +28,8 @@ use std::fmt::Write;
 
 use super::{RunInfo, Summary, ci_path, not_checked, not_checked_groups};
 use crate::engine::FileReport;
-use crate::finding::{NotChecked, NotCheckedReason, Severity};
 use crate::i18n::{Lang, Message};
+use crate::lint::{NotChecked, NotCheckedReason, Severity};
 use crate::text::escape_line;
 
 /// The most the report may take, in bytes (never fewer than characters): under
@@ -303,7 +303,7 @@ mod tests {
     use pulldown_cmark::{Event, Options, Parser, Tag, TagEnd};
 
     use super::*;
-    use crate::finding::Diagnostic;
+    use crate::lint::Diagnostic;
     use crate::model::Place;
     use crate::report::RuleInfo;
     use crate::source::{SourceFile, Span};
@@ -348,6 +348,8 @@ mod tests {
     fn report(name: &str, findings: Vec<Diagnostic>, not_checked: Vec<NotChecked>) -> FileReport {
         FileReport {
             file: SourceFile::new(name, "a: 1\n".to_string()),
+            // A file whose test data has a syntax finding stands for one that did not parse.
+            parsed: !findings.iter().any(|f| f.rule == "plan/syntax"),
             findings,
             rendered: None,
             not_checked,

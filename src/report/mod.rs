@@ -13,9 +13,8 @@ pub mod sarif;
 use std::collections::HashMap;
 
 use crate::engine::FileReport;
-use crate::finding::{NotChecked, NotCheckedReason, Severity};
 use crate::i18n::{Lang, Message};
-use crate::rules::plan;
+use crate::lint::{NotChecked, NotCheckedReason, Severity};
 
 pub use github::Github;
 pub use gitlab::Gitlab;
@@ -170,12 +169,9 @@ impl RunInfo {
 }
 
 /// True when the file did not parse (or hit a safety limit before it did), so that no
-/// rule could look at it: it has a `plan/syntax` or `plan/limit` finding.
+/// rule could look at it.
 pub fn unparsed(report: &FileReport) -> bool {
-    report
-        .findings
-        .iter()
-        .any(|f| f.rule == plan::SYNTAX.id || f.rule == plan::LIMIT.id)
+    !report.parsed
 }
 
 /// The rules that did not run on a file, each once, in the order of `enabled` (then

@@ -18,7 +18,7 @@ use serde::Serialize;
 
 use super::{RuleInfo, RunInfo, ci_path, fingerprints, not_checked, not_checked_reason};
 use crate::engine::FileReport;
-use crate::finding::Severity;
+use crate::lint::Severity;
 use crate::source::{SourceFile, Span};
 
 const SCHEMA: &str = "https://json.schemastore.org/sarif-2.1.0.json";
@@ -495,7 +495,7 @@ mod tests {
 
     #[test]
     fn rules_not_checked_are_tool_execution_notifications() {
-        use crate::finding::{NotChecked, NotCheckedReason};
+        use crate::lint::{NotChecked, NotCheckedReason};
         let rule = |id: &'static str| RuleInfo {
             id,
             principle: "p",
@@ -513,6 +513,7 @@ mod tests {
             file: SourceFile::new("x y.plan.yaml", "a: 1\n".to_string()),
             findings: Vec::new(),
             rendered: None,
+            parsed: true,
             not_checked: vec![NotChecked {
                 rule: "p/b",
                 reason: NotCheckedReason::MissingInput,

@@ -2,9 +2,9 @@
 //! A focused niche (few industries, a narrow size band), a killer hidden need, a value
 //! chain where upstream, midstream and downstream all gain, and a 10x improvement.
 
-use crate::engine::{Context, EPSILON, Rule, differs};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Finding, Severity};
 use crate::model::{Better, ChainPosition, Field, Value};
 
 pub const MISSING_PORTRAIT: Rule = Rule {

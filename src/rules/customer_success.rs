@@ -3,9 +3,9 @@
 //! team, apart from after-sales support, that measures the customer's outcomes and is large
 //! enough to know every account.
 
-use crate::engine::{Context, Rule};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, Rule};
+use crate::lint::{Finding, Severity};
 use crate::model::{CustomerSuccess, Field, Place};
 
 pub const NO_TEAM: Rule = Rule {

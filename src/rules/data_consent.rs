@@ -3,9 +3,9 @@
 //! customer: deep use of it requires the customer's authorisation, under the rule that
 //! the customer's own data serves the customer.
 
-use crate::engine::{Context, Rule};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, Rule};
+use crate::lint::{Finding, Severity};
 use crate::model::{Consent, CrossCustomerUse, Data, DataAdvantage, Field};
 
 pub const NO_CONSENT: Rule = Rule {

@@ -2,9 +2,9 @@
 //! LTV above 300,000 CNY, revenue churn below 20%, LTV:CAC of at least 3, and an ACV
 //! above 60,000 CNY at a 5-year lifetime; only platform giants can live on small deals.
 
-use crate::engine::{Context, EPSILON, Rule, differs};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Finding, Severity};
 use crate::model::{LtvBasis, Motion, Place, UnitEconomics, Val};
 
 pub const LTV_FLOOR: Rule = Rule {

@@ -3,7 +3,7 @@
 
 use std::sync::LazyLock;
 
-use crate::engine::Rule;
+use crate::lint::{Registry, Rule};
 
 pub mod customer_focus;
 pub mod customer_success;
@@ -32,6 +32,35 @@ const MODULES: &[&[&Rule]] = &[
     patient_growth::RULES,
 ];
 
-/// Every rule, in catalogue order.
-pub static ALL: LazyLock<Vec<&'static Rule>> =
-    LazyLock::new(|| MODULES.iter().flat_map(|m| m.iter().copied()).collect());
+/// The built-in rules, in catalogue order.
+static BUILTIN: LazyLock<Registry> = LazyLock::new(|| {
+    let mut registry = Registry::default();
+    for rule in MODULES.iter().flat_map(|m| m.iter().copied()) {
+        // A duplicate id cannot be added; `ids_are_unique_and_well_formed` keeps the
+        // built-in declarations free of them.
+        let _ = registry.add(rule);
+    }
+    registry
+});
+
+/// The built-in rules as a registry, in catalogue order: what a run checks unless rules
+/// are added to it.
+pub fn builtin() -> Registry {
+    BUILTIN.clone()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn ids_are_unique_and_well_formed() {
+        let rules: Vec<&Rule> = MODULES.iter().flat_map(|m| m.iter().copied()).collect();
+        let registry = Registry::new(rules.iter().copied()).expect("no duplicate id");
+        assert_eq!(registry.rules().len(), rules.len());
+        for r in registry.iter() {
+            let (p, name) = r.id.split_once('/').expect("id has a principle");
+            assert!(!p.is_empty() && !name.is_empty(), "{}", r.id);
+        }
+    }
+}

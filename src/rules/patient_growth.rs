@@ -4,9 +4,9 @@
 
 use std::collections::BTreeSet;
 
-use crate::engine::{Context, EPSILON, Rule, differs};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Finding, Severity};
 use crate::model::{Field, Projection, Stage, Val};
 
 pub const HYPERGROWTH: Rule = Rule {

@@ -1,10 +1,14 @@
 //! `plan/`: the format itself. Most of these are reported by the loader while it reads
-//! the plan (`model::load`); they are registered here so that they can be listed,
+//! the plan (`crate::load`) or the engine reports while parsing it; they are declared here,
+//! with the findings they make, so that they can be listed,
 //! explained, configured and suppressed like every other rule.
 
-use crate::engine::{Context, Rule};
-use crate::finding::{Finding, Severity};
-use crate::i18n::Message;
+use crate::i18n::{Arg, Message};
+use crate::lint::{Context, Finding, Rule, Severity};
+use crate::model::Place;
+use crate::needs::{Lookup, Presence};
+use crate::source::Span;
+use crate::yaml::SyntaxProblem;
 
 pub const SYNTAX: Rule = Rule {
     id: "plan/syntax",
@@ -140,7 +144,7 @@ fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
 /// How to give the money rules thresholds in the plan's currency: a preset in that
 /// currency first, when there is one, else a rate. One line: TOML is quoted inline.
 fn fx_help(plan_currency: &str, threshold_currency: &str) -> Message {
-    let preset = crate::config::Preset::ALL
+    let preset = crate::thresholds::Preset::ALL
         .iter()
         .find(|p| p.thresholds().currency == plan_currency);
     let help = match preset {
@@ -149,4 +153,140 @@ fn fx_help(plan_currency: &str, threshold_currency: &str) -> Message {
     };
     help.text("plan_currency", plan_currency)
         .text("threshold_currency", threshold_currency)
+}
+
+/// The finding for a file that is not valid YAML; `tab` when a tab precedes the error on
+/// its line (the help then says to indent with spaces).
+pub fn syntax_finding(span: Span, problem: &SyntaxProblem, tab: bool) -> Finding {
+    Finding::new(
+        &SYNTAX,
+        Place {
+            span,
+            path: String::new(),
+        },
+        problem.message("plan-syntax"),
+        problem.message("plan-syntax.label"),
+    )
+    .help(Message::new("plan-syntax.help").text("tab", if tab { "yes" } else { "no" }))
+}
+
+/// The finding for a file with no YAML document in it.
+pub fn empty_file_finding() -> Finding {
+    Finding::new(
+        &INVALID_VALUE,
+        Place::default(),
+        Message::new("plan-empty-file"),
+        Message::new("plan-empty-file.label"),
+    )
+    .help(Message::new("plan-empty-file.help"))
+}
+
+/// One `plan/missing-input` finding for a principle: the rules that did not run and the
+/// paths they lack, at the deepest section of the first path that the plan has, else at
+/// its first key.
+pub fn missing_input_finding(
+    lookup: &Lookup,
+    principle: &str,
+    rules: &[&'static Rule],
+    total: usize,
+    paths: &[String],
+) -> Finding {
+    let first = paths.first().map(String::as_str).unwrap_or("");
+    let shown = collapse_absent_sections(paths, lookup);
+    let (span, path, label) = match lookup.enclosing_key(first) {
+        Some((span, section)) => (
+            span,
+            section,
+            quoted_list(Message::new("plan-missing-input-here"), &shown, 4),
+        ),
+        None => (
+            lookup.first_key(),
+            String::new(),
+            quoted_list(Message::new("plan-missing-input-no-section"), &shown, 4),
+        ),
+    };
+    let names: Vec<&str> = rules
+        .iter()
+        .map(|r| r.id.split_once('/').map_or(r.id, |(_, n)| n))
+        .collect();
+    let shown = collapse_absent_sections(paths, lookup);
+    let message = Message::new("plan-missing-input")
+        .text("principle", principle)
+        .count("paths", shown.len())
+        .text("ran", if rules.len() == total { "none" } else { "some" })
+        .count("total", total)
+        .count("skipped", rules.len())
+        .text("names", names.join(", "));
+    Finding::new(
+        &MISSING_INPUT,
+        Place { span, path },
+        quoted_list(message, &shown, usize::MAX),
+        label,
+    )
+    .help(Message::new("plan-missing-input.help").text("principle", principle))
+}
+
+/// The paths to name in a message: a section the plan lacks altogether stands for all
+/// the paths under it (`unit_economics`, not its six fields).
+fn collapse_absent_sections(paths: &[String], lookup: &Lookup) -> Vec<String> {
+    let mut out: Vec<String> = Vec::new();
+    for p in paths {
+        let top = p.split(['.', '[']).next().unwrap_or(p);
+        let name = if top != p && lookup.presence(top) == Presence::Missing {
+            top.to_string()
+        } else {
+            p.clone()
+        };
+        if !out.contains(&name) {
+            out.push(name);
+        }
+    }
+    out
+}
+
+/// `message` with the arguments of `plan-list`: `` `a`, `b` and `c` ``, at most `max`
+/// names then "and N more".
+fn quoted_list(message: Message, paths: &[String], max: usize) -> Message {
+    let shown: Vec<String> = paths.iter().take(max).map(|p| format!("`{p}`")).collect();
+    let rest = paths.len().saturating_sub(max);
+    let (form, head, last) = match (shown.len(), rest) {
+        (0, _) => ("one", String::new(), String::new()),
+        (1, 0) => ("one", shown[0].clone(), String::new()),
+        (n, 0) => ("and", shown[..n - 1].join(", "), shown[n - 1].clone()),
+        (_, _) => ("more", shown.join(", "), String::new()),
+    };
+    message
+        .text("list_form", form)
+        .text("list_head", head)
+        .text("list_last", last)
+        .count("list_more", rest)
+}
+
+/// The finding for a file that hits a safety limit, naming it and how to raise it:
+/// `what` is a variant of `plan-limit` (`depth`, `nodes`, `file-size`, ...), exceeded
+/// beyond `n`.
+pub fn limit_finding(
+    span: Span,
+    limit: &'static str,
+    value: u64,
+    what: &'static str,
+    n: Arg,
+) -> Finding {
+    let with = |id: &'static str| {
+        Message::new(id)
+            .text("what", what)
+            .arg("n", n.clone())
+            .text("limit", limit)
+            .text("value", value.to_string())
+    };
+    Finding::new(
+        &LIMIT,
+        Place {
+            span,
+            path: String::new(),
+        },
+        with("plan-limit"),
+        with("plan-limit.label"),
+    )
+    .help(with("plan-limit.help"))
 }

@@ -2,9 +2,9 @@
 //! The plan's product cycle must have both kinds of phase, every module built for a
 //! customer must later become standard, and services must stay a small share of revenue.
 
-use crate::engine::{Context, EPSILON, Rule};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Finding, Severity};
 use crate::model::{CyclePhase, Field, Phase, Place, Val};
 
 pub const NO_CYCLE: Rule = Rule {
@@ -169,8 +169,9 @@ fn services_heavy(cx: &Context, out: &mut Vec<Finding>) {
 
 #[cfg(test)]
 mod tests {
-    use crate::engine::{Settings, lint};
+    use crate::engine::lint;
     use crate::i18n::Lang;
+    use crate::lint::Settings;
     use crate::source::SourceFile;
 
     /// Message, labels and help of this principle's findings, worded in `lang`.

@@ -3,9 +3,9 @@
 //! customer each year, the return must be a clear multiple of the price, and a product
 //! that only cuts cost should plan its way into revenue.
 
-use crate::engine::{Context, EPSILON, Rule, differs};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Finding, Severity};
 use crate::model::{Field, Place, RoadmapValueKind, Val, Value, ValueKind};
 
 pub const UNQUANTIFIED: Rule = Rule {

@@ -3,9 +3,9 @@
 //! sales only works above 50,000 CNY, and conference selling is the most cost-effective
 //! motion.
 
-use crate::engine::{Context, EPSILON, Rule};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Finding, Severity};
 use crate::model::{Channel, Field, Motion, Place, UnitEconomics, Val};
 
 pub const PAYBACK_TOO_LONG: Rule = Rule {
@@ -408,7 +408,7 @@ mod tests {
         }
     }
 
-    fn run(plan: &Plan, check: fn(&Context, &mut Vec<Finding>)) -> Vec<crate::finding::Diagnostic> {
+    fn run(plan: &Plan, check: fn(&Context, &mut Vec<Finding>)) -> Vec<crate::lint::Diagnostic> {
         let t = Thresholds::article();
         let fx = FxRates::default();
         let cx = Context::new(plan, &t, &fx);

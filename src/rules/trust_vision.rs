@@ -3,9 +3,9 @@
 //! authority; a known decision chain with its budget owner; a vision of where the industry
 //! is going with a roadmap of several years.
 
-use crate::engine::{Context, EPSILON, Rule};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Finding, Severity};
 use crate::model::{Field, Trust};
 
 pub const WEAK_TRUST: Rule = Rule {

@@ -3,9 +3,9 @@
 //! follow a value metric and climb with the customer: the worst model is the customer
 //! growing 100x and still paying the same few thousand.
 
-use crate::engine::{Context, EPSILON, Rule};
-use crate::finding::{Finding, Severity};
 use crate::i18n::Message;
+use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Finding, Severity};
 use crate::model::{Field, Pricing, PricingModel, Tier, Val};
 
 pub const FLAT_PRICING: Rule = Rule {
@@ -304,9 +304,9 @@ mod tests {
 
     #[test]
     fn unnamed_tiers_are_numbered_in_chinese_too() {
-        let settings = crate::engine::Settings {
+        let settings = crate::lint::Settings {
             lang: crate::i18n::Lang::Zh,
-            ..crate::engine::Settings::default()
+            ..crate::lint::Settings::default()
         };
         let yaml = "currency: CNY\npricing:\n  model: tiered\n  value_metric: seats\n  tiers:\n    - { price: 100k }\n    - { name: Growth, price: 50k }\n";
         let report = crate::engine::lint(

@@ -6,8 +6,8 @@ use std::marker::PhantomData;
 
 use serde_json::{Value, json};
 
-use super::load::{Loader, PercentBounds, PlanEnum};
-use super::value::Range as PlanRange;
+use super::{Loader, PercentBounds, PlanEnum};
+use crate::model::value::Range as PlanRange;
 use crate::yaml::Node;
 
 pub trait Kind {
@@ -30,7 +30,7 @@ impl Kind for Text {
 
 pub struct TextList;
 impl Kind for TextList {
-    type Out = super::plan::TextList;
+    type Out = crate::model::plan::TextList;
     fn read(&self, ld: &mut Loader, n: &Node, p: &str) -> Option<Self::Out> {
         ld.text_list(n, p)
     }
@@ -222,7 +222,7 @@ impl Kind for Version {
         ld.version(n, p)
     }
     fn schema(&self) -> Value {
-        json!({ "const": super::load::FORMAT_VERSION })
+        json!({ "const": super::FORMAT_VERSION })
     }
 }
 

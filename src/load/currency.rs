@@ -4,8 +4,8 @@
 //! run, rather than judging a USD plan by CNY thresholds and reporting dozens of
 //! findings for one missing line.
 
-use crate::finding::Finding;
 use crate::i18n::Message;
+use crate::lint::Finding;
 use crate::model::Place;
 use crate::model::value::parse_money;
 use crate::source::Span;

@@ -1,53 +1,11 @@
 //! What a rule reports: a `Finding` with one primary span, labelled spans and a help text.
 
-use std::fmt;
-use std::str::FromStr;
-
 use serde::Serialize;
 
-use crate::engine::Rule;
+use super::{Rule, Severity};
 use crate::i18n::{Lang, Message};
 use crate::model::Place;
 use crate::source::Span;
-
-#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
-#[serde(rename_all = "lowercase")]
-pub enum Severity {
-    Info,
-    Warning,
-    Error,
-}
-
-impl Severity {
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Severity::Info => "info",
-            Severity::Warning => "warning",
-            Severity::Error => "error",
-        }
-    }
-}
-
-impl fmt::Display for Severity {
-    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-impl FromStr for Severity {
-    type Err = String;
-
-    fn from_str(s: &str) -> Result<Self, Self::Err> {
-        match s {
-            "error" => Ok(Severity::Error),
-            "warning" => Ok(Severity::Warning),
-            "info" => Ok(Severity::Info),
-            other => Err(format!(
-                "unknown severity `{other}`; expected error, warning or info"
-            )),
-        }
-    }
-}
 
 /// A labelled span, as data: its words are rendered late, in the reader's language.
 #[derive(Clone, Debug, PartialEq)]

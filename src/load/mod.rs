@@ -6,13 +6,16 @@
 //! are `plan/duplicate-key` with both places labelled (the last one is used, as YAML
 //! loaders commonly do).
 
+pub mod currency;
+pub mod kind;
+
 use std::collections::HashMap;
 
 use serde_json::{Map, Value as Json, json};
 
-use super::kind;
-use crate::finding::Finding;
 use crate::i18n::Message;
+use crate::lint::Finding;
+use crate::lint::nearest;
 use crate::model::plan::*;
 use crate::model::value::*;
 use crate::source::{SourceFile, Span};
@@ -38,7 +41,7 @@ pub fn load_plan(file: &SourceFile, root: &Node, findings: &mut Vec<Finding>) ->
     // The currency comes first: money values are checked against it.
     plan.currency = ld.field(&mut m, "currency", kind::Currency);
     if plan.currency.is_missing() {
-        plan.currency_inferred = super::currency::infer(root, ld.findings);
+        plan.currency_inferred = currency::infer(root, ld.findings);
     }
     let currency = plan.currency_code().to_string();
     ld_plan(&mut ld, &mut m, &mut plan, &currency);
@@ -67,15 +70,36 @@ pub fn plan_schema() -> Json {
     schema
 }
 
+/// Reads every section of a plan; each section's fields are listed in its own function.
 fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
     plan.planlint = ld.field(m, "planlint", kind::Version);
-    plan.company = ld.section(m, "company", |ld, m| Company {
+    plan.company = ld.section(m, "company", read_company);
+    plan.market = ld.section(m, "market", |ld, m| read_market(ld, m, cur));
+    plan.needs = ld.list(m, "needs", read_needs);
+    plan.value_chain = ld.list(m, "value_chain", read_value_chain);
+    plan.value = ld.section(m, "value", |ld, m| read_value(ld, m, cur));
+    plan.trust = ld.section(m, "trust", read_trust);
+    plan.vision = ld.section(m, "vision", read_vision);
+    plan.unit_economics = ld.section(m, "unit_economics", |ld, m| read_unit_economics(ld, m, cur));
+    plan.sales = ld.section(m, "sales", |ld, m| read_sales(ld, m, cur));
+    plan.product = ld.section(m, "product", read_product);
+    plan.pricing = ld.section(m, "pricing", |ld, m| read_pricing(ld, m, cur));
+    plan.customer_success = ld.section(m, "customer_success", read_customer_success);
+    plan.data = ld.section(m, "data", read_data);
+    plan.projections = ld.list(m, "projections", |ld, m| read_projections(ld, m, cur));
+}
+
+fn read_company(ld: &mut Loader, m: &mut MapView) -> Company {
+    Company {
         name: ld.field(m, "name", kind::Text),
         founded: ld.field(m, "founded", kind::Year),
         stage: ld.field(m, "stage", kind::Enum::<Stage>::NEW),
         platform_giant: ld.field(m, "platform_giant", kind::Bool),
-    });
-    plan.market = ld.section(m, "market", |ld, m| Market {
+    }
+}
+
+fn read_market(ld: &mut Loader, m: &mut MapView, cur: &str) -> Market {
+    Market {
         category: ld.field(m, "category", kind::Text),
         new_category: ld.field(m, "new_category", kind::Bool),
         niche: ld.field(m, "niche", kind::Text),
@@ -89,20 +113,29 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
             tam: ld.field(m, "tam", kind::Count),
             sam: ld.field(m, "sam", kind::Count),
         }),
-    });
-    plan.needs = ld.list(m, "needs", |ld, m| Need {
+    }
+}
+
+fn read_needs(ld: &mut Loader, m: &mut MapView) -> Need {
+    Need {
         statement: ld.field(m, "statement", kind::Text),
         must_have: ld.field(m, "must_have", kind::Bool),
         hidden: ld.field(m, "hidden", kind::Bool),
         evidence: ld.field(m, "evidence", kind::Text),
-    });
-    plan.value_chain = ld.list(m, "value_chain", |ld, m| ValueChainParty {
+    }
+}
+
+fn read_value_chain(ld: &mut Loader, m: &mut MapView) -> ValueChainParty {
+    ValueChainParty {
         position: ld.field(m, "position", kind::Enum::<ChainPosition>::NEW),
         who: ld.field(m, "who", kind::Text),
         benefit: ld.field(m, "benefit", kind::Enum::<Benefit>::NEW),
         how: ld.field(m, "how", kind::Text),
-    });
-    plan.value = ld.section(m, "value", |ld, m| Value {
+    }
+}
+
+fn read_value(ld: &mut Loader, m: &mut MapView, cur: &str) -> Value {
+    Value {
         kind: ld.field(m, "kind", kind::Enum::<ValueKind>::NEW),
         kpi: ld.field(m, "kpi", kind::Text),
         before: ld.field(m, "before", kind::Number),
@@ -115,8 +148,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
             kind::Money::positive(cur),
         ),
         roi_multiple: ld.field(m, "roi_multiple", kind::Multiple),
-    });
-    plan.trust = ld.section(m, "trust", |ld, m| Trust {
+    }
+}
+
+fn read_trust(ld: &mut Loader, m: &mut MapView) -> Trust {
+    Trust {
         decision_chain: ld.list(m, "decision_chain", |ld, m| DecisionMaker {
             role: ld.field(m, "role", kind::Text),
             cares_about: ld.field(m, "cares_about", kind::Text),
@@ -132,8 +168,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         }),
         certifications: ld.field(m, "certifications", kind::TextList),
         analyst_reports: ld.field(m, "analyst_reports", kind::TextList),
-    });
-    plan.vision = ld.section(m, "vision", |ld, m| Vision {
+    }
+}
+
+fn read_vision(ld: &mut Loader, m: &mut MapView) -> Vision {
+    Vision {
         industry_future: ld.field(m, "industry_future", kind::Text),
         partnership: ld.field(m, "partnership", kind::Text),
         roadmap: ld.list(m, "roadmap", |ld, m| RoadmapItem {
@@ -141,8 +180,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
             theme: ld.field(m, "theme", kind::Text),
             value_kind: ld.field(m, "value_kind", kind::Enum::<RoadmapValueKind>::NEW),
         }),
-    });
-    plan.unit_economics = ld.section(m, "unit_economics", |ld, m| UnitEconomics {
+    }
+}
+
+fn read_unit_economics(ld: &mut Loader, m: &mut MapView, cur: &str) -> UnitEconomics {
+    UnitEconomics {
         acv: ld.field(m, "acv", kind::Money::positive(cur)),
         gross_margin: ld.field(m, "gross_margin", kind::Percent(PCT_0_100)),
         lifetime_years: ld.field(m, "lifetime_years", kind::PositiveNumber),
@@ -153,15 +195,21 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         revenue_churn: ld.field(m, "revenue_churn", kind::Percent(PCT_CHURN)),
         net_revenue_retention: ld.field(m, "net_revenue_retention", kind::Percent(PCT_ANY)),
         logo_churn: ld.field(m, "logo_churn", kind::Percent(PCT_0_100)),
-    });
-    plan.sales = ld.section(m, "sales", |ld, m| Sales {
+    }
+}
+
+fn read_sales(ld: &mut Loader, m: &mut MapView, cur: &str) -> Sales {
+    Sales {
         channels: ld.list(m, "channels", |ld, m| Channel {
             motion: ld.field(m, "motion", kind::Enum::<Motion>::NEW),
             deal_size: ld.field(m, "deal_size", kind::Range(kind::Money::positive(cur))),
             share: ld.field(m, "share", kind::Percent(PCT_0_100)),
         }),
-    });
-    plan.product = ld.section(m, "product", |ld, m| Product {
+    }
+}
+
+fn read_product(ld: &mut Loader, m: &mut MapView) -> Product {
+    Product {
         cycle: ld.list(m, "cycle", |ld, m| CyclePhase {
             phase: ld.field(m, "phase", kind::Enum::<Phase>::NEW),
             period: ld.field(m, "period", kind::Text),
@@ -170,8 +218,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
             for_customers: ld.field(m, "for_customers", kind::TextList),
         }),
         services_share: ld.field(m, "services_share", kind::Percent(PCT_0_100)),
-    });
-    plan.pricing = ld.section(m, "pricing", |ld, m| Pricing {
+    }
+}
+
+fn read_pricing(ld: &mut Loader, m: &mut MapView, cur: &str) -> Pricing {
+    Pricing {
         model: ld.field(m, "model", kind::Enum::<PricingModel>::NEW),
         value_metric: ld.field(m, "value_metric", kind::Text),
         tiers: ld.list(m, "tiers", |ld, m| Tier {
@@ -183,16 +234,22 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
             ),
             price: ld.field(m, "price", kind::Money::positive(cur)),
         }),
-    });
-    plan.customer_success = ld.section(m, "customer_success", |ld, m| CustomerSuccess {
+    }
+}
+
+fn read_customer_success(ld: &mut Loader, m: &mut MapView) -> CustomerSuccess {
+    CustomerSuccess {
         team: ld.field(m, "team", kind::Bool),
         separate_from_support: ld.field(m, "separate_from_support", kind::Bool),
         headcount: ld.field(m, "headcount", kind::Count),
         accounts_per_csm: ld.field(m, "accounts_per_csm", kind::Count),
         practices: ld.field(m, "practices", kind::TextList),
         outcome_metrics: ld.field(m, "outcome_metrics", kind::TextList),
-    });
-    plan.data = ld.section(m, "data", |ld, m| Data {
+    }
+}
+
+fn read_data(ld: &mut Loader, m: &mut MapView) -> Data {
+    Data {
         uses_customer_data: ld.field(m, "uses_customer_data", kind::Bool),
         ai_features: ld.field(m, "ai_features", kind::TextList),
         advantage: ld.field(m, "advantage", kind::Enum::<DataAdvantage>::NEW),
@@ -202,8 +259,11 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         principle: ld.field(m, "principle", kind::Text),
         residency: ld.field(m, "residency", kind::Text),
         deletion_on_exit_days: ld.field(m, "deletion_on_exit_days", kind::Count),
-    });
-    plan.projections = ld.list(m, "projections", |ld, m| Projection {
+    }
+}
+
+fn read_projections(ld: &mut Loader, m: &mut MapView, cur: &str) -> Projection {
+    Projection {
         year: ld.field(m, "year", kind::Year),
         actual: ld.field(m, "actual", kind::Bool),
         revenue: ld.field(m, "revenue", kind::Money::positive(cur)),
@@ -213,7 +273,7 @@ fn ld_plan(ld: &mut Loader, m: &mut MapView, plan: &mut Plan, cur: &str) {
         net_burn: ld.field(m, "net_burn", kind::Money::signed(cur)),
         raised: ld.field(m, "raised", kind::Money::positive(cur)),
         cash_end: ld.field(m, "cash_end", kind::Money::signed(cur)),
-    });
+    }
 }
 
 /// A number as the loader reads it.
@@ -1138,27 +1198,6 @@ fn leaf(path: &str) -> &str {
         Some(0) | None => last,
         Some(i) => &last[..i],
     }
-}
-
-/// The candidate closest to `word`, if any is close enough to be a likely typo.
-/// Case, `_`, `-` and spaces are ignored, so `seriesA` suggests `series_a`.
-pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    fn norm(s: &str) -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '_' | '-' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
-    }
-    let w = norm(word);
-    if let Some(exact) = candidates.iter().find(|c| norm(c) == w) {
-        return Some(exact);
-    }
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(&w, &norm(c)), *c))
-        .filter(|(score, _)| *score >= 0.8)
-        .max_by(|a, b| a.0.total_cmp(&b.0))
-        .map(|(_, c)| c)
 }
 
 /// What the loader needs of a plan enum.
