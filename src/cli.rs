@@ -244,3 +244,289 @@ pub enum ColorChoice {
     Always,
     Never,
 }
+
+/// The command line in `lang`: clap's own (English, from the doc comments above) or,
+/// in Chinese, every about, help line, heading and the usage line from
+/// `locales/zh/help.ftl`. clap's error messages stay English: clap has no way to word
+/// them otherwise.
+pub fn command(lang: crate::i18n::Lang) -> clap::Command {
+    use clap::CommandFactory;
+    let mut cmd = Cli::command();
+    match lang {
+        crate::i18n::Lang::En => cmd,
+        crate::i18n::Lang::Zh => {
+            cmd = localize(cmd, "planlint", lang);
+            // Built, so that clap's `help` subcommand exists to be worded too.
+            cmd.build();
+            cmd.mut_subcommand("help", |s| {
+                s.about(crate::i18n::text_in(lang, "help-subcommand-help").unwrap_or_default())
+            })
+        }
+    }
+}
+
+/// The message id of a help text: `help-planlint-about`, `help-explain-rule`, …
+fn help_id(command: &str, item: &str) -> String {
+    format!("help-{command}-{}", item.replace('_', "-"))
+}
+
+/// Every help text clap shows, by message id, in English: what `locales/en/help.ftl`
+/// holds (a test keeps the two equal).
+pub fn help_texts() -> Vec<(String, String)> {
+    use clap::CommandFactory;
+    let mut out = Vec::new();
+    collect_help(&Cli::command(), "planlint", &mut out);
+    out
+}
+
+fn collect_help(cmd: &clap::Command, name: &str, out: &mut Vec<(String, String)>) {
+    if let Some(about) = cmd.get_about() {
+        out.push((help_id(name, "about"), about.to_string()));
+    }
+    if let Some(after) = cmd.get_after_help() {
+        out.push((help_id(name, "after"), after.to_string()));
+    }
+    for arg in cmd.get_arguments() {
+        if let Some(help) = arg.get_help() {
+            out.push((help_id(name, arg.get_id().as_str()), help.to_string()));
+        }
+    }
+    for sub in cmd.get_subcommands() {
+        collect_help(sub, sub.get_name(), out);
+    }
+}
+
+/// `cmd` with its texts in `lang`; a text with no message keeps clap's.
+fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Command {
+    let say = |id: String| crate::i18n::text_in(lang, &id);
+    let mut cmd = cmd
+        .help_template(say("help-template".into()).unwrap_or_default())
+        .subcommand_help_heading(say("help-heading-commands".into()).unwrap_or_default())
+        // clap's own `-h`/`--help` (and `-V`/`--version`) exist only once the command
+        // is built; these are the same flags, worded.
+        .disable_help_flag(true)
+        .arg(
+            clap::Arg::new("help")
+                .short('h')
+                .long("help")
+                .action(clap::ArgAction::Help)
+                .help(say("help-flag-help".into()).unwrap_or_default())
+                .help_heading(say("help-heading-options".into()).unwrap_or_default())
+                .display_order(usize::MAX - 1),
+        );
+    if name == "planlint" {
+        cmd = cmd.disable_version_flag(true).arg(
+            clap::Arg::new("version")
+                .short('V')
+                .long("version")
+                .action(clap::ArgAction::Version)
+                .help(say("help-flag-version".into()).unwrap_or_default())
+                .help_heading(say("help-heading-options".into()).unwrap_or_default())
+                .display_order(usize::MAX),
+        );
+    }
+    if let Some(about) = say(help_id(name, "about")) {
+        cmd = cmd.about(about);
+    }
+    if let Some(after) = say(help_id(name, "after")) {
+        cmd = cmd.after_help(after);
+    }
+    let ids: Vec<String> = cmd
+        .get_arguments()
+        .map(|a| a.get_id().as_str().to_string())
+        .filter(|id| id != "help" && id != "version")
+        .collect();
+    for id in ids {
+        let help = say(help_id(name, &id));
+        cmd = cmd.mut_arg(&id, |a| {
+            let heading = if a.is_positional() {
+                "help-heading-arguments"
+            } else {
+                "help-heading-options"
+            };
+            let a = a.help_heading(say(heading.into()).unwrap_or_default());
+            // clap writes `[default: …]` and `[possible values: …]` in English: hide
+            // them and say them in the help text instead.
+            let mut text = help.or_else(|| a.get_help().map(|h| h.to_string()));
+            let takes_values =
+                a.get_num_args().is_some_and(|n| n.takes_values()) || a.get_action().takes_values();
+            let defaults: Vec<String> = a
+                .get_default_values()
+                .iter()
+                .map(|v| v.to_string_lossy().into_owned())
+                .collect();
+            let values: Vec<String> = if a.is_hide_possible_values_set() {
+                Vec::new()
+            } else {
+                a.get_possible_values()
+                    .iter()
+                    .filter(|v| !v.is_hide_set())
+                    .map(|v| v.get_name().to_string())
+                    .collect()
+            };
+            if let Some(t) = text.as_mut().filter(|_| takes_values) {
+                if !defaults.is_empty() {
+                    let line = crate::i18n::Message::new("help-default")
+                        .text("value", defaults.join(", "))
+                        .render(lang);
+                    t.push_str(&format!("\n{line}"));
+                }
+                if !values.is_empty() {
+                    let line = crate::i18n::Message::new("help-possible-values")
+                        .text("values", values.join(", "))
+                        .render(lang);
+                    t.push_str(&format!("\n{line}"));
+                }
+            }
+            let a = if takes_values {
+                a.hide_default_value(true).hide_possible_values(true)
+            } else {
+                a
+            };
+            match text {
+                Some(h) => a.help(h),
+                None => a,
+            }
+        });
+    }
+    let subs: Vec<String> = cmd
+        .get_subcommands()
+        .map(|s| s.get_name().to_string())
+        .filter(|s| s != "help")
+        .collect();
+    for sub in subs {
+        cmd = cmd.mut_subcommand(&sub, |s| localize(s, &sub, lang));
+    }
+    cmd
+}
+
+/// Texts of clap's own, for the Chinese help: its template (the usage line), the
+/// headings and the `--help`/`--version` lines. `locales/en/help.ftl` carries clap's
+/// English for them so that both languages hold the same messages.
+const CLAP_TEXTS: &[(&str, &str)] = &[
+    (
+        "help-template",
+        "{before-help}{about-with-newline}\n{usage-heading} {usage}\n\n{all-args}{after-help}",
+    ),
+    ("help-heading-arguments", "Arguments"),
+    ("help-heading-options", "Options"),
+    ("help-heading-commands", "Commands"),
+    ("help-flag-help", "Print help"),
+    ("help-flag-version", "Print version"),
+    (
+        "help-subcommand-help",
+        "Print this message or the help of the given subcommand(s)",
+    ),
+];
+
+/// clap's words that take arguments, as Fluent patterns.
+const CLAP_PATTERNS: &[(&str, &str)] = &[
+    ("help-default", "[default: { $value }]"),
+    ("help-possible-values", "[possible values: { $values }]"),
+];
+
+/// `locales/en/help.ftl` as it must read: every help text clap shows, then clap's own.
+pub fn english_help_file() -> String {
+    let mut out = String::from(
+        "# Generated from the clap definitions in src/cli.rs (the English source) by\n\
+         # `PLANLINT_WRITE_HELP=1 cargo test --lib cli`; a test fails when it drifts.\n\
+         # locales/zh/help.ftl holds the Chinese.\n\n",
+    );
+    let texts = help_texts();
+    let own = CLAP_TEXTS
+        .iter()
+        .map(|(k, v)| (k.to_string(), v.to_string()));
+    for (id, text) in texts.into_iter().chain(own) {
+        out.push_str(&fluent_entry(&id, &text));
+    }
+    for (id, pattern) in CLAP_PATTERNS {
+        out.push_str(&format!("{id} = {pattern}\n"));
+    }
+    out
+}
+
+/// `id = text` in Fluent syntax: braces as string literals, several lines indented.
+fn fluent_entry(id: &str, text: &str) -> String {
+    let escaped = text
+        .replace('{', "\u{1}")
+        .replace('}', "{\"}\"}")
+        .replace('\u{1}', "{\"{\"}");
+    if !escaped.contains('\n') {
+        return format!("{id} = {escaped}\n");
+    }
+    let mut out = format!("{id} =\n");
+    for line in escaped.lines() {
+        if line.is_empty() {
+            out.push('\n');
+            continue;
+        }
+        out.push_str("    ");
+        // `[`, `*` and `.` open a variant or an attribute at the start of a line.
+        match line.chars().next() {
+            Some(c @ ('[' | '*' | '.')) => {
+                out.push_str(&format!("{{\"{c}\"}}"));
+                out.push_str(&line[1..]);
+            }
+            _ => out.push_str(line),
+        }
+        out.push('\n');
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_english_help_file_is_clap_s_text() {
+        let path = concat!(env!("CARGO_MANIFEST_DIR"), "/locales/en/help.ftl");
+        let want = english_help_file();
+        if std::env::var_os("PLANLINT_WRITE_HELP").is_some() {
+            std::fs::write(path, &want).expect("locales/en/help.ftl is writable");
+        }
+        let have = std::fs::read_to_string(path).unwrap_or_default();
+        assert_eq!(
+            have, want,
+            "locales/en/help.ftl differs from the clap definitions: run PLANLINT_WRITE_HELP=1 cargo test --lib cli"
+        );
+    }
+
+    #[test]
+    fn every_english_help_text_renders_back_from_its_message() {
+        for (id, text) in help_texts()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .chain(CLAP_TEXTS.iter().copied())
+        {
+            assert_eq!(
+                crate::i18n::text_in(crate::i18n::Lang::En, id).as_deref(),
+                Some(text),
+                "{id}"
+            );
+        }
+    }
+
+    #[test]
+    fn every_help_text_has_a_chinese_one() {
+        let zh = command(crate::i18n::Lang::Zh);
+        let _ = zh.clone().render_long_help();
+        for (id, _) in help_texts()
+            .iter()
+            .map(|(k, v)| (k.as_str(), v.as_str()))
+            .chain(CLAP_TEXTS.iter().copied())
+        {
+            let text = crate::i18n::text_in(crate::i18n::Lang::Zh, id);
+            assert!(
+                text.as_deref().is_some_and(|t| t
+                    .chars()
+                    .any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c))
+                    || id == "help-template"),
+                "{id}: {text:?}"
+            );
+        }
+        for (id, _) in CLAP_PATTERNS {
+            assert!(crate::i18n::has_message(crate::i18n::Lang::Zh, id), "{id}");
+        }
+    }
+}

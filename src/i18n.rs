@@ -333,6 +333,12 @@ fn format_in(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Option<Strin
     Some(text.into_owned())
 }
 
+/// Message `id`, which takes no arguments, in `lang` only (no English fallback): for
+/// texts looked up by a computed id, such as the command line's help.
+pub fn text_in(lang: Lang, id: &str) -> Option<String> {
+    format_in(lang, id, &[])
+}
+
 /// True when message `id` (or `id.attribute`) exists in `lang`'s files.
 pub fn has_message(lang: Lang, id: &str) -> bool {
     let Some(bundle) = BUNDLES.get(&lang) else {

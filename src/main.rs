@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, Parser};
+use clap::{CommandFactory, FromArgMatches};
 
 use planlint::cli::{Cli, Command, ConfigArgs, ListFormat};
 use planlint::docs;
@@ -24,7 +24,10 @@ fn main() -> ExitCode {
 }
 
 fn real_main() -> Exit {
-    let cli = match Cli::try_parse() {
+    let cli = match planlint::cli::command(help_lang())
+        .try_get_matches()
+        .and_then(|m| Cli::from_arg_matches(&m))
+    {
         Ok(cli) => cli,
         Err(e) => {
             // --help and --version print to stdout and succeed; usage errors are exit 2.
@@ -81,4 +84,28 @@ fn emit(text: String, lang: planlint::i18n::Lang) -> Exit {
         Ok(()) => Exit::Clean,
         Err(problem) => run::fail(problem.into(), lang, planlint::cli::ColorChoice::Auto),
     }
+}
+
+/// The language of `--help`, known before the arguments are parsed: `--lang` if given,
+/// else the discovered config's `lang`, else the environment's.
+fn help_lang() -> planlint::i18n::Lang {
+    let mut args = std::env::args_os().skip(1);
+    let mut flag = None;
+    while let Some(arg) = args.next() {
+        let value = match arg.to_str() {
+            Some("--lang") => args.next(),
+            Some(a) if a.starts_with("--lang=") => Some(a["--lang=".len()..].into()),
+            Some("--") => break,
+            _ => continue,
+        };
+        flag = match value.as_ref().and_then(|v| v.to_str()) {
+            Some("zh") => Some(planlint::cli::LangArg::Zh),
+            Some("en") => Some(planlint::cli::LangArg::En),
+            _ => flag,
+        };
+    }
+    run::lang_of(&ConfigArgs {
+        lang: flag,
+        ..ConfigArgs::default()
+    })
 }

@@ -259,3 +259,77 @@ fn output_errors_are_worded_in_chinese_whatever_the_format() {
         );
     }
 }
+
+fn stdout_of(cmd: &mut Command) -> String {
+    // Plain text: clap colours its help when CLICOLOR_FORCE is set at all.
+    let out = cmd
+        .env_remove("CLICOLOR_FORCE")
+        .env("NO_COLOR", "1")
+        .output()
+        .unwrap();
+    assert_eq!(
+        out.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).unwrap()
+}
+
+#[test]
+fn help_is_chinese_under_lang_zh_or_a_chinese_environment() {
+    let dir = tempfile::tempdir().unwrap();
+    let by_flag = stdout_of(planlint_in(dir.path(), &[]).args(["--lang", "zh", "--help"]));
+    let by_env = stdout_of(planlint_in(dir.path(), &[("LANG", "zh_CN.UTF-8")]).arg("--help"));
+    assert_eq!(by_flag, by_env);
+    for words in [
+        "用法：planlint",
+        "命令:",
+        "选项:",
+        "参数:",
+        "检查用 YAML 写的 B2B 商业计划书",
+        "解释一条规则",
+        "[可选值：human, json, sarif",
+        "[默认：human]",
+        "显示帮助",
+        "退出码：0",
+    ] {
+        assert!(by_flag.contains(words), "{words:?} missing:\n{by_flag}");
+    }
+    for english in [
+        "Usage:",
+        "Options:",
+        "Print help",
+        "[default:",
+        "[possible values:",
+    ] {
+        assert!(
+            !by_flag.contains(english),
+            "{english:?} left in English:\n{by_flag}"
+        );
+    }
+    let explain =
+        stdout_of(planlint_in(dir.path(), &[]).args(["explain", "--lang", "zh", "--help"]));
+    assert!(explain.contains("用法：planlint explain"), "{explain}");
+    assert!(explain.contains("规则 id，例如"), "{explain}");
+    // The flags still work in Chinese help's command line.
+    let version = stdout_of(planlint_in(dir.path(), &[]).args(["--lang", "zh", "-V"]));
+    assert!(version.starts_with("planlint "), "{version}");
+}
+
+#[test]
+fn help_stays_english_otherwise() {
+    let dir = tempfile::tempdir().unwrap();
+    let help = stdout_of(planlint_in(dir.path(), &[("LANG", "en_US.UTF-8")]).arg("--help"));
+    assert!(help.contains("Usage: planlint"), "{help}");
+    assert!(help.contains("[possible values: human, json"), "{help}");
+    assert!(!help.contains("用法"), "{help}");
+}
+
+#[test]
+fn a_config_s_lang_words_the_help() {
+    let dir = tempfile::tempdir().unwrap();
+    std::fs::write(dir.path().join("planlint.toml"), "lang = \"zh\"\n").unwrap();
+    let help = stdout_of(planlint_in(dir.path(), &[]).arg("--help"));
+    assert!(help.contains("用法：planlint"), "{help}");
+}

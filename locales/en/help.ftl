@@ -1,0 +1,74 @@
+# Generated from the clap definitions in src/cli.rs (the English source) by
+# `PLANLINT_WRITE_HELP=1 cargo test --lib cli`; a test fails when it drifts.
+# locales/zh/help.ftl holds the Chinese.
+
+help-planlint-about = Lint B2B business plans kept as YAML against ten principles of what makes a B2B business work
+help-planlint-after =
+    Examples:
+      planlint plans/acme.plan.yaml
+      planlint .                      lint every *.plan.yaml below here
+      planlint --format json plan.yaml
+      planlint explain large-customers/acv-floor
+
+    Walking a directory lints the *.plan.yaml, *.plan.yml, plan.yaml and plan.yml files whose
+    top level has a `planlint:` key (a line starting with `planlint:`); other files are skipped
+    and counted on stderr. A file named on the command line is linted whatever it holds.
+    Symbolic links are not followed when walking unless --follow.
+
+    Exit codes: 0 no finding at the fail level, 1 findings, 2 planlint could not do its job
+    (bad usage, an unreadable input or config, no plan found, a report it could not write).
+    When standard output is closed early (`planlint . | head`), the report stops quietly and
+    the exit code is that of the findings.
+help-planlint-paths = Plan files or directories to lint; `-` reads standard input
+help-planlint-format = Output format
+help-planlint-output = Write the report to FILE instead of standard output (atomically; through a symbolic link to its target; `-` is standard output). FILE may not be an input, the config or the baseline
+help-planlint-fail-on = Lowest severity that makes the exit code 1 [default: error, or the config's fail-on]
+help-planlint-max-warnings = Exit 1 when there are more than N warnings
+help-planlint-select = Rules to run: ids or principle prefixes such as `large-customers/`
+help-planlint-ignore = Rules to skip: ids or principle prefixes
+help-planlint-config = Use this config file instead of discovering planlint.toml
+help-planlint-isolated = Use no config file
+help-planlint-preset = Threshold preset (overrides the config's)
+help-planlint-lang = Language of messages and pages (default: the config's `lang`, else the environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
+help-planlint-baseline = Hide the findings listed in this baseline file
+help-planlint-write-baseline = Write the current findings to this baseline file (only when every input was read); prints a one-line summary instead of the findings
+help-planlint-no-inline-suppressions = Ignore planlint-disable comments (for a central CI policy)
+help-planlint-exit-zero = Always exit 0 unless planlint itself failed
+help-planlint-color = When to use colours (NO_COLOR is honoured)
+help-planlint-quiet = Print only findings and errors, no summary line
+help-planlint-threads = Lint with N threads, 1 to 256 (a larger N is refused); 0 means the default [default: the number of cores]
+help-planlint-follow = Follow symbolic links when walking directories; a link whose target lies outside the walked directory is then reported and not read
+help-planlint-stdin-filename = Name for standard input in the output
+help-rules-about = List every rule: id, principle, default severity, summary
+help-rules-lang = Language of the summaries (default: the environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
+help-explain-about = Explain a rule (its id) or a whole principle (its slug)
+help-explain-rule = A rule id such as `large-customers/acv-floor`, or a principle such as `large-customers`
+help-explain-config = Use this config file instead of discovering planlint.toml
+help-explain-isolated = Use no config file
+help-explain-preset = Threshold preset (overrides the config's)
+help-explain-lang = Language of messages and pages (default: the config's `lang`, else the environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
+help-init-about = Write a starter plan that passes every rule; never overwrites
+help-init-file = Where to write it
+help-init-preset = Write a plan that passes under this preset (in its currency)
+help-init-currency = The plan's currency (ISO 4217); by default the preset's
+help-schema-about = Print the JSON Schema (2020-12) of the plan format
+help-completions-about = Print shell completions
+help-config-about = Print the effective configuration (for a plan file, with its overrides applied)
+help-config-file = A plan file whose [[overrides]] to apply
+help-config-config = Use this config file instead of discovering planlint.toml
+help-config-isolated = Use no config file
+help-config-preset = Threshold preset (overrides the config's)
+help-config-lang = Language of messages and pages (default: the config's `lang`, else the environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
+help-template =
+    {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
+    {"{"}usage-heading{"}"} {"{"}usage{"}"}
+
+    {"{"}all-args{"}"}{"{"}after-help{"}"}
+help-heading-arguments = Arguments
+help-heading-options = Options
+help-heading-commands = Commands
+help-flag-help = Print help
+help-flag-version = Print version
+help-subcommand-help = Print this message or the help of the given subcommand(s)
+help-default = [default: { $value }]
+help-possible-values = [possible values: { $values }]
