@@ -338,56 +338,7 @@ fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Co
         .collect();
     for id in ids {
         let help = say(help_id(name, &id));
-        cmd = cmd.mut_arg(&id, |a| {
-            let heading = if a.is_positional() {
-                "help-heading-arguments"
-            } else {
-                "help-heading-options"
-            };
-            let a = a.help_heading(say(heading.into()).unwrap_or_default());
-            // clap writes `[default: …]` and `[possible values: …]` in English: hide
-            // them and say them in the help text instead.
-            let mut text = help.or_else(|| a.get_help().map(|h| h.to_string()));
-            let takes_values =
-                a.get_num_args().is_some_and(|n| n.takes_values()) || a.get_action().takes_values();
-            let defaults: Vec<String> = a
-                .get_default_values()
-                .iter()
-                .map(|v| v.to_string_lossy().into_owned())
-                .collect();
-            let values: Vec<String> = if a.is_hide_possible_values_set() {
-                Vec::new()
-            } else {
-                a.get_possible_values()
-                    .iter()
-                    .filter(|v| !v.is_hide_set())
-                    .map(|v| v.get_name().to_string())
-                    .collect()
-            };
-            if let Some(t) = text.as_mut().filter(|_| takes_values) {
-                if !defaults.is_empty() {
-                    let line = crate::i18n::Message::new("help-default")
-                        .text("value", defaults.join(", "))
-                        .render(lang);
-                    t.push_str(&format!("\n{line}"));
-                }
-                if !values.is_empty() {
-                    let line = crate::i18n::Message::new("help-possible-values")
-                        .text("values", values.join(", "))
-                        .render(lang);
-                    t.push_str(&format!("\n{line}"));
-                }
-            }
-            let a = if takes_values {
-                a.hide_default_value(true).hide_possible_values(true)
-            } else {
-                a
-            };
-            match text {
-                Some(h) => a.help(h),
-                None => a,
-            }
-        });
+        cmd = cmd.mut_arg(&id, |a| localize_arg(a, help, lang));
     }
     let subs: Vec<String> = cmd
         .get_subcommands()
@@ -398,6 +349,60 @@ fn localize(cmd: clap::Command, name: &str, lang: crate::i18n::Lang) -> clap::Co
         cmd = cmd.mut_subcommand(&sub, |s| localize(s, &sub, lang));
     }
     cmd
+}
+
+/// One argument in `lang`: its help (`help`, else clap's), its heading, and its default
+/// and possible values said in the help, since clap writes those in English.
+fn localize_arg(a: clap::Arg, help: Option<String>, lang: crate::i18n::Lang) -> clap::Arg {
+    let say = |id: &str| crate::i18n::text_in(lang, id).unwrap_or_default();
+    let heading = if a.is_positional() {
+        "help-heading-arguments"
+    } else {
+        "help-heading-options"
+    };
+    let a = a.help_heading(say(heading));
+    // clap writes `[default: …]` and `[possible values: …]` in English: hide
+    // them and say them in the help text instead.
+    let mut text = help.or_else(|| a.get_help().map(|h| h.to_string()));
+    let takes_values =
+        a.get_num_args().is_some_and(|n| n.takes_values()) || a.get_action().takes_values();
+    let defaults: Vec<String> = a
+        .get_default_values()
+        .iter()
+        .map(|v| v.to_string_lossy().into_owned())
+        .collect();
+    let values: Vec<String> = if a.is_hide_possible_values_set() {
+        Vec::new()
+    } else {
+        a.get_possible_values()
+            .iter()
+            .filter(|v| !v.is_hide_set())
+            .map(|v| v.get_name().to_string())
+            .collect()
+    };
+    if let Some(t) = text.as_mut().filter(|_| takes_values) {
+        if !defaults.is_empty() {
+            let line = crate::i18n::Message::new("help-default")
+                .text("value", defaults.join(", "))
+                .render(lang);
+            t.push_str(&format!("\n{line}"));
+        }
+        if !values.is_empty() {
+            let line = crate::i18n::Message::new("help-possible-values")
+                .text("values", values.join(", "))
+                .render(lang);
+            t.push_str(&format!("\n{line}"));
+        }
+    }
+    let a = if takes_values {
+        a.hide_default_value(true).hide_possible_values(true)
+    } else {
+        a
+    };
+    match text {
+        Some(h) => a.help(h),
+        None => a,
+    }
 }
 
 /// Texts of clap's own, for the Chinese help: its template (the usage line), the
