@@ -9,6 +9,7 @@ pub mod cli;
 pub mod config;
 pub mod docs;
 pub mod engine;
+pub mod figures;
 pub mod finding;
 pub mod i18n;
 pub mod input;
