@@ -206,6 +206,8 @@ pub enum Format {
     Junit,
     Gitlab,
     Markdown,
+    /// One self-contained HTML page with charts, for review boards
+    Html,
 }
 
 impl Format {
@@ -220,6 +222,7 @@ impl Format {
             Format::Junit => Box::new(report::Junit),
             Format::Gitlab => Box::new(report::Gitlab),
             Format::Markdown => Box::new(report::Markdown),
+            Format::Html => Box::new(report::Html::default()),
         }
     }
 }

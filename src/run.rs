@@ -299,7 +299,8 @@ pub fn lint(args: &LintArgs) -> u8 {
     let mut errors = found.errors;
     // The language the config and flags chose, found once (base_settings did).
     let human_opts = human_options(args, base.lang);
-    let quotes_source = args.format.reporter(human_opts).quotes_source();
+    let reporter = args.format.reporter(human_opts);
+    let (quotes_source, reads_plans) = (reporter.quotes_source(), reporter.reads_plans());
     let lint_one = |inp: &Input| -> Linted {
         // Overrides only change severities: apply them to the base settings, then the
         // command line's selection again, which always has the last word.
@@ -352,6 +353,7 @@ pub fn lint(args: &LintArgs) -> u8 {
                 report.rendered = Some(report::human::render_file(&report, human_opts));
                 report.compact(false);
             }
+            _ if reads_plans => {}
             _ => report.compact(quotes_source),
         }
         Linted::Report {
@@ -840,6 +842,10 @@ fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> Strin
     let mut human = human_options(args, settings.lang);
     // No "no findings in 0 files" (see HumanWriter::finish).
     human.summary &= !reports.is_empty();
+    if args.format == Format::Html {
+        // The charts draw the thresholds of this run.
+        return report::html::render(reports, &run_info(settings), settings);
+    }
     args.format
         .reporter(human)
         .render(reports, &run_info(settings))
