@@ -60,6 +60,9 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Compare two versions of a plan: key figures old → new, findings new, fixed and
+    /// unchanged
+    Diff(DiffArgs),
     /// Print the effective configuration (for a plan file, with its overrides applied)
     Config {
         /// A plan file whose [[overrides]] to apply
@@ -67,6 +70,45 @@ pub enum Command {
         #[command(flatten)]
         source: ConfigArgs,
     },
+}
+
+/// `planlint diff OLD NEW` or `planlint diff --git REV PATH...`.
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// OLD and NEW plan files; with --git, the plan files or directories to compare with
+    /// their versions at REV
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Take each old version from this git revision (`git show REV:PATH`); a plan that
+    /// does not exist there is all new
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Write the report to FILE instead of standard output (atomically; `-` is standard
+    /// output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Lowest severity of a new finding that makes the exit code 1 [default: error, or
+    /// the config's fail-on]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    #[command(flatten)]
+    pub source: ConfigArgs,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
+    Html,
 }
 
 /// Where the configuration comes from.

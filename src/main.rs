@@ -71,6 +71,7 @@ fn real_main() -> u8 {
             )
         }
         Some(Command::Config { file, source }) => run::show_config(file.as_deref(), source),
+        Some(Command::Diff(args)) => planlint::diff::run(args),
         None => run::lint(&cli.lint),
     }
 }

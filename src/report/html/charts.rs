@@ -232,14 +232,12 @@ pub fn projections(f: &Figures, old: Option<&Figures>, lang: Lang) -> Option<Str
             }
         }
         if !old_runs.is_empty() {
-            let text = Message::new("html-chart-old")
-                .text("series", word("html-chart-revenue", lang))
-                .render(lang);
+            let text = word("html-chart-old", lang);
             chart
                 .draw_series(std::iter::empty::<Circle<(f64, f64), i32>>())?
                 .label(text)
                 .legend(|(x, y)| {
-                    PathElement::new(vec![(x, y), (x + 16, y)], REVENUE.mix(0.55).stroke_width(2))
+                    PathElement::new(vec![(x, y), (x + 16, y)], INK.mix(0.55).stroke_width(2))
                 });
         }
         // The year cash runs out: a red line and its label.
