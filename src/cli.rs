@@ -60,8 +60,7 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
-    /// Compare two versions of a plan: key figures old → new, findings new, fixed and
-    /// unchanged
+    /// Compare two versions of a plan: key figures, findings new, fixed, unchanged
     Diff(DiffArgs),
     /// Print the effective configuration (for a plan file, with its overrides applied)
     Config {

@@ -444,11 +444,16 @@ pub fn json(d: &Diff) -> String {
                 figure_rows(p.old_figures.as_ref(), p.new_figures.as_ref(), d.lang)
                     .iter()
                     .map(|r| {
+                        // Years are whole numbers.
+                        let n = |v: Option<f64>| match r.kind {
+                            Kind::Year => json!(v.map(|v| v.round() as i64)),
+                            _ => json!(v),
+                        };
                         json!({
                             "figure": r.key,
-                            "old": r.old,
-                            "new": r.new,
-                            "change": r.change(),
+                            "old": n(r.old),
+                            "new": n(r.new),
+                            "change": n(r.change()),
                         })
                     })
                     .collect();

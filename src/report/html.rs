@@ -66,7 +66,7 @@ const CSS: &str = r#"
 :root { --ink: #1f2937; --muted: #6b7280; --line: #e5e7eb; --pass: #16a34a; --warn: #d97706;
   --fail: #dc2626; --nc: #6b7280; --bg: #ffffff; --soft: #f9fafb; }
 * { box-sizing: border-box; }
-body { margin: 0 auto; max-width: 1100px; padding: 24px; color: var(--ink); background: var(--bg);
+body { margin: 0 auto; max-width: 1160px; padding: 24px; color: var(--ink); background: var(--bg);
   font-family: system-ui, -apple-system, "Segoe UI", Roboto, "Helvetica Neue", Arial,
     "Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFang SC", "Hiragino Sans GB",
     "Microsoft YaHei", "WenQuanYi Micro Hei", sans-serif;
@@ -86,6 +86,7 @@ td.num { text-align: right; white-space: nowrap; font-variant-numeric: tabular-n
 .v-not-checked { color: var(--nc); }
 .summary { font-size: 1.05em; }
 .scroll { overflow-x: auto; }
+table.overview { font-size: 0.86em; } table.overview th, table.overview td { padding: 3px 5px; }
 table.overview th.p { writing-mode: vertical-rl; transform: rotate(180deg); white-space: nowrap;
   vertical-align: bottom; font-weight: 600; padding: 6px 4px; }
 .chart { margin: 8px 0 16px; } .chart svg { max-width: 100%; height: auto; border: 1px solid var(--line); }
@@ -239,7 +240,7 @@ fn overview_row(
     for c in cells {
         out.push_str(&cell(*c, lang));
     }
-    let key = key_figures(figures, lang);
+    let key = key_figures(figures, lang, true);
     for (_, value) in key.iter().filter(|(id, _)| {
         [
             "html-acv",
@@ -285,7 +286,7 @@ pub fn cell(c: Counts, lang: Lang) -> String {
 }
 
 /// The key figures as `(message id, value shown)`, `—` where the plan has none.
-pub fn key_figures(f: Option<&Figures>, lang: Lang) -> Vec<(&'static str, String)> {
+pub fn key_figures(f: Option<&Figures>, lang: Lang, short: bool) -> Vec<(&'static str, String)> {
     let none = || word("html-not-stated", lang);
     let Some(f) = f else {
         return [
@@ -301,7 +302,18 @@ pub fn key_figures(f: Option<&Figures>, lang: Lang) -> Vec<(&'static str, String
         .map(|id| (id, none()))
         .collect();
     };
-    let money = |v: Option<f64>| v.map_or_else(none, |v| crate::i18n::money(v, &f.currency, lang));
+    // Short amounts (`180k CNY`) in the overview, whose table is wide.
+    let money = |v: Option<f64>| {
+        v.map_or_else(none, |v| {
+            if short {
+                format!("{} {}", charts::compact(v, lang), f.currency)
+                    .trim_end()
+                    .to_string()
+            } else {
+                crate::i18n::money(v, &f.currency, lang)
+            }
+        })
+    };
     let times = |v: Option<f64>| {
         v.map_or_else(none, |v| {
             Message::new("html-times")
@@ -428,7 +440,7 @@ fn figures_table(out: &mut String, f: &Figures, lang: Lang) {
         "<h3>{}</h3>\n<table class=\"figures\"><tbody>",
         esc(&word("html-figures", lang))
     );
-    for (id, value) in key_figures(Some(f), lang) {
+    for (id, value) in key_figures(Some(f), lang, false) {
         let _ = write!(
             out,
             "<tr><th>{}</th><td class=\"num\">{}</td></tr>",
