@@ -4,6 +4,7 @@ use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand, ValueEnum};
 
+use crate::lint::Settings;
 use crate::report::{self, Reporter, human::HumanOptions};
 
 #[derive(Parser, Debug)]
@@ -60,6 +61,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Compare two versions of a plan: key figures, findings new, fixed, unchanged
+    Diff(DiffArgs),
     /// Print the effective configuration (for a plan file, with its overrides applied)
     Config {
         /// A plan file whose [[overrides]] to apply
@@ -67,6 +70,45 @@ pub enum Command {
         #[command(flatten)]
         source: ConfigArgs,
     },
+}
+
+/// `planlint diff OLD NEW` or `planlint diff --git REV PATH...`.
+#[derive(Args, Debug)]
+pub struct DiffArgs {
+    /// OLD and NEW plan files; with --git, the plan files or directories to compare with
+    /// their versions at REV
+    #[arg(value_name = "PATH", required = true)]
+    pub paths: Vec<PathBuf>,
+
+    /// Take each old version from this git revision (`git show REV:PATH`); a plan that
+    /// does not exist there is all new
+    #[arg(long, value_name = "REV")]
+    pub git: Option<String>,
+
+    /// Output format
+    #[arg(long, value_enum, default_value_t = DiffFormat::Human)]
+    pub format: DiffFormat,
+
+    /// Write the report to FILE instead of standard output (atomically; `-` is standard
+    /// output)
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<PathBuf>,
+
+    /// Lowest severity of a new finding that makes the exit code 1 [default: error, or
+    /// the config's fail-on]
+    #[arg(long, value_enum)]
+    pub fail_on: Option<FailOn>,
+
+    #[command(flatten)]
+    pub source: ConfigArgs,
+}
+
+#[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Human,
+    Json,
+    Markdown,
+    Html,
 }
 
 /// Where the configuration comes from.
@@ -206,12 +248,15 @@ pub enum Format {
     Junit,
     Gitlab,
     Markdown,
+    /// One self-contained HTML page with charts, for review boards
+    Html,
 }
 
 impl Format {
-    /// The reporter that writes this format (`human` with these options): the one place
-    /// a format is tied to its reporter.
-    pub fn reporter(self, human: HumanOptions) -> Box<dyn Reporter> {
+    /// The reporter that writes this format (`human` with these options; the HTML report
+    /// draws the thresholds of `settings`): the one place a format is tied to its
+    /// reporter.
+    pub fn reporter(self, human: HumanOptions, settings: &Settings) -> Box<dyn Reporter> {
         match self {
             Format::Human => Box::new(report::Human(human)),
             Format::Json => Box::new(report::Json),
@@ -220,6 +265,9 @@ impl Format {
             Format::Junit => Box::new(report::Junit),
             Format::Gitlab => Box::new(report::Gitlab),
             Format::Markdown => Box::new(report::Markdown),
+            Format::Html => Box::new(report::Html {
+                settings: settings.clone(),
+            }),
         }
     }
 }

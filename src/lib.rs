@@ -9,8 +9,10 @@
 pub mod baseline;
 pub mod cli;
 pub mod config;
+pub mod diff;
 pub mod docs;
 pub mod engine;
+pub mod figures;
 pub mod i18n;
 pub mod input;
 pub mod lint;

@@ -56,6 +56,16 @@ help-config-config = 使用这个配置文件，而不是自动查找 planlint.t
 help-config-isolated = 不使用任何配置文件
 help-config-preset = 阈值预设（覆盖配置里的设置）
 help-config-lang = 提示和文档的语言（默认：配置里的 `lang`，否则看环境变量：LC_ALL、LC_MESSAGES 或 LANG 以 `zh` 开头即为中文）
+help-diff-about = 比较一份计划书的两个版本：关键数字，以及新增、已修复、未变的问题
+help-diff-paths = 旧版和新版计划书文件；加 --git 时，是要与 REV 版本比较的计划书文件或目录
+help-diff-git = 从这个 git 版本取旧版（`git show REV:PATH`）；在那个版本里不存在的计划书，问题全算新增
+help-diff-format = 输出格式
+help-diff-output = 把报告写到 FILE 而不是标准输出（原子写入；`-` 是标准输出）
+help-diff-fail-on = 新增问题达到这个严重级别时退出码为 1 [默认：error，或配置里的 fail-on]
+help-diff-config = 使用这个配置文件，而不是自动查找 planlint.toml
+help-diff-isolated = 不使用任何配置文件
+help-diff-preset = 阈值预设（覆盖配置里的设置）
+help-diff-lang = 提示和文档的语言（默认：配置里的 `lang`，否则看环境变量：LC_ALL、LC_MESSAGES 或 LANG 以 `zh` 开头即为中文）
 help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
     用法：{"{"}usage{"}"}
 

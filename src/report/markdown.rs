@@ -40,26 +40,67 @@ pub const MAX_BYTES: usize = 64_000;
 /// Room kept for the line that says what was left out.
 const RESERVE: usize = 400;
 
-#[derive(Default, Clone, Copy)]
-struct Counts {
-    errors: usize,
-    warnings: usize,
-    infos: usize,
+/// One cell of the scorecard: a principle's findings in one plan, and whether one of
+/// its rules did not run there. The HTML report draws the same cells.
+#[derive(Default, Clone, Copy, Debug, PartialEq, Eq)]
+pub struct Counts {
+    pub errors: usize,
+    pub warnings: usize,
+    pub infos: usize,
     /// A rule of the principle did not run on the plan.
-    not_checked: bool,
+    pub not_checked: bool,
+}
+
+/// What a cell says, as the legend words it.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Verdict {
+    Pass,
+    Warn,
+    Fail,
+    NotChecked,
+}
+
+impl Verdict {
+    /// `pass`, `warn`, `fail`, `not-checked`.
+    pub fn word(self) -> &'static str {
+        match self {
+            Verdict::Pass => "pass",
+            Verdict::Warn => "warn",
+            Verdict::Fail => "fail",
+            Verdict::NotChecked => "not-checked",
+        }
+    }
 }
 
 impl Counts {
-    fn cell(self, lang: Lang) -> String {
-        let n = self.errors + self.warnings + self.infos;
-        let mark = if self.errors > 0 {
-            format!("❌ {n}")
+    /// Every finding of the principle, whatever its severity.
+    pub fn findings(self) -> usize {
+        self.errors + self.warnings + self.infos
+    }
+
+    /// `fail` with an error, `warn` with warnings only, else `not checked` when a rule
+    /// did not run, else `pass`: never a pass unless every rule ran.
+    pub fn verdict(self) -> Verdict {
+        if self.errors > 0 {
+            Verdict::Fail
         } else if self.warnings > 0 {
-            format!("⚠️ {n}")
+            Verdict::Warn
         } else if self.not_checked {
-            return format!("— {}", Message::new("report-md-not-checked").render(lang));
+            Verdict::NotChecked
         } else {
-            return "✅".to_string();
+            Verdict::Pass
+        }
+    }
+
+    fn cell(self, lang: Lang) -> String {
+        let n = self.findings();
+        let mark = match self.verdict() {
+            Verdict::Fail => format!("❌ {n}"),
+            Verdict::Warn => format!("⚠️ {n}"),
+            Verdict::NotChecked => {
+                return format!("— {}", Message::new("report-md-not-checked").render(lang));
+            }
+            Verdict::Pass => return "✅".to_string(),
         };
         if self.not_checked {
             format!("{mark} {}", Message::new("report-md-partly").render(lang))
@@ -105,16 +146,7 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
     };
     let _ = writeln!(out, "{mark} {}\n", summary.line_in(lang));
 
-    let principles: Vec<&str> = info
-        .principles()
-        .into_iter()
-        .filter(|p| {
-            info.rules
-                .iter()
-                .any(|r| r.principle == *p && info.enabled.contains(&r.id))
-        })
-        .collect();
-    let principle_of = |rule: &str| info.rule(rule).map(|r| r.principle);
+    let principles = scorecard_principles(info);
 
     let mut table = String::new();
     if !reports.is_empty() && !principles.is_empty() {
@@ -130,18 +162,7 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
             .zip(&unchecked)
             .map(|(r, nc)| {
                 let mut row = format!("| {} |", table_code(&ci_path(&r.file.name)));
-                for p in &principles {
-                    let mut c = Counts::default();
-                    for f in &r.findings {
-                        if principle_of(f.rule) == Some(*p) {
-                            match f.severity {
-                                Severity::Error => c.errors += 1,
-                                Severity::Warning => c.warnings += 1,
-                                Severity::Info => c.infos += 1,
-                            }
-                        }
-                    }
-                    c.not_checked = nc.iter().any(|n| principle_of(n.rule) == Some(*p));
+                for c in scorecard_row(r, nc, &principles, info) {
                     let _ = write!(row, " {} |", c.cell(lang));
                 }
                 row.push('\n');
@@ -242,6 +263,46 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
         );
     }
     out
+}
+
+/// The scorecard's columns: the principles with a rule running, in catalogue order.
+pub fn scorecard_principles(info: &RunInfo) -> Vec<&'static str> {
+    info.principles()
+        .into_iter()
+        .filter(|p| {
+            info.rules
+                .iter()
+                .any(|r| r.principle == *p && info.enabled.contains(&r.id))
+        })
+        .collect()
+}
+
+/// One plan's row of the scorecard: a cell per principle of `principles`, from its
+/// findings and `not_checked` (the report's [`not_checked`] list).
+pub fn scorecard_row(
+    report: &FileReport,
+    not_checked: &[NotChecked],
+    principles: &[&str],
+    info: &RunInfo,
+) -> Vec<Counts> {
+    let principle_of = |rule: &str| info.rule(rule).map(|r| r.principle);
+    principles
+        .iter()
+        .map(|p| {
+            let mut c = Counts::default();
+            for f in &report.findings {
+                if principle_of(f.rule) == Some(*p) {
+                    match f.severity {
+                        Severity::Error => c.errors += 1,
+                        Severity::Warning => c.warnings += 1,
+                        Severity::Info => c.infos += 1,
+                    }
+                }
+            }
+            c.not_checked = not_checked.iter().any(|n| principle_of(n.rule) == Some(*p));
+            c
+        })
+        .collect()
 }
 
 /// `- `plan.yaml`: 2 rules — missing input `unit_economics.acv`: `a/b`, `a/c``.

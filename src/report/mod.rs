@@ -4,6 +4,7 @@
 
 pub mod github;
 pub mod gitlab;
+pub mod html;
 pub mod human;
 pub mod json;
 pub mod junit;
@@ -18,6 +19,7 @@ use crate::lint::{NotChecked, NotCheckedReason, Severity};
 
 pub use github::Github;
 pub use gitlab::Gitlab;
+pub use html::Html;
 pub use human::Human;
 pub use json::Json;
 pub use junit::Junit;
@@ -34,6 +36,12 @@ pub trait Reporter {
     /// file's text must be kept until the report is rendered (see
     /// [`FileReport::compact`]).
     fn quotes_source(&self) -> bool {
+        false
+    }
+
+    /// True when the report reads every plan's whole text (the HTML report draws each
+    /// plan's figures), so that no file's text may be dropped before it is rendered.
+    fn reads_plans(&self) -> bool {
         false
     }
 }

@@ -213,6 +213,19 @@ fn ltv<'a>(cx: &Context, ue: &'a UnitEconomics) -> Option<Ltv<'a>> {
     })
 }
 
+/// The LTV the rules judge: the stated one, else the one computed from its inputs
+/// (for reports that show a plan's figures).
+pub fn judged_ltv(cx: &Context) -> Option<f64> {
+    ltv(cx, cx.unit_economics()?).map(|l| l.value)
+}
+
+/// LTV:CAC as `ltv-cac-ratio` judges it: the judged LTV over a positive CAC.
+pub fn ltv_cac(cx: &Context) -> Option<f64> {
+    let ue = cx.unit_economics()?;
+    let cac = ue.cac.get().filter(|c| c.value > 0.0)?;
+    Some(ltv(cx, ue)?.value / cac.value)
+}
+
 fn ltv_floor(cx: &Context, out: &mut Vec<Finding>) {
     let Some(ue) = cx.unit_economics() else {
         return;
@@ -349,8 +362,9 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
     let Some(cac) = ue.cac.get().filter(|c| c.value > 0.0) else {
         return;
     };
-    let Some(ltv) = ltv(cx, ue) else { return };
-    let ratio = ltv.value / cac.value;
+    let (Some(ltv), Some(ratio)) = (ltv(cx, ue), ltv_cac(cx)) else {
+        return;
+    };
     let min = cx.thresholds.min_ltv_cac;
     if ratio >= min - EPSILON {
         return;

@@ -93,7 +93,7 @@ fn projections<'a>(cx: &'a Context) -> &'a [Val<Projection>] {
 /// not consecutive, and the rules comparing years stay silent on it. The loader drops an
 /// entry that is not a mapping (after reporting it), so the positions it records
 /// (`Val::index`) can skip.
-fn consecutive(
+pub fn consecutive(
     entries: &[Val<Projection>],
 ) -> impl Iterator<Item = (&Val<Projection>, &Val<Projection>)> {
     entries.windows(2).filter_map(|pair| match pair {
@@ -137,8 +137,37 @@ fn years_between(prev: &Val<Projection>, next: &Val<Projection>) -> f64 {
     }
 }
 
-fn is_actual(entry: &Val<Projection>) -> bool {
+pub fn is_actual(entry: &Val<Projection>) -> bool {
     entry.value.actual.is_true()
+}
+
+/// Revenue growth from one entry to the next, as `hypergrowth` judges it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+pub struct Growth {
+    /// `later / earlier`.
+    pub total: f64,
+    /// Years between the two entries.
+    pub years: f64,
+    /// The growth a year: `total` over `years` years.
+    pub ratio: f64,
+}
+
+impl Growth {
+    /// The growth between two entries, when both state revenue and the earlier one has some.
+    pub fn between(prev: &Val<Projection>, next: &Val<Projection>) -> Option<Growth> {
+        let total = growth(prev.value.revenue.value()?, next.value.revenue.value()?)?;
+        let years = years_between(prev, next);
+        Some(Growth {
+            total,
+            years,
+            ratio: total.powf(1.0 / years),
+        })
+    }
+
+    /// True when the growth a year is above the ceiling `max` (`max_annual_growth`).
+    pub fn above(&self, max: f64) -> bool {
+        self.ratio > max + EPSILON
+    }
 }
 
 fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
@@ -153,15 +182,18 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
         else {
             continue;
         };
-        let Some(total) = growth(before.value, after.value) else {
+        // Over a gap of several years, the growth a year (2017 → 2019 is two years).
+        let Some(g) = Growth::between(prev, next) else {
             continue;
         };
-        // Over a gap of several years, the growth a year (2017 → 2019 is two years).
-        let years = years_between(prev, next);
-        let ratio = total.powf(1.0 / years);
-        if ratio <= max + EPSILON {
+        if !g.above(max) {
             continue;
         }
+        let Growth {
+            total,
+            years,
+            ratio,
+        } = g;
         // Over a gap of years, the total growth and the growth a year are both said.
         let with = |id: &'static str| {
             let m = Message::new(id)

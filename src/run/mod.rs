@@ -27,7 +27,8 @@ use crate::i18n::{Lang, Message};
 use crate::input::{self, Input, InputError};
 use crate::lint::{Settings, Severity, selector_matches};
 use crate::report::{self, RuleInfo, RunInfo, Summary};
-use output::{Output, check_outputs, stream_human, write_output};
+pub(crate) use output::{Output, write_output};
+use output::{check_outputs, stream_human};
 
 /// Files linted together before their reports are handed on in order.
 const CHUNK: usize = 256;
@@ -126,9 +127,21 @@ pub fn preset_of(source: &ConfigArgs) -> Option<Preset> {
     })
 }
 
+/// The lowest severity that fails a run: `--fail-on`, else the config's, else `error`;
+/// `None` is `never`.
+pub fn fail_level(flag: Option<FailOn>, config: &Config) -> Option<Severity> {
+    let flag = flag.map(|f| match f {
+        FailOn::Error => Some(Severity::Error),
+        FailOn::Warning => Some(Severity::Warning),
+        FailOn::Info => Some(Severity::Info),
+        FailOn::Never => None,
+    });
+    flag.or(config.fail_on).unwrap_or(Some(Severity::Error))
+}
+
 /// The configuration a command runs with and the language it speaks. A config that
 /// cannot be read is told (in the language of the flag or the environment) here.
-fn config_and_lang(source: &ConfigArgs, color: ColorChoice) -> Result<(Config, Lang), Exit> {
+pub fn config_and_lang(source: &ConfigArgs, color: ColorChoice) -> Result<(Config, Lang), Exit> {
     match load_config(source) {
         Ok(config) => {
             let lang = lang_with(source, &config);
@@ -200,6 +213,8 @@ struct Run<'a> {
     human: report::human::HumanOptions,
     /// The report quotes the source of files with findings (their text is kept).
     quotes_source: bool,
+    /// The report reads every plan again (its text is kept, findings or not).
+    reads_plans: bool,
 }
 
 /// What linting every input gave, besides the reports handed to the sink.
@@ -296,7 +311,8 @@ impl<'a> Run<'a> {
         };
         // The language the config and flags chose, found once (base_settings did).
         let human = human_options(args, base.lang);
-        let quotes_source = args.format.reporter(human).quotes_source();
+        let reporter = args.format.reporter(human, &base);
+        let (quotes_source, reads_plans) = (reporter.quotes_source(), reporter.reads_plans());
         Ok(Run {
             args,
             config,
@@ -305,6 +321,7 @@ impl<'a> Run<'a> {
             write_dir,
             human,
             quotes_source,
+            reads_plans,
         })
     }
 
@@ -380,6 +397,7 @@ impl<'a> Run<'a> {
                 report.rendered = Some(report::human::render_file(&report, self.human));
                 report.compact(false);
             }
+            _ if self.reads_plans => {}
             _ => report.compact(self.quotes_source),
         }
         Linted::Report {
@@ -548,7 +566,7 @@ fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> Strin
     // No "no findings in 0 files" (see HumanWriter::finish).
     human.summary &= !reports.is_empty();
     args.format
-        .reporter(human)
+        .reporter(human, settings)
         .render(reports, &run_info(settings))
 }
 

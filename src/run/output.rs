@@ -138,7 +138,7 @@ impl OutputTarget {
 /// user gave (never a temporary file's) and say what to do.
 /// What planlint writes to a file.
 #[derive(Clone, Copy)]
-pub(super) enum Output {
+pub(crate) enum Output {
     Report,
     Baseline,
     Starter,
@@ -187,7 +187,7 @@ pub(super) fn output_error(what: Output, user: &Path, e: &std::io::Error) -> Pro
 
 /// Writes `text` atomically to the output `path` (see [`OutputFile`]); the error is a
 /// message and a help line.
-pub(super) fn write_output(path: &Path, text: &str, what: Output) -> Result<(), Problem> {
+pub(crate) fn write_output(path: &Path, text: &str, what: Output) -> Result<(), Problem> {
     write_atomically(path, text).map_err(|e| output_error(what, path, &e))
 }
 
