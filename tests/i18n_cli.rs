@@ -322,7 +322,7 @@ fn help_stays_english_otherwise() {
     let dir = tempfile::tempdir().unwrap();
     let help = stdout_of(planlint_in(dir.path(), &[("LANG", "en_US.UTF-8")]).arg("--help"));
     assert!(help.contains("Usage: planlint"), "{help}");
-    assert!(help.contains("[possible values: human"), "{help}");
+    assert!(help.to_lowercase().contains("possible values:"), "{help}");
     assert!(!help.contains("用法"), "{help}");
 }
 
