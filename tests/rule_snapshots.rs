@@ -8,12 +8,21 @@ use assert_cmd::Command;
 mod support;
 use support::expect::{expectations, fixtures_dir, plan_files, relative};
 
-/// The first fixture (in path order) that expects a finding of `id`.
+/// The first fixture (in path order) that expects a finding of `id`, in the folder of
+/// the rule's principle when one there does.
 fn fixture_of(id: &str, files: &[std::path::PathBuf]) -> Option<String> {
-    files
+    let principle = id.split('/').next().unwrap_or(id);
+    let expecting: Vec<String> = files
         .iter()
-        .find(|f| expectations(f).iter().any(|(_, _, rule)| rule == id))
+        .filter(|f| expectations(f).iter().any(|(_, _, rule)| rule == id))
         .map(|f| relative(f))
+        .collect();
+    let own = format!("fixtures/{principle}/");
+    expecting
+        .iter()
+        .find(|f| f.starts_with(&own))
+        .or(expecting.first())
+        .cloned()
 }
 
 /// The human report of `fixture` in `lang`. A principle's rule is selected alone; a
