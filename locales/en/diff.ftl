@@ -18,6 +18,7 @@ diff-plan-new = { $file } (not at { $rev }: every finding is new)
 diff-figure = Figure
 diff-old = Old
 diff-new = New
+diff-points = { $n } pts
 diff-change = Change
 diff-unchanged-figure = =
 diff-new-findings = New ({ $n })

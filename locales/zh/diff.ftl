@@ -11,6 +11,7 @@ diff-plan-new = { $file }（{ $rev } 中没有此文件：所有发现均为新�
 diff-figure = 指标
 diff-old = 旧
 diff-new = 新
+diff-points = { $n } 个百分点
 diff-change = 变化
 diff-unchanged-figure = =
 diff-new-findings = 新发现（{ $n }）

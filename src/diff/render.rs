@@ -215,8 +215,9 @@ fn values_shown(row: &FigureRow, currency: &str, lang: Lang) -> (String, String)
     )
 }
 
-/// The change as shown: `+50,000 CNY`, `-3%` (points), `=` when the same, empty when
-/// it cannot be computed.
+/// The change as shown: `+50,000 CNY`, `-3 pts` (a percentage's change is in
+/// percentage points, not a percentage of it), `=` when the same, empty when it cannot
+/// be computed.
 fn change_shown(row: &FigureRow, currency: &str, lang: Lang) -> String {
     if row.same() {
         return Message::new("diff-unchanged-figure").render(lang);
@@ -227,6 +228,9 @@ fn change_shown(row: &FigureRow, currency: &str, lang: Lang) -> String {
     let sign = if c > 0.0 { "+" } else { "" };
     let body = match row.kind {
         Kind::Year => format!("{c:.0}"),
+        Kind::Percent => Message::new("diff-points")
+            .text("n", format_number(c * 100.0))
+            .render(lang),
         kind => shown(Some(c), kind, currency, lang),
     };
     format!("{sign}{body}")
