@@ -33,11 +33,11 @@
 use std::path::PathBuf;
 use std::time::Instant;
 
+use granit_parser::{Event, Parser, ScalarStyle};
 use planlint::engine::{self, Settings};
 use planlint::source::SourceFile;
 use planlint::source::Span;
 use planlint::yaml::{Entry, Node, NodeKind};
-use serde_saphyr::granit_parser::{Event, Parser, ScalarStyle};
 
 fn plan_files(dirs: &[PathBuf]) -> Vec<PathBuf> {
     let mut out = Vec::new();
@@ -78,7 +78,7 @@ fn direct_nodes(text: &str) -> Result<Vec<Node>, String> {
     let mut docs = Vec::new();
     let mut stack: Vec<Open> = Vec::new();
     let mut anchors: Vec<(usize, Node)> = Vec::new();
-    let span_of = |sp: &serde_saphyr::granit_parser::Span| match sp.byte_range() {
+    let span_of = |sp: &granit_parser::Span| match sp.byte_range() {
         Some(r) => Span::new(r.start, r.end - r.start),
         None => Span::new(0, 0),
     };
