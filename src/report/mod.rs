@@ -9,6 +9,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod stream;
 
 use std::collections::HashMap;
 
@@ -36,6 +37,12 @@ pub trait Reporter {
     /// [`FileReport::compact`]).
     fn quotes_source(&self) -> bool {
         false
+    }
+
+    /// The report written file by file, for a reporter that can: its output is then
+    /// byte for byte `render`'s, and memory does not grow with the files.
+    fn stream(&self, _info: &RunInfo) -> Option<Box<dyn stream::Stream>> {
+        None
     }
 }
 
