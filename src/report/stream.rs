@@ -105,6 +105,11 @@ impl Spill {
         w.write_all(text.as_bytes())
     }
 
+    /// Text as it is, not an item (no separator).
+    pub fn write(&mut self, text: &str) -> io::Result<()> {
+        self.writer().write_all(text.as_bytes())
+    }
+
     /// Copies the items into `out`, as they were written.
     pub fn copy_to(self, out: &mut dyn Write) -> io::Result<()> {
         match self.out {
@@ -206,7 +211,8 @@ mod tests {
     fn streamed_reports_are_byte_for_byte_the_rendered_ones() {
         let all = reports();
         assert!(all.len() > 50 && all.iter().any(|r| !r.findings.is_empty()));
-        let reporters: [(&str, Box<dyn Reporter>); 4] = [
+        let reporters: [(&str, Box<dyn Reporter>); 5] = [
+            ("junit", Box::new(report::Junit)),
             ("json", Box::new(report::Json)),
             ("sarif", Box::new(report::Sarif)),
             ("gitlab", Box::new(report::Gitlab)),
