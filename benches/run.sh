@@ -88,7 +88,7 @@ say "(c) the parse floor: the same files parsed to YAML events, one thread"
 hyperfine -N --warmup 1 --runs "$RUNS" \
     --export-json "$OUT/c-floor.json" \
     -n "parse floor (events)" "$FLOOR events $TREE" \
-    -n "serde-saphyr to nodes" "$FLOOR nodes $TREE" \
+    -n "YAML step to nodes" "$FLOOR nodes $TREE" \
     -n "lint in process" "$FLOOR lint $TREE"
 for mode in events nodes lint; do "$FLOOR" "$mode" "$TREE"; done | tee "$OUT/c-stages.txt"
 
@@ -204,7 +204,7 @@ print(f"(a) one plan, whole process: mean {a['mean']*1e3:.2f} ms, median {a['med
 print(f"(b) {n} plans: -j 1 {j1['mean']:.2f} s (min {j1['min']:.2f}), -j all {jn['mean']:.2f} s (min {jn['min']:.2f})")
 sp = j1["mean"] / jn["mean"]
 print(f"    thread speed-up {sp:.2f}x (best runs {j1['min']/jn['min']:.2f}x)  -> target >= 1.7x: {'met' if sp >= 1.7 else 'NOT met'}")
-print(f"(c) parse floor {floor['mean']:.2f} s; serde-saphyr to nodes {c['serde-saphyr to nodes']['mean']:.2f} s; lint in process {c['lint in process']['mean']:.2f} s")
+print(f"(c) parse floor {floor['mean']:.2f} s; YAML step to nodes {c['YAML step to nodes']['mean']:.2f} s; lint in process {c['lint in process']['mean']:.2f} s")
 ratio = floor["mean"] / j1["mean"]
 print(f"    planlint -j 1 throughput / parse floor throughput = {ratio:.2f}  -> target >= 0.6: {'met' if ratio >= 0.6 else 'NOT met'}"
       f" (lint in process: {floor['mean']/c['lint in process']['mean']:.2f})")
