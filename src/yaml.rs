@@ -454,11 +454,22 @@ fn resolve(value: Cow<'_, str>, style: ScalarStyle, tag: TagKind) -> Result<Node
         }
         return Ok(NodeKind::Str(value.into_owned()));
     }
-    if let Some(b) = scalars::yaml11_bool(&value) {
+    let t = scalars::trim(&value);
+    // Most plain scalars are words: the boolean spellings are at most five letters and
+    // start with one of these; a number starts (after its sign) with a digit or `.`.
+    if t.len() <= 5
+        && matches!(
+            t.as_bytes().first(),
+            Some(b't' | b'T' | b'y' | b'Y' | b'o' | b'O' | b'f' | b'F' | b'n' | b'N')
+        )
+        && let Some(b) = scalars::yaml11_bool(t)
+    {
         return Ok(NodeKind::Bool(b));
     }
-    let t = scalars::trim(&value);
     let digits = t.strip_prefix(['+', '-']).unwrap_or(t);
+    if !digits.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return Ok(NodeKind::Str(value.into_owned()));
+    }
     let upper_radix = matches!(digits.as_bytes(), [b'0', b'X' | b'O' | b'B', ..]);
     if upper_radix || scalars::is_signed_nan(t) {
         return Ok(NodeKind::Str(value.into_owned()));
