@@ -7,7 +7,6 @@
 //! they reach the sentence. Rules, the loader and the command line build messages; only
 //! reports render them.
 
-use std::collections::HashMap;
 use std::sync::LazyLock;
 
 use fluent_bundle::concurrent::FluentBundle;
@@ -294,8 +293,17 @@ fn bundle(lang: Lang) -> Bundle {
     bundle
 }
 
-static BUNDLES: LazyLock<HashMap<Lang, Bundle>> =
-    LazyLock::new(|| Lang::ALL.iter().map(|l| (*l, bundle(*l))).collect());
+/// Each language's messages, parsed the first time that language is used: a run in
+/// English never parses the Chinese files (half of a one-plan run's instructions).
+static EN: LazyLock<Bundle> = LazyLock::new(|| bundle(Lang::En));
+static ZH: LazyLock<Bundle> = LazyLock::new(|| bundle(Lang::Zh));
+
+fn bundle_of(lang: Lang) -> Option<&'static Bundle> {
+    Some(match lang {
+        Lang::En => &EN,
+        Lang::Zh => &ZH,
+    })
+}
 
 /// Renders message `id` (or `id.attribute`) in `lang`, falling back to English, then to
 /// the id itself (the tests fail on a message missing from either language).
@@ -309,7 +317,7 @@ fn render(id: &str, args: &[(&'static str, Arg)], lang: Lang) -> String {
 }
 
 fn format_in(lang: Lang, id: &str, args: &[(&'static str, Arg)]) -> Option<String> {
-    let bundle = BUNDLES.get(&lang)?;
+    let bundle = bundle_of(lang)?;
     let (name, attribute) = match id.split_once('.') {
         Some((n, a)) => (n, Some(a)),
         None => (id, None),
@@ -341,7 +349,7 @@ pub fn text_in(lang: Lang, id: &str) -> Option<String> {
 
 /// True when message `id` (or `id.attribute`) exists in `lang`'s files.
 pub fn has_message(lang: Lang, id: &str) -> bool {
-    let Some(bundle) = BUNDLES.get(&lang) else {
+    let Some(bundle) = bundle_of(lang) else {
         return false;
     };
     let (name, attribute) = match id.split_once('.') {

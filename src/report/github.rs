@@ -30,6 +30,23 @@ impl super::Reporter for Github {
     fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
         render(reports, info)
     }
+
+    fn stream(&self, info: &super::RunInfo) -> Option<Box<dyn super::stream::Stream>> {
+        Some(Box::new(GithubStream(info.clone())))
+    }
+}
+
+/// `--format github`, file by file: each file's commands as soon as it is linted.
+struct GithubStream(RunInfo);
+
+impl super::stream::Stream for GithubStream {
+    fn file(&mut self, report: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(render(std::slice::from_ref(report), &self.0).as_bytes())
+    }
+
+    fn finish(self: Box<Self>, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        Ok(())
+    }
 }
 
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {

@@ -60,15 +60,29 @@ impl super::Reporter for Gitlab {
     fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
         render(reports, info)
     }
+
+    fn stream(&self, _info: &super::RunInfo) -> Option<Box<dyn super::stream::Stream>> {
+        Some(Box::new(GitlabStream { issues: 0 }))
+    }
 }
 
 pub fn render(reports: &[FileReport], _info: &RunInfo) -> String {
-    let mut issues = Vec::new();
-    for r in reports {
-        let path = ci_path(&r.file.name);
-        for (f, fingerprint) in r.findings.iter().zip(fingerprints(r)) {
+    let issues: Vec<Issue> = reports.iter().flat_map(issues_of).collect();
+    // Serializing plain structs of strings and numbers cannot fail.
+    let mut out = serde_json::to_string_pretty(&issues).unwrap_or_default();
+    out.push('\n');
+    out
+}
+
+/// The issues of one file.
+fn issues_of(r: &FileReport) -> Vec<Issue<'_>> {
+    let path = ci_path(&r.file.name);
+    r.findings
+        .iter()
+        .zip(fingerprints(r))
+        .map(|(f, fingerprint)| {
             let loc = r.file.location(f.span);
-            issues.push(Issue {
+            Issue {
                 description: &f.message,
                 check_name: f.rule,
                 fingerprint,
@@ -81,13 +95,31 @@ pub fn render(reports: &[FileReport], _info: &RunInfo) -> String {
                     },
                 },
                 content: f.help.as_deref().map(|body| Content { body }),
-            });
+            }
+        })
+        .collect()
+}
+
+/// `--format gitlab`, file by file: one JSON array, each file's issues written as soon
+/// as it is linted.
+struct GitlabStream {
+    issues: usize,
+}
+
+impl super::stream::Stream for GitlabStream {
+    fn file(&mut self, report: &FileReport, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        for issue in issues_of(report) {
+            let sep: &[u8] = if self.issues == 0 { b"[\n  " } else { b",\n  " };
+            self.issues += 1;
+            out.write_all(sep)?;
+            out.write_all(super::stream::pretty_at(&issue, 1).as_bytes())?;
         }
+        Ok(())
     }
-    // Serializing plain structs of strings and numbers cannot fail.
-    let mut out = serde_json::to_string_pretty(&issues).unwrap_or_default();
-    out.push('\n');
-    out
+
+    fn finish(self: Box<Self>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(if self.issues == 0 { b"[]\n" } else { b"\n]\n" })
+    }
 }
 
 #[cfg(test)]

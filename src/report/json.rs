@@ -4,11 +4,13 @@
 //! (its list possibly empty), in the same order.
 
 use std::collections::HashMap;
+use std::io::Write;
 
 use serde::Serialize;
 use serde::ser::SerializeMap;
 
 use super::Summary;
+use super::stream::{Spill, Stream, pretty_at};
 use crate::engine::FileReport;
 use crate::lint::NotChecked;
 use crate::source::Location;
@@ -60,31 +62,100 @@ impl super::Reporter for Json {
     fn render(&self, reports: &[FileReport], _info: &super::RunInfo) -> String {
         render(reports)
     }
+
+    fn stream(&self, _info: &super::RunInfo) -> Option<Box<dyn Stream>> {
+        Some(Box::new(JsonStream {
+            files: Spill::new(),
+            diagnostics: Spill::new(),
+            not_checked: Spill::new(),
+            pending: None,
+            summary: Summary::default(),
+        }))
+    }
+}
+
+/// The diagnostics of one file.
+fn diagnostics_of(r: &FileReport) -> impl Iterator<Item = JsonDiagnostic<'_>> {
+    r.findings.iter().map(move |f| JsonDiagnostic {
+        rule: f.rule,
+        severity: f.severity.as_str(),
+        message: &f.message,
+        file: &r.file.name,
+        path: &f.path,
+        span: r.file.location(f.span),
+        labels: f
+            .labels
+            .iter()
+            .map(|l| JsonLabel {
+                message: &l.message,
+                span: r.file.location(l.span),
+            })
+            .collect(),
+        help: f.help.as_deref(),
+    })
+}
+
+/// `--format json`, file by file: `files`, `diagnostics` and `not_checked` are spilled
+/// as they come and written after the last file.
+struct JsonStream {
+    files: Spill,
+    diagnostics: Spill,
+    not_checked: Spill,
+    /// The last file's not-checked rules, until a file of another name comes: a name
+    /// given twice is one key (the reports come sorted by name).
+    pending: Option<(String, Vec<NotChecked>)>,
+    summary: Summary,
+}
+
+impl JsonStream {
+    fn flush_pending(&mut self) -> std::io::Result<()> {
+        match self.pending.take() {
+            Some((name, list)) => self.not_checked.entry(&name, &list, 2),
+            None => Ok(()),
+        }
+    }
+}
+
+impl Stream for JsonStream {
+    fn file(&mut self, r: &FileReport, _out: &mut dyn Write) -> std::io::Result<()> {
+        self.summary.add(r);
+        self.files.item(&r.file.name, 2)?;
+        for d in diagnostics_of(r) {
+            self.diagnostics.item(&d, 2)?;
+        }
+        let list = super::not_checked(r, &[]);
+        match &mut self.pending {
+            Some((name, have)) if *name == r.file.name => {
+                for n in list {
+                    if !have.contains(&n) {
+                        have.push(n);
+                    }
+                }
+            }
+            _ => {
+                self.flush_pending()?;
+                self.pending = Some((r.file.name.clone(), list));
+            }
+        }
+        Ok(())
+    }
+
+    fn finish(mut self: Box<Self>, out: &mut dyn Write) -> std::io::Result<()> {
+        self.flush_pending()?;
+        let this = *self;
+        out.write_all(b"{\n  \"version\": 1,\n  \"files\": ")?;
+        this.files.array_to(out, 2)?;
+        out.write_all(b",\n  \"diagnostics\": ")?;
+        this.diagnostics.array_to(out, 2)?;
+        write!(out, ",\n  \"summary\": {}", pretty_at(&this.summary, 1))?;
+        out.write_all(b",\n  \"not_checked\": ")?;
+        this.not_checked.object_to(out, 2)?;
+        out.write_all(b"\n}\n")
+    }
 }
 
 pub fn render(reports: &[FileReport]) -> String {
-    let mut diagnostics = Vec::new();
-    for r in reports {
-        for f in &r.findings {
-            diagnostics.push(JsonDiagnostic {
-                rule: f.rule,
-                severity: f.severity.as_str(),
-                message: &f.message,
-                file: &r.file.name,
-                path: &f.path,
-                span: r.file.location(f.span),
-                labels: f
-                    .labels
-                    .iter()
-                    .map(|l| JsonLabel {
-                        message: &l.message,
-                        span: r.file.location(l.span),
-                    })
-                    .collect(),
-                help: f.help.as_deref(),
-            });
-        }
-    }
+    let diagnostics: Vec<JsonDiagnostic> = reports.iter().flat_map(diagnostics_of).collect();
     // One key a file name: a name given twice (the same file named twice) gets the
     // rules of both, each once.
     let mut not_checked: Vec<(&str, Vec<NotChecked>)> = Vec::new();

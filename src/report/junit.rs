@@ -31,96 +31,146 @@ impl super::Reporter for Junit {
     fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
         render(reports, info)
     }
+
+    fn stream(&self, info: &super::RunInfo) -> Option<Box<dyn super::stream::Stream>> {
+        Some(Box::new(JunitStream {
+            info: info.clone(),
+            totals: Totals::default(),
+            suites: super::stream::Spill::new(),
+        }))
+    }
 }
 
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut suites = String::new();
-    let (mut all_tests, mut all_failures, mut all_skipped) = (0, 0, 0);
+    let mut totals = Totals::default();
     for r in reports {
-        let file = ci_path(&r.file.name);
-        let mut cases: Vec<Case> = info
-            .enabled
-            .iter()
-            .map(|&rule| Case {
-                rule,
+        suites.push_str(&suite(r, info, &mut totals));
+    }
+    format!("{}{suites}</testsuites>\n", totals.head())
+}
+
+/// Counts over every test suite, for the `<testsuites>` element.
+#[derive(Default)]
+struct Totals {
+    tests: usize,
+    failures: usize,
+    skipped: usize,
+}
+
+impl Totals {
+    fn head(&self) -> String {
+        format!(
+            "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
+             <testsuites name=\"planlint\" tests=\"{}\" failures=\"{}\" errors=\"0\" skipped=\"{}\">\n",
+            self.tests, self.failures, self.skipped
+        )
+    }
+}
+
+/// One file's `<testsuite>`, counted into `totals`.
+fn suite(r: &FileReport, info: &RunInfo, totals: &mut Totals) -> String {
+    let mut suites = String::new();
+    let file = ci_path(&r.file.name);
+    let mut cases: Vec<Case> = info
+        .enabled
+        .iter()
+        .map(|&rule| Case {
+            rule,
+            findings: Vec::new(),
+            skipped: None,
+        })
+        .collect();
+    // A finding, or a rule not checked, of a rule that is not in the list still
+    // gets its testcase.
+    for n in not_checked(r, &info.enabled) {
+        let reason = Some(not_checked_reason(&n));
+        match cases.iter_mut().find(|c| c.rule == n.rule) {
+            Some(c) => c.skipped = reason,
+            None => cases.push(Case {
+                rule: n.rule,
                 findings: Vec::new(),
+                skipped: reason,
+            }),
+        }
+    }
+    for f in &r.findings {
+        match cases.iter_mut().find(|c| c.rule == f.rule) {
+            Some(c) => c.findings.push(f),
+            None => cases.push(Case {
+                rule: f.rule,
+                findings: vec![f],
                 skipped: None,
-            })
-            .collect();
-        // A finding, or a rule not checked, of a rule that is not in the list still
-        // gets its testcase.
-        for n in not_checked(r, &info.enabled) {
-            let reason = Some(not_checked_reason(&n));
-            match cases.iter_mut().find(|c| c.rule == n.rule) {
-                Some(c) => c.skipped = reason,
-                None => cases.push(Case {
-                    rule: n.rule,
-                    findings: Vec::new(),
-                    skipped: reason,
-                }),
-            }
+            }),
         }
-        for f in &r.findings {
-            match cases.iter_mut().find(|c| c.rule == f.rule) {
-                Some(c) => c.findings.push(f),
-                None => cases.push(Case {
-                    rule: f.rule,
-                    findings: vec![f],
-                    skipped: None,
-                }),
-            }
-        }
-        let tests = cases.len();
-        let failures: usize = cases.iter().map(|c| c.findings.len()).sum();
-        let skipped = cases
-            .iter()
-            .filter(|c| c.skipped.is_some() && c.findings.is_empty())
-            .count();
-        all_tests += tests;
-        all_failures += failures;
-        all_skipped += skipped;
-        let _ = writeln!(
-            suites,
-            r#"  <testsuite name="{}" tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}">"#,
+    }
+    let tests = cases.len();
+    let failures: usize = cases.iter().map(|c| c.findings.len()).sum();
+    let skipped = cases
+        .iter()
+        .filter(|c| c.skipped.is_some() && c.findings.is_empty())
+        .count();
+    totals.tests += tests;
+    totals.failures += failures;
+    totals.skipped += skipped;
+    let _ = writeln!(
+        suites,
+        r#"  <testsuite name="{}" tests="{tests}" failures="{failures}" errors="0" skipped="{skipped}">"#,
+        attr(&file)
+    );
+    for c in &cases {
+        let open = format!(
+            r#"    <testcase name="{}" classname="{}""#,
+            attr(c.rule),
             attr(&file)
         );
-        for c in &cases {
-            let open = format!(
-                r#"    <testcase name="{}" classname="{}""#,
-                attr(c.rule),
-                attr(&file)
-            );
-            if c.findings.is_empty() && c.skipped.is_none() {
-                let _ = writeln!(suites, "{open}/>");
-                continue;
-            }
-            let _ = writeln!(suites, "{open}>");
-            // A rule with findings failed, even if it could not look at everything.
-            if let (true, Some(why)) = (c.findings.is_empty(), &c.skipped) {
-                let _ = writeln!(
-                    suites,
-                    r#"      <skipped message="{}"/>"#,
-                    attr(&format!("not checked: {why}"))
-                );
-            }
-            for f in &c.findings {
-                let _ = writeln!(
-                    suites,
-                    r#"      <failure message="{}" type="{}">{}</failure>"#,
-                    attr(&f.message),
-                    attr(f.rule),
-                    text(&failure_text(r, &file, f))
-                );
-            }
-            let _ = writeln!(suites, "    </testcase>");
+        if c.findings.is_empty() && c.skipped.is_none() {
+            let _ = writeln!(suites, "{open}/>");
+            continue;
         }
-        let _ = writeln!(suites, "  </testsuite>");
+        let _ = writeln!(suites, "{open}>");
+        // A rule with findings failed, even if it could not look at everything.
+        if let (true, Some(why)) = (c.findings.is_empty(), &c.skipped) {
+            let _ = writeln!(
+                suites,
+                r#"      <skipped message="{}"/>"#,
+                attr(&format!("not checked: {why}"))
+            );
+        }
+        for f in &c.findings {
+            let _ = writeln!(
+                suites,
+                r#"      <failure message="{}" type="{}">{}</failure>"#,
+                attr(&f.message),
+                attr(f.rule),
+                text(&failure_text(r, &file, f))
+            );
+        }
+        let _ = writeln!(suites, "    </testcase>");
     }
-    format!(
-        "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n\
-         <testsuites name=\"planlint\" tests=\"{all_tests}\" failures=\"{all_failures}\" errors=\"0\" skipped=\"{all_skipped}\">\n\
-         {suites}</testsuites>\n"
-    )
+    let _ = writeln!(suites, "  </testsuite>");
+    suites
+}
+
+/// `--format junit`, file by file: the suites are spilled as they come and written
+/// after the `<testsuites>` element, whose counts are known at the end.
+struct JunitStream {
+    info: RunInfo,
+    totals: Totals,
+    suites: super::stream::Spill,
+}
+
+impl super::stream::Stream for JunitStream {
+    fn file(&mut self, report: &FileReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        let suite = suite(report, &self.info, &mut self.totals);
+        self.suites.write(&suite)
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.totals.head().as_bytes())?;
+        self.suites.copy_to(out)?;
+        out.write_all(b"</testsuites>\n")
+    }
 }
 
 /// `file:line:col: severity: message`, the help, then the other labelled places.

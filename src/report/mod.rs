@@ -10,6 +10,7 @@ pub mod json;
 pub mod junit;
 pub mod markdown;
 pub mod sarif;
+pub mod stream;
 
 use std::collections::HashMap;
 
@@ -43,6 +44,12 @@ pub trait Reporter {
     /// plan's figures), so that no file's text may be dropped before it is rendered.
     fn reads_plans(&self) -> bool {
         false
+    }
+
+    /// The report written file by file, for a reporter that can: its output is then
+    /// byte for byte `render`'s, and memory does not grow with the files.
+    fn stream(&self, _info: &RunInfo) -> Option<Box<dyn stream::Stream>> {
+        None
     }
 }
 

@@ -13,9 +13,11 @@
 //! `associatedRule` the rule, the reason as the message, the file as the location.
 
 use std::collections::BTreeMap;
+use std::io::Write;
 
 use serde::Serialize;
 
+use super::stream::{Spill, Stream, pretty_at};
 use super::{RuleInfo, RunInfo, ci_path, fingerprints, not_checked, not_checked_reason};
 use crate::engine::FileReport;
 use crate::lint::Severity;
@@ -219,6 +221,16 @@ impl super::Reporter for Sarif {
     fn quotes_source(&self) -> bool {
         true
     }
+
+    fn stream(&self, info: &RunInfo) -> Option<Box<dyn Stream>> {
+        Some(Box::new(SarifStream {
+            info: info.clone(),
+            files: 0,
+            notifications: Spill::new(),
+            artifacts: Spill::new(),
+            results: Spill::new(),
+        }))
+    }
 }
 
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
@@ -226,109 +238,188 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
     let mut results = Vec::new();
     let mut notifications = Vec::new();
     for (index, report) in reports.iter().enumerate() {
-        let artifact = ArtifactLocation {
-            uri: uri_of(&report.file.name),
-            index: Some(index),
-        };
-        artifacts.push(Artifact {
-            location: ArtifactLocation {
-                uri: artifact.uri.clone(),
-                index: None,
-            },
-            source_language: "yaml",
-            length: report.file.len(),
-        });
-        for n in not_checked(report, &info.enabled) {
-            let rule_index = info.rules.iter().position(|r| r.id == n.rule);
-            notifications.push(Notification {
-                descriptor: DescriptorReference {
-                    id: n.rule.to_string(),
-                    index: None,
-                },
-                associated_rule: DescriptorReference {
-                    id: n.rule.to_string(),
-                    index: rule_index,
-                },
-                level: "note",
-                message: Text {
-                    text: format!("{} not checked: {}", n.rule, not_checked_reason(&n)),
-                },
-                locations: vec![NotificationLocation {
-                    physical_location: FileOnly {
-                        artifact_location: artifact.clone(),
-                    },
-                }],
-            });
-        }
-        let prints = fingerprints(report);
-        for (f, print) in report.findings.iter().zip(prints) {
-            let mut message = f.message.clone();
-            if let Some(help) = &f.help {
-                message.push_str("\nhelp: ");
-                message.push_str(help);
-            }
-            let logical = if f.path.is_empty() {
-                Vec::new()
-            } else {
-                vec![LogicalLocation {
-                    fully_qualified_name: f.path.clone(),
-                }]
-            };
-            results.push(SarifResult {
-                rule_id: f.rule,
-                rule_index: info.rules.iter().position(|r| r.id == f.rule),
-                level: level(f.severity),
-                message: Text { text: message },
-                locations: vec![Location {
-                    id: None,
-                    physical_location: physical(&report.file, f.span, &artifact),
-                    logical_locations: logical,
-                    message: None,
-                }],
-                related_locations: f
-                    .labels
-                    .iter()
-                    .skip(1)
-                    .enumerate()
-                    .map(|(i, l)| Location {
-                        id: Some(i + 1),
-                        physical_location: physical(&report.file, l.span, &artifact),
-                        logical_locations: Vec::new(),
-                        message: Some(Text {
-                            text: l.message.clone(),
-                        }),
-                    })
-                    .collect(),
-                partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, print)]),
-            });
-        }
+        let part = file_part(report, index, info);
+        artifacts.push(part.artifact);
+        notifications.extend(part.notifications);
+        results.extend(part.results);
     }
     let log = Log {
         schema: SCHEMA,
         version: "2.1.0",
         runs: vec![Run {
-            tool: Tool {
-                driver: Driver {
-                    name: "planlint",
-                    version: info.version,
-                    semantic_version: info.version,
-                    information_uri: INFORMATION_URI,
-                    rules: info.rules.iter().map(rule).collect(),
-                },
-            },
+            tool: tool(info),
             invocations: vec![Invocation {
                 execution_successful: true,
                 tool_execution_notifications: notifications,
             }],
             artifacts,
             results,
-            column_kind: "unicodeCodePoints",
+            column_kind: COLUMN_KIND,
         }],
     };
     // Serializing plain structs of strings and numbers cannot fail.
     let mut out = serde_json::to_string_pretty(&log).unwrap_or_default();
     out.push('\n');
     out
+}
+
+const COLUMN_KIND: &str = "unicodeCodePoints";
+
+fn tool(info: &RunInfo) -> Tool<'_> {
+    Tool {
+        driver: Driver {
+            name: "planlint",
+            version: info.version,
+            semantic_version: info.version,
+            information_uri: INFORMATION_URI,
+            rules: info.rules.iter().map(rule).collect(),
+        },
+    }
+}
+
+/// What one file adds to the run: its artifact, the rules that did not run on it and
+/// its results.
+struct FilePart<'a> {
+    artifact: Artifact,
+    notifications: Vec<Notification>,
+    results: Vec<SarifResult<'a>>,
+}
+
+/// The file `report`, the `index`-th of the run.
+fn file_part<'a>(report: &'a FileReport, index: usize, info: &RunInfo) -> FilePart<'a> {
+    let artifact = ArtifactLocation {
+        uri: uri_of(&report.file.name),
+        index: Some(index),
+    };
+    let entry = Artifact {
+        location: ArtifactLocation {
+            uri: artifact.uri.clone(),
+            index: None,
+        },
+        source_language: "yaml",
+        length: report.file.len(),
+    };
+    let mut notifications = Vec::new();
+    for n in not_checked(report, &info.enabled) {
+        let rule_index = info.rules.iter().position(|r| r.id == n.rule);
+        notifications.push(Notification {
+            descriptor: DescriptorReference {
+                id: n.rule.to_string(),
+                index: None,
+            },
+            associated_rule: DescriptorReference {
+                id: n.rule.to_string(),
+                index: rule_index,
+            },
+            level: "note",
+            message: Text {
+                text: format!("{} not checked: {}", n.rule, not_checked_reason(&n)),
+            },
+            locations: vec![NotificationLocation {
+                physical_location: FileOnly {
+                    artifact_location: artifact.clone(),
+                },
+            }],
+        });
+    }
+    let mut results = Vec::new();
+    let prints = fingerprints(report);
+    for (f, print) in report.findings.iter().zip(prints) {
+        let mut message = f.message.clone();
+        if let Some(help) = &f.help {
+            message.push_str("\nhelp: ");
+            message.push_str(help);
+        }
+        let logical = if f.path.is_empty() {
+            Vec::new()
+        } else {
+            vec![LogicalLocation {
+                fully_qualified_name: f.path.clone(),
+            }]
+        };
+        results.push(SarifResult {
+            rule_id: f.rule,
+            rule_index: info.rules.iter().position(|r| r.id == f.rule),
+            level: level(f.severity),
+            message: Text { text: message },
+            locations: vec![Location {
+                id: None,
+                physical_location: physical(&report.file, f.span, &artifact),
+                logical_locations: logical,
+                message: None,
+            }],
+            related_locations: f
+                .labels
+                .iter()
+                .skip(1)
+                .enumerate()
+                .map(|(i, l)| Location {
+                    id: Some(i + 1),
+                    physical_location: physical(&report.file, l.span, &artifact),
+                    logical_locations: Vec::new(),
+                    message: Some(Text {
+                        text: l.message.clone(),
+                    }),
+                })
+                .collect(),
+            partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, print)]),
+        });
+    }
+    FilePart {
+        artifact: entry,
+        notifications,
+        results,
+    }
+}
+
+/// `--format sarif`, file by file: notifications, artifacts and results are spilled as
+/// they come, and the log is written around them after the last file.
+struct SarifStream {
+    info: RunInfo,
+    files: usize,
+    notifications: Spill,
+    artifacts: Spill,
+    results: Spill,
+}
+
+impl Stream for SarifStream {
+    fn file(&mut self, report: &FileReport, _out: &mut dyn Write) -> std::io::Result<()> {
+        let part = file_part(report, self.files, &self.info);
+        self.files += 1;
+        // Log > runs[] > run > invocations[] > invocation > notifications[]: 6 levels.
+        for n in &part.notifications {
+            self.notifications.item(n, 6)?;
+        }
+        self.artifacts.item(&part.artifact, 4)?;
+        for r in &part.results {
+            self.results.item(r, 4)?;
+        }
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn Write) -> std::io::Result<()> {
+        let this = *self;
+        let string = |s: &str| serde_json::to_string(s).unwrap_or_default();
+        write!(
+            out,
+            "{{\n  \"$schema\": {},\n  \"version\": \"2.1.0\",\n  \"runs\": [\n    {{\n      \"tool\": {},\n      \"invocations\": [\n        {{\n          \"executionSuccessful\": true",
+            string(SCHEMA),
+            pretty_at(&tool(&this.info), 3)
+        )?;
+        if !this.notifications.is_empty() {
+            out.write_all(b",\n          \"toolExecutionNotifications\": ")?;
+            this.notifications.array_to(out, 6)?;
+        }
+        out.write_all(b"\n        }\n      ],\n      \"artifacts\": ")?;
+        this.artifacts.array_to(out, 4)?;
+        out.write_all(b",\n      \"results\": ")?;
+        this.results.array_to(out, 4)?;
+        write!(
+            out,
+            ",\n      \"columnKind\": {}\n    }}\n  ]\n}}\n",
+            string(COLUMN_KIND)
+        )
+    }
 }
 
 fn level(severity: Severity) -> &'static str {

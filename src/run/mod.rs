@@ -28,7 +28,7 @@ use crate::input::{self, Input, InputError};
 use crate::lint::{Settings, Severity, selector_matches};
 use crate::report::{self, RuleInfo, RunInfo, Summary};
 pub(crate) use output::{Output, write_output};
-use output::{check_outputs, stream_human};
+use output::{check_outputs, stream_human, stream_report};
 
 /// Files linted together before their reports are handed on in order.
 const CHUNK: usize = 256;
@@ -468,6 +468,17 @@ impl<'a> Run<'a> {
                 })
             })
             .and_then(|mut w| w.finish(&counted));
+            return (counted, written);
+        }
+        let reporter = args.format.reporter(self.human, &self.base);
+        if let Some(stream) = reporter.stream(&run_info(&self.base)) {
+            let mut counted = Summary::default();
+            let written = stream_report(args, stream, |sink| {
+                self.lint_all(inputs, tally, &mut |report| {
+                    counted.add(&report);
+                    sink(report);
+                })
+            });
             return (counted, written);
         }
         let mut reports: Vec<FileReport> = Vec::with_capacity(inputs.len());

@@ -404,3 +404,55 @@ impl Write for OutputFile {
         }
     }
 }
+
+/// Writes a streamed machine report to standard output or `-o FILE`: `produce` hands
+/// each file's report, in order, to the sink, and nothing of a file is kept once its
+/// part is written (or spilled, for the formats whose header counts every file).
+pub(super) fn stream_report(
+    args: &LintArgs,
+    mut stream: Box<dyn crate::report::stream::Stream>,
+    produce: impl FnOnce(&mut dyn FnMut(FileReport)),
+) -> Result<(), Problem> {
+    let mut out = match report_file(args) {
+        None => HumanOut::Stdout(std::io::BufWriter::new(std::io::stdout())),
+        Some(path) => HumanOut::File(
+            std::io::BufWriter::new(
+                OutputFile::create(path).map_err(|e| output_error(Output::Report, path, &e))?,
+            ),
+            path.to_path_buf(),
+        ),
+    };
+    let mut failure = None;
+    {
+        let w: &mut dyn Write = match &mut out {
+            HumanOut::Stdout(w) => w,
+            HumanOut::File(w, _) => w,
+        };
+        produce(&mut |report: FileReport| {
+            if failure.is_none()
+                && let Err(e) = stream.file(&report, w)
+            {
+                failure = Some(e);
+            }
+        });
+        if failure.is_none()
+            && let Err(e) = stream.finish(w)
+        {
+            failure = Some(e);
+        }
+    }
+    match out {
+        HumanOut::Stdout(mut w) => match failure.map_or_else(|| w.flush(), Err) {
+            Err(e) if e.kind() != std::io::ErrorKind::BrokenPipe => Err(stdout_error(&e)),
+            _ => Ok(()),
+        },
+        HumanOut::File(w, path) => match failure {
+            Some(e) => Err(output_error(Output::Report, &path, &e)),
+            None => w
+                .into_inner()
+                .map_err(|e| e.into_error())
+                .and_then(OutputFile::commit)
+                .map_err(|e| output_error(Output::Report, &path, &e)),
+        },
+    }
+}
