@@ -133,6 +133,7 @@ pub fn lint_parsed(
         crate::suppress::apply(&file, &mut findings, settings);
         finalize(&mut findings, settings);
     }
+    crate::lint::resolve_fixes(&file, &mut findings);
     FileReport {
         file,
         findings: render(&findings, settings),

@@ -11,6 +11,7 @@ pub mod cli;
 pub mod config;
 pub mod docs;
 pub mod engine;
+pub mod fix;
 pub mod i18n;
 pub mod input;
 pub mod lint;
