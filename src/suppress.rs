@@ -191,6 +191,13 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
     if suppressions.is_empty() {
         return;
     }
+    // Every finding's line and rule before any is silenced: whether a corrected selector
+    // would silence something.
+    let found: Vec<(usize, &'static str)> = findings
+        .iter()
+        .filter(|f| !f.is(&UNUSED))
+        .map(|f| (file.line_col(f.span.offset).0, f.rule.id))
+        .collect();
     findings.retain(|f| {
         if f.is(&UNUSED) {
             return true;
@@ -254,9 +261,19 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                     Message::new("plan-suppression-unknown.label"),
                 )
                 .help(help);
-                // The rule meant may silence findings once named: offered, not applied.
+                // The rule meant silences findings once named: offered, not applied. A
+                // selector that would silence nothing even if corrected is removed.
+                let would_silence = suggestion.as_deref().is_some_and(|n| {
+                    found.iter().any(|(line, rule)| {
+                        selector_matches(n, rule)
+                            && match s.scope {
+                                Scope::File => true,
+                                Scope::Line(l) => l == *line,
+                            }
+                    })
+                });
                 findings.push(match suggestion {
-                    Some(n) => finding.fix(
+                    Some(n) if would_silence => finding.fix(
                         Fix::unsafe_(
                             Message::new("fix-replace-selector")
                                 .text("selector", crate::model::value::shorten(&sel.text))
@@ -264,7 +281,13 @@ pub fn apply(file: &SourceFile, findings: &mut Vec<Finding>, settings: &Settings
                         )
                         .replace(place, n),
                     ),
-                    None => finding,
+                    _ => finding.fix(
+                        Fix::safe(
+                            Message::new("fix-remove-suppression")
+                                .text("selector", crate::model::value::shorten(&sel.text)),
+                        )
+                        .replace(remove, ""),
+                    ),
                 });
                 continue;
             }

@@ -209,19 +209,25 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
 
 /// Writes the computed `cash_end` of `entry`, and carries the difference into the later
 /// years whose bridge held from the old figure (each starts from the cash the year
-/// before ended with, so it would break otherwise).
+/// before ended with, so it would break otherwise). `None` when the corrected cash would
+/// run out or fall short of the runway the principle asks for: the figures then need
+/// more than arithmetic (the help says what to write).
 fn bridge_fix(
+    cx: &Context,
     entries: &[Val<Projection>],
     entry: &Val<Projection>,
     computed: f64,
-    tolerance: f64,
-) -> Fix {
-    let mut fix = Fix::safe(Message::new("fix-computed"));
-    let Some(stated) = entry.value.cash_end.get() else {
-        return fix;
-    };
-    fix = fix.set(stated, computed, Notation::Money, Round::Nearest);
+) -> Option<Fix> {
+    let tolerance = cx.thresholds.tolerance;
+    let stated = entry.value.cash_end.get()?;
     let delta = computed - stated.value;
+    let mut fix = Fix::safe(Message::new("fix-computed")).set(
+        stated,
+        computed,
+        Notation::Money,
+        Round::Nearest,
+    );
+    let mut changed = vec![(entry, computed)];
     let mut from = entry;
     for (prev, next) in consecutive(entries) {
         if !std::ptr::eq(prev, from) {
@@ -243,9 +249,17 @@ fn bridge_fix(
             break;
         }
         fix = fix.set(cash, cash.value + delta, Notation::Money, Round::Nearest);
+        changed.push((next, cash.value + delta));
         from = next;
     }
-    fix
+    let months = cx.thresholds.min_runway_months;
+    let worse = changed.iter().any(|(e, cash)| {
+        let burn = e.value.net_burn.value().unwrap_or(0.0);
+        let was = e.value.cash_end.value().unwrap_or(0.0);
+        let short = |c: f64| burn > 0.0 && c >= 0.0 && c / burn * 12.0 < months - EPSILON;
+        (*cash < 0.0 && was >= 0.0) || (short(*cash) && !short(was))
+    });
+    (!worse).then_some(fix)
 }
 
 /// The smallest cuts of revenue that bring the growth into `entry` within `max` a year
@@ -544,19 +558,20 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
                 .percent("tolerance", tolerance);
             named(named(m, PREV, prev), NEXT, next)
         };
-        out.push(
-            Finding::new(
-                &CASH_BRIDGE,
-                stated,
-                with("patient-growth-cash-bridge"),
-                with("patient-growth-cash-bridge.label"),
-            )
-            .label(before, with("patient-growth-cash-bridge-before"))
-            .label(raised, with("patient-growth-cash-bridge-raised"))
-            .label(burn, with("patient-growth-cash-bridge-burn"))
-            .help(with("patient-growth-cash-bridge.help"))
-            .fix(bridge_fix(entries, next, computed, tolerance)),
-        );
+        let finding = Finding::new(
+            &CASH_BRIDGE,
+            stated,
+            with("patient-growth-cash-bridge"),
+            with("patient-growth-cash-bridge.label"),
+        )
+        .label(before, with("patient-growth-cash-bridge-before"))
+        .label(raised, with("patient-growth-cash-bridge-raised"))
+        .label(burn, with("patient-growth-cash-bridge-burn"))
+        .help(with("patient-growth-cash-bridge.help"));
+        out.push(match bridge_fix(cx, entries, next, computed) {
+            Some(fix) => finding.fix(fix),
+            None => finding,
+        });
     }
 }
 
