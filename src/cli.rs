@@ -60,6 +60,8 @@ pub enum Command {
         #[arg(value_enum)]
         shell: clap_complete::Shell,
     },
+    /// Run the language server (LSP over standard input and output) for editors
+    Server,
     /// Print the effective configuration (for a plan file, with its overrides applied)
     Config {
         /// A plan file whose [[overrides]] to apply

@@ -71,6 +71,7 @@ fn real_main() -> Exit {
             )
         }
         Some(Command::Config { file, source }) => run::show_config(file.as_deref(), source),
+        Some(Command::Server) => planlint::server::run(),
         None => run::lint(&cli.lint),
     }
 }
