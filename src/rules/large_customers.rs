@@ -388,11 +388,18 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
         finding = finding.label(place, label);
     }
     out.push(
-        finding.help(
-            Message::new("large-customers-ltv-cac-ratio.help")
-                .number("min", min)
-                .money("max_cac", ltv.value / min, cx.currency()),
-        ),
+        finding
+            .help(
+                Message::new("large-customers-ltv-cac-ratio.help")
+                    .number("min", min)
+                    .money("max_cac", ltv.value / min, cx.currency()),
+            )
+            .fix(Fix::unsafe_(Message::new("fix-change")).set(
+                cac,
+                ltv.value / min,
+                Notation::Money,
+                Round::Down,
+            )),
     );
 }
 
