@@ -63,6 +63,8 @@ pub enum Command {
     },
     /// Compare two versions of a plan: key figures, findings new, fixed, unchanged
     Diff(DiffArgs),
+    /// Run the language server (LSP over standard input and output) for editors
+    Server,
     /// Print the effective configuration (for a plan file, with its overrides applied)
     Config {
         /// A plan file whose [[overrides]] to apply
@@ -219,6 +221,21 @@ pub struct LintArgs {
     /// Name for standard input in the output
     #[arg(long, value_name = "NAME", default_value = "<stdin>")]
     pub stdin_filename: String,
+
+    /// Apply the safe fixes to the plan files (in place, atomically; standard input's fixed
+    /// text goes to standard output), then report what is left
+    #[arg(long, conflicts_with_all = ["baseline", "write_baseline"])]
+    pub fix: bool,
+
+    /// With --fix or --diff, apply the unsafe fixes too (changes to the business the plan
+    /// describes, values shared through YAML anchors)
+    #[arg(long)]
+    pub unsafe_fixes: bool,
+
+    /// Print the fixes as a unified diff and write nothing; exit 1 when something would
+    /// change
+    #[arg(long, conflicts_with_all = ["baseline", "write_baseline"])]
+    pub diff: bool,
 }
 
 /// The most threads `-j` accepts: more would only cost memory and start-up time.

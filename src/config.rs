@@ -87,6 +87,7 @@ impl ConfigError {
                 .as_ref()
                 .map(|h| h.render(lang))
                 .filter(|h| !h.is_empty()),
+            fix: None,
         }
     }
 }

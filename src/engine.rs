@@ -35,10 +35,11 @@ impl FileReport {
         if keep_text && !self.findings.is_empty() {
             return;
         }
-        let spans = self
-            .findings
-            .iter()
-            .flat_map(|f| std::iter::once(f.span).chain(f.labels.iter().map(|l| l.span)));
+        let spans = self.findings.iter().flat_map(|f| {
+            std::iter::once(f.span)
+                .chain(f.labels.iter().map(|l| l.span))
+                .chain(f.fix.iter().flat_map(|x| x.edits.iter().map(|e| e.span)))
+        });
         self.file.compact(spans);
     }
 }
@@ -133,6 +134,7 @@ pub fn lint_parsed(
         crate::suppress::apply(&file, &mut findings, settings);
         finalize(&mut findings, settings);
     }
+    crate::lint::resolve_fixes(&file, &mut findings);
     FileReport {
         file,
         findings: render(&findings, settings),

@@ -75,6 +75,7 @@ fn real_main() -> Exit {
         }
         Some(Command::Config { file, source }) => run::show_config(file.as_deref(), source),
         Some(Command::Diff(args)) => planlint::diff::run(args),
+        Some(Command::Server) => planlint::server::run(),
         None => run::lint(&cli.lint),
     }
 }

@@ -99,6 +99,7 @@ cli-no-plans = no plans found under { $paths }
 cli-cannot-write = cannot write { $what ->
         [report] the report
         [baseline] the baseline
+        [plan] the fixed plan
        *[starter] the starter plan
     } to { $path }: { cli-reason }
 # $kind: `no-dir` ($dir is missing), `permission`, `directory`, `full` or `other`.
@@ -133,3 +134,41 @@ cli-init-raced = cannot write { $path }: it already exists
 cli-init-wrote = planlint: wrote a starter plan in { $currency } to { $path }; fill it in, then run `planlint{ $how } { $path }`
 cli-init-preset-help = to make `{ $preset }` the default, put `preset = "{ $preset }"` in planlint.toml
 cli-init-fx-help = the `{ $preset }` thresholds are in { $preset_currency }: add a rate for { $currency } under `[fx]` in planlint.toml
+
+## Fixes (--fix, --diff).
+
+cli-fixed = planlint: fixed { $n } { $n ->
+        [one] problem
+       *[other] problems
+    } in { $path }
+# $unsafe: fixes left that only --unsafe-fixes applies.
+cli-fix-summary = planlint: { $fixed } { $fixed ->
+        [one] problem
+       *[other] problems
+    } fixed in { $files } { $files ->
+        [one] file
+       *[other] files
+    }, { $remaining } left{ $unsafe ->
+        [0] {""}
+       *[other] {"; "}{ $unsafe } more { $unsafe ->
+            [one] fix is
+           *[other] fixes are
+        } available with --unsafe-fixes
+    }
+cli-would-fix = planlint: { $fixed ->
+        [0] nothing to fix
+       *[other] { $fixed } { $fixed ->
+            [one] problem
+           *[other] problems
+        } would be fixed in { $files } { $files ->
+            [one] file
+           *[other] files
+        }
+    }{ $unsafe ->
+        [0] {""}
+       *[other] {"; "}{ $unsafe } more with --unsafe-fixes
+    }
+cli-fix-link-outside = { $path } is a symbolic link to a file outside this directory tree: not fixed
+    .help = run --fix on the link's target itself, from its own directory
+cli-fix-changed = { $path } changed while planlint was fixing it: not written
+    .help = run planlint --fix again once nothing else is writing the file

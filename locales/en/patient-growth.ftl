@@ -20,6 +20,12 @@ patient-growth-next-name = { $next_kind ->
        *[unknown] a projection entry
     }
 
+patient-growth-later-name = { $later_kind ->
+        [year] { $later_year }
+        [position] projection entry { $later_year }
+       *[unknown] a projection entry
+    }
+
 # The earlier year's revenue, beside a change of revenue.
 patient-growth-prev-revenue = { patient-growth-prev-name }: { $before }
 
@@ -29,7 +35,11 @@ patient-growth-hypergrowth = revenue grows { $gap ->
        *[one-year] { $ratio }×
     } from { patient-growth-prev-name } ({ $before }) to { patient-growth-next-name } ({ $after }); the principle calls 2-3× a year a good pace for B2B, and asks for at most { $max }×
     .label = { patient-growth-next-name }: { $after }, { $ratio }× a year since { patient-growth-prev-name }
-    .help = plan { patient-growth-next-name } revenue of at most { $most } ({ $max }× a year from { patient-growth-prev-name }) and spread the rest of the growth over more years, or show what makes this market grow faster than B2B usually does
+    .help = plan { patient-growth-next-name } revenue of at most { $most } ({ $max }× a year from { patient-growth-prev-name }){ $later ->
+        [0] {""}
+        [1] {" "}and { patient-growth-later-name } revenue of at most { $later_most }, which the cut would otherwise push over { $max }× a year,
+       *[other] {" "}and the { $later } later years too, from { patient-growth-later-name } at { $later_most } or less, which the cut would otherwise push over { $max }× a year,
+    } and spread the rest of the growth over more years, or show what makes this market grow faster than B2B usually does
 
 # $tense: `past` for a reported year, `planned` for a projected one.
 patient-growth-revenue-decline = revenue { $tense ->

@@ -77,6 +77,7 @@ cli-no-plans = 在 { $paths } 下没有找到计划文件
 cli-cannot-write = 无法把{ $what ->
         [report] 报告
         [baseline] 基线
+        [plan] 修复后的计划
        *[starter] 起步计划
     }写入 { $path }：{ cli-reason }
 cli-cannot-write-help = { $kind ->
@@ -108,3 +109,22 @@ cli-init-raced = 无法写入 { $path }：文件已经存在
 cli-init-wrote = planlint：已在 { $path } 写好一份以 { $currency } 计价的起步计划；填好后运行 `planlint{ $how } { $path }`
 cli-init-preset-help = 要把 `{ $preset }` 设为默认，请在 planlint.toml 中写上 `preset = "{ $preset }"`
 cli-init-fx-help = `{ $preset }` 预设的阈值以 { $preset_currency } 计价：请在 planlint.toml 的 `[fx]` 下为 { $currency } 添加汇率
+
+## 修复（--fix、--diff）。
+
+cli-fixed = planlint：已修复 { $path } 中的 { $n } 个问题
+cli-fix-summary = planlint：在 { $files } 个文件中修复了 { $fixed } 个问题，还剩 { $remaining } 个{ $unsafe ->
+        [0] {""}
+       *[other] ；另有 { $unsafe } 个修复需加 --unsafe-fixes 才会应用
+    }
+cli-would-fix = planlint：{ $fixed ->
+        [0] 没有可修复的问题
+       *[other] 将在 { $files } 个文件中修复 { $fixed } 个问题
+    }{ $unsafe ->
+        [0] {""}
+       *[other] ；另有 { $unsafe } 个需加 --unsafe-fixes
+    }
+cli-fix-link-outside = { $path } 是指向本目录树之外文件的符号链接：未修复
+    .help = 请到目标文件所在的目录，对目标文件本身运行 --fix
+cli-fix-changed = planlint 修复期间 { $path } 被改动了：未写入
+    .help = 等没有别的程序在写这个文件时，再运行一次 planlint --fix

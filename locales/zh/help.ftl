@@ -66,6 +66,10 @@ help-diff-config = 使用这个配置文件，而不是自动查找 planlint.tom
 help-diff-isolated = 不使用任何配置文件
 help-diff-preset = 阈值预设（覆盖配置里的设置）
 help-diff-lang = 提示和文档的语言（默认：配置里的 `lang`，否则看环境变量：LC_ALL、LC_MESSAGES 或 LANG 以 `zh` 开头即为中文）
+help-planlint-fix = 把安全的修复应用到计划书文件（原地、原子写入；标准输入的修复结果写到标准输出），然后报告剩下的问题
+help-planlint-unsafe-fixes = 配合 --fix 或 --diff，连不安全的修复也应用（会改变计划书所描述的生意本身，或改动通过 YAML 锚点共享的值）
+help-planlint-diff = 把修复打印成统一 diff 格式，不写任何文件；有内容要改时退出码为 1
+help-server-about = 运行语言服务器（通过标准输入输出的 LSP），供编辑器使用
 help-template = {"{"}before-help{"}"}{"{"}about-with-newline{"}"}
     用法：{"{"}usage{"}"}
 

@@ -14,6 +14,11 @@ patient-growth-prev-name = { $prev_kind ->
         [position] 第{ $prev }条预测
        *[unknown] 某条预测
     }
+patient-growth-later-name = { $later_kind ->
+        [year] { $later_year }年
+        [position] 第{ $later_year }条预测
+       *[unknown] 某条预测
+    }
 patient-growth-next-name = { $next_kind ->
         [year] { $next }年
         [position] 第{ $next }条预测
@@ -29,7 +34,11 @@ patient-growth-hypergrowth = 收入从{ patient-growth-prev-name }的 { $before 
        *[one-year] 一年涨到{ $ratio }倍
     }；原则认为 toB 一年2-3倍的增长就是不错的速度，这里最多接受每年{ $max }倍
     .label = { patient-growth-next-name }：{ $after }，自{ patient-growth-prev-name }起每年{ $ratio }倍
-    .help = 把{ patient-growth-next-name }的收入计划在 { $most } 以内（从{ patient-growth-prev-name }起每年最多{ $max }倍），其余的增长分摊到更多年份；或者说明这个市场凭什么比一般 toB 市场长得更快
+    .help = 把{ patient-growth-next-name }的收入计划在 { $most } 以内（从{ patient-growth-prev-name }起每年最多{ $max }倍）{ $later ->
+        [0] {""}
+        [1] ，并把{ patient-growth-later-name }的收入计划在 { $later_most } 以内，否则削减后它会超过每年{ $max }倍
+       *[other] ，之后的 { $later } 年也要相应削减，{ patient-growth-later-name }在 { $later_most } 以内，否则削减后它们会超过每年{ $max }倍
+    }，其余的增长分摊到更多年份；或者说明这个市场凭什么比一般 toB 市场长得更快
 
 # $tense：已发生的年份为 `past`，预测的年份为 `planned`。
 patient-growth-revenue-decline = 收入从{ patient-growth-prev-name }的 { $before } { $tense ->

@@ -5,6 +5,7 @@ use serde::Serialize;
 use super::{Rule, Severity};
 use crate::i18n::{Lang, Message};
 use crate::model::Place;
+pub use crate::model::value::{Notation, Round};
 use crate::source::Span;
 
 /// A labelled span, as data: its words are rendered late, in the reader's language.
@@ -33,6 +34,115 @@ pub struct Finding {
     /// The most severe this finding may be, whatever its rule's severity: a rule that
     /// reports on an assumption rather than a stated value says so with a milder level.
     pub max_severity: Option<Severity>,
+    /// A change to the plan that resolves the finding, when one can be made mechanically.
+    pub fix: Option<Fix>,
+}
+
+/// Whether `planlint --fix` applies a fix on its own (`Safe`: it only writes what the
+/// plan already says, in its own notation) or only with `--unsafe-fixes` (`Unsafe`: it
+/// changes the business the plan describes, or a value several places share).
+#[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Applicability {
+    Unsafe,
+    Safe,
+}
+
+impl Applicability {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Applicability::Safe => "safe",
+            Applicability::Unsafe => "unsafe",
+        }
+    }
+}
+
+/// The text an edit writes.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Replacement {
+    /// This text, as is.
+    Text(String),
+    /// A new number for the value at the edit's span, written in the notation the plan
+    /// uses there (the engine reads the span's text to write it).
+    Value {
+        value: f64,
+        notation: Notation,
+        round: Round,
+    },
+}
+
+/// One change: the bytes of `span` replaced.
+#[derive(Clone, Debug, PartialEq)]
+pub struct Edit {
+    pub span: Span,
+    pub replacement: Replacement,
+    /// The YAML path of the value edited (`unit_economics.ltv`), for the fix's title.
+    pub path: String,
+}
+
+/// A fix, as data: its title (worded late; the engine adds the argument `changes`, the
+/// edits as written, e.g. "`ltv: 60万`"), whether it is safe, and its edits (none of them
+/// overlapping).
+#[derive(Clone, Debug, PartialEq)]
+pub struct Fix {
+    pub title: Message,
+    pub applicability: Applicability,
+    pub edits: Vec<Edit>,
+    /// A note on where the value is really defined (an anchor several places share).
+    pub note: Option<Message>,
+}
+
+impl Fix {
+    /// A fix that only writes what the plan already says.
+    pub fn safe(title: impl Into<Message>) -> Self {
+        Self {
+            title: title.into(),
+            applicability: Applicability::Safe,
+            edits: Vec::new(),
+            note: None,
+        }
+    }
+
+    /// A fix that changes the business the plan describes: offered, never applied by
+    /// `--fix` alone.
+    pub fn unsafe_(title: impl Into<Message>) -> Self {
+        Self {
+            applicability: Applicability::Unsafe,
+            ..Self::safe(title)
+        }
+    }
+
+    /// Replaces the bytes of `place` with `text`.
+    pub fn replace(mut self, place: impl Into<Place>, text: impl Into<String>) -> Self {
+        let place = place.into();
+        self.edits.push(Edit {
+            span: place.span,
+            replacement: Replacement::Text(text.into()),
+            path: place.path,
+        });
+        self
+    }
+
+    /// Writes `value` at `place` in the notation the plan uses there.
+    pub fn set(
+        mut self,
+        place: impl Into<Place>,
+        value: f64,
+        notation: Notation,
+        round: Round,
+    ) -> Self {
+        let place = place.into();
+        self.edits.push(Edit {
+            span: place.span,
+            replacement: Replacement::Value {
+                value,
+                notation,
+                round,
+            },
+            path: place.path,
+        });
+        self
+    }
 }
 
 impl Finding {
@@ -56,6 +166,7 @@ impl Finding {
             }],
             help: None,
             max_severity: None,
+            fix: None,
         }
     }
 
@@ -81,6 +192,12 @@ impl Finding {
 
     pub fn help(mut self, help: impl Into<Message>) -> Self {
         self.help = Some(help.into());
+        self
+    }
+
+    /// Offers a fix.
+    pub fn fix(mut self, fix: Fix) -> Self {
+        self.fix = Some(fix);
         self
     }
 
@@ -121,8 +238,53 @@ impl Finding {
                 })
                 .collect(),
             help,
+            fix: self.fix.as_ref().and_then(|f| f.render(lang)),
         }
     }
+}
+
+impl Fix {
+    /// The fix worded in `lang`, when its edits are plain text (the engine resolves them
+    /// before rendering; a fix left with a value to write is not offered).
+    pub fn render(&self, lang: Lang) -> Option<DiagnosticFix> {
+        let edits = self
+            .edits
+            .iter()
+            .map(|e| match &e.replacement {
+                Replacement::Text(t) => Some(TextEdit {
+                    span: e.span,
+                    text: t.clone(),
+                }),
+                Replacement::Value { .. } => None,
+            })
+            .collect::<Option<Vec<_>>>()?;
+        if edits.is_empty() {
+            return None;
+        }
+        Some(DiagnosticFix {
+            title: self.title.render(lang),
+            applicability: self.applicability,
+            edits,
+            note: self.note.as_ref().map(|n| n.render(lang)),
+        })
+    }
+}
+
+/// An edit of a [`DiagnosticFix`]: the bytes of `span` become `text`.
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct TextEdit {
+    pub span: Span,
+    pub text: String,
+}
+
+/// A fix worded in one language, with its edits as text: what reports and `--fix` read.
+#[derive(Clone, Debug, PartialEq)]
+pub struct DiagnosticFix {
+    pub title: String,
+    pub applicability: Applicability,
+    /// Sorted by offset, none overlapping.
+    pub edits: Vec<TextEdit>,
+    pub note: Option<String>,
 }
 
 /// A labelled span of a [`Diagnostic`], worded.
@@ -145,6 +307,8 @@ pub struct Diagnostic {
     /// Every labelled span, the primary one first.
     pub labels: Vec<DiagnosticLabel>,
     pub help: Option<String>,
+    /// The fix offered, if any.
+    pub fix: Option<DiagnosticFix>,
 }
 
 impl Diagnostic {
@@ -167,6 +331,7 @@ impl Diagnostic {
                 message: label.into(),
             }],
             help: None,
+            fix: None,
         }
     }
 

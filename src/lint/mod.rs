@@ -6,11 +6,16 @@
 mod context;
 mod finding;
 mod registry;
+mod resolve;
 mod rule;
 mod settings;
 
 pub use context::{Context, EPSILON, Metrics, differs};
-pub use finding::{Diagnostic, DiagnosticLabel, Finding, Label, NotChecked, NotCheckedReason};
-pub use registry::{DuplicateRule, Registry, nearest, selector_matches};
+pub use finding::{
+    Applicability, Diagnostic, DiagnosticFix, DiagnosticLabel, Edit, Finding, Fix, Label,
+    NotChecked, NotCheckedReason, Notation, Replacement, Round, TextEdit,
+};
+pub use registry::{DuplicateRule, Registry, nearest, nearest_unique, selector_matches};
+pub use resolve::resolve_fixes;
 pub use rule::{Check, Rule, Severity};
 pub use settings::Settings;

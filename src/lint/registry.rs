@@ -113,6 +113,35 @@ pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
         .map(|(_, c)| c)
 }
 
+/// The one candidate close to `word`: an exact match (ignoring case, `_`, `-` and
+/// spaces), else the only candidate close enough to be a likely typo. `None` when none is,
+/// or when several are (a fix must not guess between them).
+pub fn nearest_unique<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
+    fn norm(s: &str) -> String {
+        s.chars()
+            .filter(|c| !matches!(c, '_' | '-' | ' '))
+            .flat_map(char::to_lowercase)
+            .collect()
+    }
+    let w = norm(word);
+    let exact: Vec<&'c str> = candidates
+        .iter()
+        .copied()
+        .filter(|c| norm(c) == w)
+        .collect();
+    if !exact.is_empty() {
+        return (exact.len() == 1).then(|| exact[0]);
+    }
+    let mut near = candidates
+        .iter()
+        .copied()
+        .filter(|c| strsim::jaro_winkler(&w, &norm(c)) >= 0.8);
+    match (near.next(), near.next()) {
+        (Some(one), None) => Some(one),
+        _ => None,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

@@ -14,8 +14,8 @@ use std::collections::HashMap;
 use serde_json::{Map, Value as Json, json};
 
 use crate::i18n::Message;
-use crate::lint::Finding;
-use crate::lint::nearest;
+use crate::lint::{Finding, Fix};
+use crate::lint::{nearest, nearest_unique};
 use crate::model::plan::*;
 use crate::model::value::*;
 use crate::source::{SourceFile, Span};
@@ -528,21 +528,48 @@ impl<'a> Loader<'a> {
                 None if m.known.is_empty() => Message::new("plan-unknown-key-remove"),
                 None => Message::new("plan-unknown-key-known").text("keys", m.known.join(", ")),
             };
-            self.findings.push(
-                Finding::new(
-                    &crate::rules::plan::UNKNOWN_KEY,
-                    Place {
-                        span: entry.key_span,
-                        path: child_path(&m.path, &entry.key),
-                    },
-                    Message::new("plan-unknown-key")
-                        .text("key", entry.key.clone())
-                        .text("where", where_)
-                        .text("section", m.path.clone()),
-                    Message::new("plan-unknown-key.label"),
-                )
-                .help(help),
-            );
+            // A rename is safe when one known key is meant and the mapping lacks it.
+            let fix = nearest_unique(&entry.key, &m.known)
+                .filter(|s| !m.entries.iter().any(|e| e.key == *s))
+                .filter(|_| entry.complex_key.is_none())
+                .map(|s| {
+                    Fix::safe(
+                        Message::new("fix-rename-key")
+                            .text("key", shorten(&entry.key))
+                            .text("suggestion", s),
+                    )
+                    .replace(
+                        Place {
+                            span: entry.key_span,
+                            path: String::new(),
+                        },
+                        requote(self.file.slice(entry.key_span), s),
+                    )
+                });
+            let finding = Finding::new(
+                &crate::rules::plan::UNKNOWN_KEY,
+                Place {
+                    span: entry.key_span,
+                    path: child_path(&m.path, &entry.key),
+                },
+                Message::new("plan-unknown-key")
+                    .text("key", entry.key.clone())
+                    .text("where", where_)
+                    .text("section", m.path.clone()),
+                Message::new("plan-unknown-key.label"),
+            )
+            .help(help);
+            self.findings.push(match fix {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
+        }
+    }
+
+    /// Offers `fix` on the finding just reported.
+    fn offer(&mut self, fix: Fix) {
+        if let Some(f) = self.findings.last_mut() {
+            f.fix = Some(fix);
         }
     }
 
@@ -957,6 +984,18 @@ impl<'a> Loader<'a> {
                     .percent("percent", v),
                 help,
             );
+            // `72` meant 72%: safe when 72% is a value the field accepts.
+            let raw = self.file.slice(n.span);
+            let inner = unquoted(raw).trim();
+            if bare && v <= 100.0 && (bounds.allow_negative || v >= 0.0) && !inner.is_empty() {
+                self.offer(Fix::safe(Message::new("fix-percent")).replace(
+                    Place {
+                        span: n.span,
+                        path: p.to_string(),
+                    },
+                    requote(raw, &format!("{inner}%")),
+                ));
+            }
             return None;
         }
         if !bounds.allow_negative && v < 0.0 {
@@ -1086,6 +1125,26 @@ impl<'a> Loader<'a> {
             ),
             help,
         );
+        if let NodeKind::Str(_) = &n.kind
+            && let Some(s) = nearest_unique(word, E::words())
+            && !word.is_empty()
+        {
+            let raw = self.file.slice(n.span);
+            self.offer(
+                Fix::safe(
+                    Message::new("fix-replace-word")
+                        .text("word", shorten(word))
+                        .text("suggestion", s),
+                )
+                .replace(
+                    Place {
+                        span: n.span,
+                        path: p.to_string(),
+                    },
+                    requote(raw, s),
+                ),
+            );
+        }
         None
     }
 
@@ -1183,6 +1242,25 @@ impl<'a> Loader<'a> {
             help,
         );
         None
+    }
+}
+
+/// The text inside the quotes of a quoted scalar as written, else the text itself.
+fn unquoted(raw: &str) -> &str {
+    match raw.as_bytes() {
+        [q @ (b'"' | b'\''), .., last] if q == last && raw.len() >= 2 => &raw[1..raw.len() - 1],
+        _ => raw,
+    }
+}
+
+/// `new` in the quotes `raw` is written with (none when `raw` has none).
+fn requote(raw: &str, new: &str) -> String {
+    match raw.as_bytes() {
+        [q @ (b'"' | b'\''), .., last] if q == last && raw.len() >= 2 => {
+            let q = *q as char;
+            format!("{q}{new}{q}")
+        }
+        _ => new.to_string(),
     }
 }
 

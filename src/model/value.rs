@@ -112,6 +112,29 @@ pub struct Range<T> {
     pub max: Val<T>,
 }
 
+/// How a new number is rounded to the precision it is written with: to the nearest
+/// (a figure recomputed from its inputs), or away from a limit it must respect (`Up`
+/// for "at least", `Down` for "at most").
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Round {
+    Nearest,
+    Up,
+    Down,
+}
+
+/// What a value is, for writing a new number in the plan's own notation.
+#[derive(Clone, Copy, Debug, PartialEq, Eq)]
+pub enum Notation {
+    /// Money: `60万`, `1.2M`, `¥120,000`, `84000`.
+    Money,
+    /// A percentage: `72%` (a fraction given), or a bare fraction `0.72`.
+    Percent,
+    /// A multiple: `12x`, `16倍`, `12`.
+    Multiple,
+    /// A plain number or a count.
+    Number,
+}
+
 /// Money as written: the amount in units of `currency` (or of the plan's currency when
 /// the text names none).
 #[derive(Debug, Clone, Copy, PartialEq)]
@@ -668,9 +691,163 @@ impl Plausible {
     }
 }
 
+/// `value` written the way `raw` (the text of a value in the file, quotes included)
+/// writes its number: the same quotes, currency symbol or code, unit (`万`, `M`, `k`,
+/// `%`, `x`, `倍`) and thousands commas, with as few decimals as keep it within 0.1% of
+/// `value` (rounded in the direction `round` asks). `None` when `raw` holds no number to
+/// replace (a list, an alias).
+pub fn write_like(raw: &str, value: f64, notation: Notation, round: Round) -> Option<String> {
+    if !value.is_finite() {
+        return None;
+    }
+    let (open, inner, close) = match raw.as_bytes() {
+        [q @ (b'"' | b'\''), .., last] if q == last && raw.len() >= 2 => {
+            (&raw[..1], &raw[1..raw.len() - 1], &raw[raw.len() - 1..])
+        }
+        _ => ("", raw, ""),
+    };
+    let body = inner.trim();
+    if body.starts_with(['*', '&', '[', '{']) {
+        return None;
+    }
+    let (lead, body, trail) = split_number(body);
+    let (prefix, unit_suffix) = (lead, trail);
+    let unit = match notation {
+        Notation::Money => SUFFIXES
+            .iter()
+            .find(|(s, _)| unit_suffix.trim_start().starts_with(s))
+            .map_or(1.0, |(_, m)| *m),
+        Notation::Percent if unit_suffix.contains(['%', '％']) => 0.01,
+        _ => 1.0,
+    };
+    // A plain YAML number with an exponent (`1e6`) is written out in full.
+    let commas = body.contains([',', '，']);
+    let negative = value < 0.0;
+    let mut prefix = prefix.replace('-', "");
+    let n = (value / unit).abs();
+    let round = if negative {
+        // Rounding the magnitude: up and down swap.
+        match round {
+            Round::Up => Round::Down,
+            Round::Down => Round::Up,
+            Round::Nearest => Round::Nearest,
+        }
+    } else {
+        round
+    };
+    let number = rounded_text(n, round, commas);
+    if negative {
+        // The sign goes where a plan writes it: before the symbol (`-¥700万`).
+        prefix.insert(0, '-');
+    }
+    Some(format!("{open}{prefix}{number}{unit_suffix}{close}"))
+}
+
+/// `¥1,200万元` → (`¥`, `1,200`, `万元`): the text before the number, the number (ASCII
+/// or full-width digits, points, commas, `_`), and the text after it. A number with an
+/// exponent is all number.
+fn split_number(text: &str) -> (&str, &str, &str) {
+    let is_digit = |c: char| c.is_ascii_digit() || ('０'..='９').contains(&c);
+    let Some(start) = text.find(|c: char| is_digit(c) || c == '.' || c == '．') else {
+        return (text, "", "");
+    };
+    let mut end = start;
+    for (i, c) in text[start..].char_indices() {
+        if is_digit(c) || matches!(c, '.' | '．' | ',' | '，' | '_') {
+            end = start + i + c.len_utf8();
+        } else if matches!(c, 'e' | 'E')
+            && text[start + i + 1..]
+                .starts_with(|d: char| d.is_ascii_digit() || d == '-' || d == '+')
+        {
+            // An exponent: the rest is the number.
+            return (&text[..start], &text[start..], "");
+        } else {
+            break;
+        }
+    }
+    // A trailing comma or point is not part of the number.
+    let number = text[start..end].trim_end_matches([',', '，']);
+    let end = start + number.len();
+    (&text[..start], &text[start..end], &text[end..])
+}
+
+/// `n` (not negative) with the fewest decimals (up to 6) that keep it within 0.1%,
+/// rounded as asked; thousands grouped with commas when `commas`.
+fn rounded_text(n: f64, round: Round, commas: bool) -> String {
+    let mut chosen = n;
+    let mut digits = 6;
+    for d in 0..=6 {
+        let f = 10f64.powi(d);
+        let r = match round {
+            Round::Nearest => (n * f).round() / f,
+            Round::Up => (n * f - 1e-9).ceil() / f,
+            Round::Down => (n * f + 1e-9).floor() / f,
+        };
+        let close = if n == 0.0 {
+            r == 0.0
+        } else {
+            ((r - n) / n).abs() <= 1e-3
+        };
+        if close {
+            chosen = r;
+            digits = d;
+            break;
+        }
+    }
+    let text = format!("{chosen:.prec$}", prec = digits as usize);
+    if !commas {
+        return text;
+    }
+    let (int, frac) = text
+        .split_once('.')
+        .map_or((text.as_str(), None), |(i, f)| (i, Some(f)));
+    let mut grouped = String::new();
+    for (i, c) in int.chars().enumerate() {
+        if i > 0 && (int.len() - i) % 3 == 0 {
+            grouped.push(',');
+        }
+        grouped.push(c);
+    }
+    match frac {
+        Some(f) => format!("{grouped}.{f}"),
+        None => grouped,
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn new_values_keep_the_plans_notation() {
+        let w = |raw: &str, v: f64, n: Notation| write_like(raw, v, n, Round::Nearest).unwrap();
+        assert_eq!(w("60万", 480_000.0, Notation::Money), "48万");
+        assert_eq!(w("\"1.2M\"", 1_500_000.0, Notation::Money), "\"1.5M\"");
+        assert_eq!(w("¥120,000", 1_234_000.0, Notation::Money), "¥1,234,000");
+        assert_eq!(w("84000", 90_000.0, Notation::Money), "90000");
+        assert_eq!(w("'30万元'", 333_333.0, Notation::Money), "'33.3万元'");
+        assert_eq!(w("USD 50k", 62_500.0, Notation::Money), "USD 62.5k");
+        assert_eq!(w("-700万", -650e4, Notation::Money), "-650万");
+        assert_eq!(w("72%", 0.8, Notation::Percent), "80%");
+        assert_eq!(w("0.72", 0.8, Notation::Percent), "0.8");
+        assert_eq!(w("12x", 13.333, Notation::Multiple), "13.33x");
+        assert_eq!(w("16倍", 20.0, Notation::Multiple), "20倍");
+        assert_eq!(w("18", 20.57, Notation::Number), "20.57");
+        assert_eq!(w("1e6", 2e6, Notation::Money), "2000000");
+        assert_eq!(
+            write_like("*acv", 1.0, Notation::Money, Round::Nearest),
+            None
+        );
+        // Limits are respected: at most stays at most, at least at least.
+        assert_eq!(
+            write_like("1.2亿", 123_456_789.0, Notation::Money, Round::Down).unwrap(),
+            "1.234亿"
+        );
+        assert_eq!(
+            write_like("60万", 600_001.0, Notation::Money, Round::Up).unwrap(),
+            "60.01万"
+        );
+    }
 
     fn amount(s: &str) -> f64 {
         parse_money(s).unwrap().amount

@@ -684,6 +684,7 @@ mod tests {
                 },
             ],
             help: Some("raise <it>".into()),
+            fix: None,
         };
         let mut out = String::new();
         finding(&mut out, &file, &f, "", None, Lang::En);

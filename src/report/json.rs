@@ -47,6 +47,24 @@ struct JsonDiagnostic<'a> {
     span: Location,
     labels: Vec<JsonLabel<'a>>,
     help: Option<&'a str>,
+    /// Present only when a fix is offered.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    fix: Option<JsonFix<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonFix<'a> {
+    title: &'a str,
+    applicability: crate::lint::Applicability,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    note: Option<&'a str>,
+    edits: Vec<JsonEdit<'a>>,
+}
+
+#[derive(Serialize)]
+struct JsonEdit<'a> {
+    span: Location,
+    replacement: &'a str,
 }
 
 #[derive(Serialize)]
@@ -92,6 +110,19 @@ fn diagnostics_of(r: &FileReport) -> impl Iterator<Item = JsonDiagnostic<'_>> {
             })
             .collect(),
         help: f.help.as_deref(),
+        fix: f.fix.as_ref().map(|fix| JsonFix {
+            title: &fix.title,
+            applicability: fix.applicability,
+            note: fix.note.as_deref(),
+            edits: fix
+                .edits
+                .iter()
+                .map(|e| JsonEdit {
+                    span: r.file.location(e.span),
+                    replacement: &e.text,
+                })
+                .collect(),
+        }),
     })
 }
 

@@ -153,6 +153,37 @@ struct SarifResult<'a> {
     #[serde(skip_serializing_if = "Vec::is_empty")]
     related_locations: Vec<Location>,
     partial_fingerprints: BTreeMap<&'static str, String>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    fixes: Vec<SarifFix>,
+}
+
+/// A proposed fix (SARIF §3.55): its edits as replacements of byte regions.
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct SarifFix {
+    description: Text,
+    artifact_changes: Vec<ArtifactChange>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ArtifactChange {
+    artifact_location: ArtifactLocation,
+    replacements: Vec<Replacement>,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct Replacement {
+    deleted_region: ByteRegion,
+    inserted_content: Text,
+}
+
+#[derive(Serialize)]
+#[serde(rename_all = "camelCase")]
+struct ByteRegion {
+    byte_offset: usize,
+    byte_length: usize,
 }
 
 #[derive(Serialize)]
@@ -363,6 +394,36 @@ fn file_part<'a>(report: &'a FileReport, index: usize, info: &RunInfo) -> FilePa
                 })
                 .collect(),
             partial_fingerprints: BTreeMap::from([(FINGERPRINT_KEY, print)]),
+            fixes: f
+                .fix
+                .iter()
+                .map(|fix| SarifFix {
+                    description: Text {
+                        text: match fix.applicability {
+                            crate::lint::Applicability::Safe => fix.title.clone(),
+                            crate::lint::Applicability::Unsafe => {
+                                format!("{} (unsafe)", fix.title)
+                            }
+                        },
+                    },
+                    artifact_changes: vec![ArtifactChange {
+                        artifact_location: artifact.clone(),
+                        replacements: fix
+                            .edits
+                            .iter()
+                            .map(|e| Replacement {
+                                deleted_region: ByteRegion {
+                                    byte_offset: e.span.offset,
+                                    byte_length: e.span.len,
+                                },
+                                inserted_content: Text {
+                                    text: e.text.clone(),
+                                },
+                            })
+                            .collect(),
+                    }],
+                })
+                .collect(),
         });
     }
     FilePart {

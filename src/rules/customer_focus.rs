@@ -4,7 +4,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Context, EPSILON, Rule, differs};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Better, ChainPosition, Field, Value};
 
 pub const MISSING_PORTRAIT: Rule = Rule {
@@ -531,7 +531,13 @@ fn improvement_mismatch(cx: &Context, out: &mut Vec<Finding>) {
             better,
             Message::new("customer-focus-better").text("better", better.value.word()),
         )
-        .help(with("customer-focus-improvement-mismatch.help")),
+        .help(with("customer-focus-improvement-mismatch.help"))
+        .fix(Fix::safe(Message::new("fix-computed")).set(
+            stated,
+            computed,
+            Notation::Multiple,
+            Round::Nearest,
+        )),
     );
 }
 

@@ -4,7 +4,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Context, EPSILON, Rule, differs};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{LtvBasis, Motion, Place, UnitEconomics, Val};
 
 pub const LTV_FLOOR: Rule = Rule {
@@ -298,7 +298,26 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>) {
         // Judged on an assumed lifetime, not a stated one: a warning at most.
         finding = finding.at_most(Severity::Warning);
     }
-    out.push(finding.help(with("large-customers-acv-floor.help")));
+    // Raising the ACV raises the LTV it gives: a stated LTV that agreed with the old
+    // ACV is rewritten with it, or the fix would leave an `ltv-mismatch` behind.
+    let mut fix =
+        Fix::unsafe_(Message::new("fix-change")).set(acv, floor.amount, Notation::Money, Round::Up);
+    if let (Some(stated), Some(computed)) = (ue.ltv.get(), cx.metrics.ltv_computed)
+        && acv.value > 0.0
+        && !differs(stated.value, computed, cx.thresholds.tolerance)
+    {
+        fix = fix.set(
+            stated,
+            computed * floor.amount / acv.value,
+            Notation::Money,
+            Round::Up,
+        );
+    }
+    out.push(
+        finding
+            .help(with("large-customers-acv-floor.help"))
+            .fix(fix),
+    );
 }
 
 /// The low-touch channel (self-serve, inside sales, telesales) the plan declares, when the
@@ -383,11 +402,18 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>) {
         finding = finding.label(place, label);
     }
     out.push(
-        finding.help(
-            Message::new("large-customers-ltv-cac-ratio.help")
-                .number("min", min)
-                .money("max_cac", ltv.value / min, cx.currency()),
-        ),
+        finding
+            .help(
+                Message::new("large-customers-ltv-cac-ratio.help")
+                    .number("min", min)
+                    .money("max_cac", ltv.value / min, cx.currency()),
+            )
+            .fix(Fix::unsafe_(Message::new("fix-change")).set(
+                cac,
+                ltv.value / min,
+                Notation::Money,
+                Round::Down,
+            )),
     );
 }
 
@@ -447,12 +473,19 @@ fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>) {
         LtvBasis::GrossMargin => "gross_margin",
     };
     out.push(
-        finding.help(
-            Message::new("large-customers-ltv-mismatch.help")
-                .number("computed", computed)
-                .percent("tolerance", tolerance)
-                .text("ltv_basis", ltv_basis),
-        ),
+        finding
+            .help(
+                Message::new("large-customers-ltv-mismatch.help")
+                    .number("computed", computed)
+                    .percent("tolerance", tolerance)
+                    .text("ltv_basis", ltv_basis),
+            )
+            .fix(Fix::safe(Message::new("fix-computed")).set(
+                stated,
+                computed,
+                Notation::Money,
+                Round::Nearest,
+            )),
     );
 }
 

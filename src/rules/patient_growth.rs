@@ -6,7 +6,7 @@ use std::collections::BTreeSet;
 
 use crate::i18n::Message;
 use crate::lint::{Context, EPSILON, Rule, differs};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Field, Projection, Stage, Val};
 
 pub const HYPERGROWTH: Rule = Rule {
@@ -114,6 +114,8 @@ const YEAR: NameArgs = ("year_kind", "year");
 /// The earlier and the later entry of a pair.
 const PREV: NameArgs = ("prev_kind", "prev");
 const NEXT: NameArgs = ("next_kind", "next");
+/// The first later entry a cut pushes over the limit.
+const LATER: NameArgs = ("later_kind", "later_year");
 
 fn named(message: Message, (kind, value): NameArgs, entry: &Val<Projection>) -> Message {
     match (entry.value.year.value(), entry.index) {
@@ -194,6 +196,8 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
             years,
             ratio,
         } = g;
+        let cuts = growth_cuts(entries, next, max);
+        let later = &cuts[1.min(cuts.len())..];
         // Over a gap of years, the total growth and the growth a year are both said.
         let with = |id: &'static str| {
             let m = Message::new(id)
@@ -204,9 +208,23 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
                 .money("before", before.value, cx.currency())
                 .money("after", after.value, cx.currency())
                 .money("most", before.value * max.powf(years), cx.currency())
-                .number("max", max);
+                .number("max", max)
+                .count("later", later.len());
+            let m = match later.first() {
+                Some((entry, _, most)) => {
+                    named(m, LATER, entry).money("later_most", *most, cx.currency())
+                }
+                None => m
+                    .text("later_kind", "unknown")
+                    .text("later_year", "")
+                    .money("later_most", 0.0, cx.currency()),
+            };
             named(named(m, PREV, prev), NEXT, next)
         };
+        let fix = cuts.iter().fold(
+            Fix::unsafe_(Message::new("fix-change")),
+            |fix, (_, revenue, most)| fix.set(*revenue, *most, Notation::Money, Round::Down),
+        );
         out.push(
             Finding::new(
                 &HYPERGROWTH,
@@ -215,9 +233,109 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
                 with("patient-growth-hypergrowth.label"),
             )
             .label(before, with("patient-growth-prev-revenue"))
-            .help(with("patient-growth-hypergrowth.help")),
+            .help(with("patient-growth-hypergrowth.help"))
+            .fix(fix),
         );
     }
+}
+
+/// Writes the computed `cash_end` of `entry`, and carries the difference into the later
+/// years whose bridge held from the old figure (each starts from the cash the year
+/// before ended with, so it would break otherwise). `None` when the corrected cash would
+/// run out or fall short of the runway the principle asks for: the figures then need
+/// more than arithmetic (the help says what to write).
+fn bridge_fix(
+    cx: &Context,
+    entries: &[Val<Projection>],
+    entry: &Val<Projection>,
+    computed: f64,
+) -> Option<Fix> {
+    let tolerance = cx.thresholds.tolerance;
+    let stated = entry.value.cash_end.get()?;
+    let delta = computed - stated.value;
+    let mut fix = Fix::safe(Message::new("fix-computed")).set(
+        stated,
+        computed,
+        Notation::Money,
+        Round::Nearest,
+    );
+    let mut changed = vec![(entry, computed)];
+    let mut from = entry;
+    for (prev, next) in consecutive(entries) {
+        if !std::ptr::eq(prev, from) {
+            continue;
+        }
+        let (Some(before), Some(raised), Some(burn), Some(cash)) = (
+            prev.value.cash_end.get(),
+            next.value.raised.get(),
+            next.value.net_burn.get(),
+            next.value.cash_end.get(),
+        ) else {
+            break;
+        };
+        if differs(
+            cash.value,
+            before.value + raised.value - burn.value,
+            tolerance,
+        ) {
+            break;
+        }
+        fix = fix.set(cash, cash.value + delta, Notation::Money, Round::Nearest);
+        changed.push((next, cash.value + delta));
+        from = next;
+    }
+    let months = cx.thresholds.min_runway_months;
+    let worse = changed.iter().any(|(e, cash)| {
+        let burn = e.value.net_burn.value().unwrap_or(0.0);
+        let was = e.value.cash_end.value().unwrap_or(0.0);
+        let short = |c: f64| burn > 0.0 && c >= 0.0 && c / burn * 12.0 < months - EPSILON;
+        (*cash < 0.0 && was >= 0.0) || (short(*cash) && !short(was))
+    });
+    (!worse).then_some(fix)
+}
+
+/// The smallest cuts of revenue that bring the growth into `entry` within `max` a year
+/// and keep every later year within it too: a cut year is a lower base for the next one,
+/// which may then grow too fast in turn. Each cut is the entry, its revenue and the most
+/// it may plan, from `entry` on; the first is `entry`'s own.
+fn growth_cuts<'a>(
+    entries: &'a [Val<Projection>],
+    entry: &'a Val<Projection>,
+    max: f64,
+) -> Vec<(&'a Val<Projection>, &'a Val<f64>, f64)> {
+    let mut cuts = Vec::new();
+    // The revenue of the entry before, as it will be written (a cut is written rounded
+    // down, to within 0.1%: the next year is judged against the lowest it may be).
+    let mut base: Option<f64> = None;
+    let mut started = false;
+    for (prev, next) in consecutive(entries) {
+        if std::ptr::eq(next, entry) {
+            started = true;
+        }
+        if !started {
+            continue;
+        }
+        let (Some(before), Some(after)) = (prev.value.revenue.get(), next.value.revenue.get())
+        else {
+            break;
+        };
+        let before = base.unwrap_or(before.value);
+        if is_actual(next) || before <= 0.0 {
+            break;
+        }
+        let most = before * max.powf(years_between(prev, next));
+        if after.value <= most + EPSILON {
+            if !cuts.is_empty() {
+                // The series passes from here on.
+                break;
+            }
+            base = Some(after.value);
+            continue;
+        }
+        cuts.push((next, after, most));
+        base = Some(most * (1.0 - 1e-3));
+    }
+    cuts
 }
 
 fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
@@ -472,18 +590,20 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
                 .percent("tolerance", tolerance);
             named(named(m, PREV, prev), NEXT, next)
         };
-        out.push(
-            Finding::new(
-                &CASH_BRIDGE,
-                stated,
-                with("patient-growth-cash-bridge"),
-                with("patient-growth-cash-bridge.label"),
-            )
-            .label(before, with("patient-growth-cash-bridge-before"))
-            .label(raised, with("patient-growth-cash-bridge-raised"))
-            .label(burn, with("patient-growth-cash-bridge-burn"))
-            .help(with("patient-growth-cash-bridge.help")),
-        );
+        let finding = Finding::new(
+            &CASH_BRIDGE,
+            stated,
+            with("patient-growth-cash-bridge"),
+            with("patient-growth-cash-bridge.label"),
+        )
+        .label(before, with("patient-growth-cash-bridge-before"))
+        .label(raised, with("patient-growth-cash-bridge-raised"))
+        .label(burn, with("patient-growth-cash-bridge-burn"))
+        .help(with("patient-growth-cash-bridge.help"));
+        out.push(match bridge_fix(cx, entries, next, computed) {
+            Some(fix) => finding.fix(fix),
+            None => finding,
+        });
     }
 }
 

@@ -4,7 +4,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Context, EPSILON, Rule};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{CyclePhase, Field, Phase, Place, Val};
 
 pub const NO_CYCLE: Rule = Rule {
@@ -163,7 +163,13 @@ fn services_heavy(cx: &Context, out: &mut Vec<Finding>) {
                 .percent("max", max),
             Message::new("product-cycle-services-heavy.label").percent("share", share.value),
         )
-        .help(Message::new("product-cycle-services-heavy.help").percent("max", max)),
+        .help(Message::new("product-cycle-services-heavy.help").percent("max", max))
+        .fix(Fix::unsafe_(Message::new("fix-change")).set(
+            share,
+            max,
+            Notation::Percent,
+            Round::Down,
+        )),
     );
 }
 

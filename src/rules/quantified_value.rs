@@ -5,7 +5,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Context, EPSILON, Rule, differs};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Field, Place, RoadmapValueKind, Val, Value, ValueKind};
 
 pub const UNQUANTIFIED: Rule = Rule {
@@ -131,7 +131,13 @@ fn roi_mismatch(cx: &Context, out: &mut Vec<Finding>) {
             Message::new("quantified-value-roi-mismatch.help")
                 .number("computed", computed)
                 .percent("tolerance", tolerance),
-        ),
+        )
+        .fix(Fix::safe(Message::new("fix-computed")).set(
+            stated,
+            computed,
+            Notation::Multiple,
+            Round::Nearest,
+        )),
     );
 }
 

@@ -5,7 +5,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Context, EPSILON, Rule};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Channel, Field, Motion, Place, UnitEconomics, Val};
 
 pub const PAYBACK_TOO_LONG: Rule = Rule {
@@ -245,7 +245,13 @@ fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
             Message::new("sales-motion-payback-mismatch.help")
                 .number("computed", computed)
                 .number("tolerance", PAYBACK_TOLERANCE_MONTHS),
-        ),
+        )
+        .fix(Fix::safe(Message::new("fix-computed")).set(
+            stated,
+            computed,
+            Notation::Number,
+            Round::Nearest,
+        )),
     );
 }
 

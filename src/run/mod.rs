@@ -5,6 +5,7 @@
 
 mod commands;
 mod error;
+mod fix;
 mod output;
 
 use std::io::IsTerminal;
@@ -247,6 +248,9 @@ pub fn lint(args: &LintArgs) -> Exit {
         errors: found.errors,
         ..Tally::default()
     };
+    if args.fix || args.diff {
+        return fix::run(&run, &inputs, tally);
+    }
     let (summary, written) = run.report(&inputs, &mut tally);
     let mut exit = verdict(&summary, run.fail_at(), args.max_warnings, args.exit_zero);
     let written_ok = written.is_ok();
@@ -579,6 +583,14 @@ fn render(reports: &[FileReport], args: &LintArgs, settings: &Settings) -> Strin
     args.format
         .reporter(human, settings)
         .render(reports, &run_info(settings))
+}
+
+/// Writes a report on stderr (the report of `planlint --fix -`, whose standard output is
+/// the fixed plan).
+fn say_raw_report(text: &str) {
+    use std::io::Write;
+    let mut err = std::io::stderr().lock();
+    let _ = err.write_all(text.as_bytes());
 }
 
 /// How these findings end the run, the same whatever the output format.

@@ -142,6 +142,8 @@ pub(crate) enum Output {
     Report,
     Baseline,
     Starter,
+    /// A plan `--fix` rewrites.
+    Plan,
 }
 
 impl Output {
@@ -151,6 +153,7 @@ impl Output {
             Output::Report => "report",
             Output::Baseline => "baseline",
             Output::Starter => "starter",
+            Output::Plan => "plan",
         }
     }
 }

@@ -1,0 +1,390 @@
+//! Fixes: every fix of every fixture is verified by applying it and linting again, and
+//! `planlint --fix` / `--diff` / `--unsafe-fixes` rewrite plans byte for byte outside the
+//! edits, only where they may.
+
+use std::collections::BTreeMap;
+use std::time::Duration;
+
+use serde_json::Value;
+
+mod support;
+use support::expect::{fixtures_dir, plan_files, relative};
+use support::{planlint, planlint_in, write_file};
+
+const HANG_GUARD: Duration = Duration::from_secs(60);
+
+/// The JSON report of `text` linted as `name`.
+fn lint_json(name: &str, text: &str, extra: &[&str]) -> Value {
+    let out = planlint()
+        .args(["--format", "json", "--stdin-filename", name])
+        .args(extra)
+        .arg("-")
+        .write_stdin(text.to_string())
+        .timeout(HANG_GUARD)
+        .output()
+        .unwrap();
+    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
+        panic!(
+            "{name}: no JSON ({e}): {}",
+            String::from_utf8_lossy(&out.stderr)
+        )
+    })
+}
+
+fn diagnostics(v: &Value) -> Vec<Value> {
+    v["diagnostics"].as_array().cloned().unwrap_or_default()
+}
+
+/// `text` with the edits of a JSON `fix` applied.
+fn apply(text: &str, fix: &Value) -> String {
+    let mut edits: Vec<(usize, usize, String)> = fix["edits"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|e| {
+            let offset = e["span"]["offset"].as_u64().unwrap() as usize;
+            let len = e["span"]["length"].as_u64().unwrap() as usize;
+            (offset, len, e["replacement"].as_str().unwrap().to_string())
+        })
+        .collect();
+    edits.sort();
+    let mut out = String::new();
+    let mut at = 0;
+    for (offset, len, text_in) in edits {
+        assert!(offset >= at, "overlapping edits in {fix}");
+        out.push_str(&text[at..offset]);
+        out.push_str(&text_in);
+        at = offset + len;
+    }
+    out.push_str(&text[at..]);
+    out
+}
+
+/// (rule, path) → how many findings, for the rules of `principle`.
+fn counts(diags: &[Value], principle: &str) -> BTreeMap<(String, String), usize> {
+    let mut m = BTreeMap::new();
+    for d in diags {
+        let rule = d["rule"].as_str().unwrap_or_default();
+        if rule.split('/').next() == Some(principle) {
+            *m.entry((
+                rule.to_string(),
+                d["path"].as_str().unwrap_or_default().to_string(),
+            ))
+            .or_default() += 1;
+        }
+    }
+    m
+}
+
+#[test]
+fn every_fix_of_every_fixture_removes_its_finding_and_adds_none_of_its_principle() {
+    let mut checked = 0;
+    let mut failures = Vec::new();
+    for file in plan_files(&fixtures_dir(), &["fixtures/real"]) {
+        let name = relative(&file);
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if text.is_empty() {
+            continue;
+        }
+        let before = diagnostics(&lint_json(&name, &text, &[]));
+        for d in before.iter().filter(|d| d.get("fix").is_some()) {
+            let rule = d["rule"].as_str().unwrap();
+            let path = d["path"].as_str().unwrap();
+            let principle = rule.split('/').next().unwrap();
+            let fixed = apply(&text, &d["fix"]);
+            let after = diagnostics(&lint_json(&name, &fixed, &[]));
+            checked += 1;
+            let key = (rule.to_string(), path.to_string());
+            let (was, now) = (counts(&before, principle), counts(&after, principle));
+            if now.get(&key).copied().unwrap_or(0) >= was.get(&key).copied().unwrap_or(0) {
+                failures.push(format!(
+                    "{name}: fix of {rule} at `{path}` leaves it: {}",
+                    d["fix"]
+                ));
+            }
+            for (k, n) in &now {
+                if *n > was.get(k).copied().unwrap_or(0) {
+                    failures.push(format!(
+                        "{name}: fix of {rule} at `{path}` ({}) adds {} at `{}`",
+                        d["fix"]["title"], k.0, k.1
+                    ));
+                }
+            }
+        }
+    }
+    assert!(
+        checked >= 15,
+        "only {checked} fixes were found in the fixtures"
+    );
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+/// What `--fix` should make of `text`: its safe fixes applied as planlint chooses them
+/// (in file order, none overlapping one taken before), linted again, until none is left.
+fn expected_fix(name: &str, text: &str) -> String {
+    let mut text = text.to_string();
+    for _ in 0..4 {
+        let diags = diagnostics(&lint_json(name, &text, &[]));
+        let mut taken: Vec<(usize, usize)> = Vec::new();
+        let mut edits: Vec<Value> = Vec::new();
+        for d in diags.iter().filter(|d| d["fix"]["applicability"] == "safe") {
+            let spans: Vec<(usize, usize)> = d["fix"]["edits"]
+                .as_array()
+                .unwrap()
+                .iter()
+                .map(|e| {
+                    let o = e["span"]["offset"].as_u64().unwrap() as usize;
+                    (o, o + e["span"]["length"].as_u64().unwrap() as usize)
+                })
+                .collect();
+            let clash = spans.iter().any(|&(a, b)| {
+                taken
+                    .iter()
+                    .any(|&(s, t)| (a < t && s < b) || (a == s && (a == b || s == t)))
+            });
+            if !clash {
+                taken.extend(spans);
+                edits.extend(d["fix"]["edits"].as_array().unwrap().iter().cloned());
+            }
+        }
+        if edits.is_empty() {
+            break;
+        }
+        text = apply(&text, &serde_json::json!({ "edits": edits }));
+    }
+    text
+}
+
+#[test]
+fn fix_makes_every_fixable_finding_disappear_and_keeps_the_rest_byte_for_byte() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut originals = BTreeMap::new();
+    for file in plan_files(&fixtures_dir(), &[]) {
+        let rel = relative(&file);
+        let bytes = std::fs::read(&file).unwrap();
+        let dest = dir.path().join(&rel);
+        std::fs::create_dir_all(dest.parent().unwrap()).unwrap();
+        std::fs::write(&dest, &bytes).unwrap();
+        originals.insert(rel, bytes);
+    }
+    let out = planlint_in(dir.path(), HANG_GUARD)
+        .args(["--fix", "--format", "json", "fixtures"])
+        .output()
+        .unwrap();
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("fixed"), "{stderr}");
+    let left: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let still_safe: Vec<String> = diagnostics(&left)
+        .iter()
+        .filter(|d| d["fix"]["applicability"] == "safe")
+        .map(|d| format!("{} {}", d["file"], d["rule"]))
+        .collect();
+    assert!(still_safe.is_empty(), "safe fixes left: {still_safe:?}");
+    let mut changed = 0;
+    for (rel, old) in &originals {
+        let new = std::fs::read(dir.path().join(rel)).unwrap();
+        let Ok(old_text) = std::str::from_utf8(old) else {
+            assert_eq!(&new, old, "{rel} is not UTF-8 and must not change");
+            continue;
+        };
+        let expected = expected_fix(rel, old_text);
+        assert_eq!(
+            String::from_utf8_lossy(&new),
+            expected,
+            "{rel}: --fix must write exactly its fixes"
+        );
+        changed += usize::from(&new != old);
+    }
+    assert!(changed >= 8, "only {changed} fixtures were fixed");
+    // A second run finds nothing more to fix.
+    planlint_in(dir.path(), HANG_GUARD)
+        .args(["--diff", "fixtures"])
+        .assert()
+        .code(0);
+}
+
+const PLAN: &str = "\u{feff}# A plan with a byte-order mark and CRLF line endings.\r\nplanlint: 1\r\ncurrency: CNY\r\nunit_economics:\r\n  acv: \"12万\"      # twelve\r\n  lifetime_years: 5\r\n  gross_margin: 72\r\n  ltv_basis: revenue\r\n  ltv: '90万'   # stated\r\n";
+
+#[test]
+fn fix_keeps_bom_crlf_comments_and_quotes() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "a.plan.yaml", PLAN);
+    planlint_in(dir.path(), HANG_GUARD)
+        .args([
+            "--fix",
+            "--select",
+            "plan/,large-customers/ltv-mismatch",
+            "a.plan.yaml",
+        ])
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("a.plan.yaml")).unwrap();
+    assert_eq!(
+        fixed,
+        PLAN.replace("gross_margin: 72\r", "gross_margin: 72%\r")
+            .replace("ltv: '90万'", "ltv: '60万'")
+    );
+}
+
+#[test]
+fn diff_prints_a_unified_diff_writes_nothing_and_exits_1() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "a.plan.yaml", PLAN);
+    let out = planlint_in(dir.path(), HANG_GUARD)
+        .args(["--diff", "--select", "plan/", "a.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(1));
+    let diff = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        diff.starts_with("--- a/a.plan.yaml\n+++ b/a.plan.yaml\n"),
+        "{diff}"
+    );
+    assert!(
+        diff.contains("-  gross_margin: 72\r\n+  gross_margin: 72%\r\n"),
+        "{diff}"
+    );
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("a.plan.yaml")).unwrap(),
+        PLAN
+    );
+    // Nothing to fix: exit 0, no diff.
+    write_file(dir.path(), "b.plan.yaml", "planlint: 1\ncurrency: CNY\n");
+    let out = planlint_in(dir.path(), HANG_GUARD)
+        .args(["--diff", "--select", "plan/", "b.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(0));
+    assert!(out.stdout.is_empty());
+}
+
+const GROWTH: &str = "planlint: 1\ncurrency: CNY\nprojections:\n  - { year: 2026, revenue: 5M }\n  - { year: 2027, revenue: 20M }\n  - { year: 2028, revenue: 50M }\n";
+
+#[test]
+fn unsafe_fixes_need_the_flag_and_cut_the_whole_series() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "g.plan.yaml", GROWTH);
+    let sel = ["--select", "patient-growth/hypergrowth"];
+    let out = planlint_in(dir.path(), HANG_GUARD)
+        .arg("--fix")
+        .args(sel)
+        .arg("g.plan.yaml")
+        .output()
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("g.plan.yaml")).unwrap(),
+        GROWTH
+    );
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(
+        stderr.contains("1 more fix is available with --unsafe-fixes"),
+        "{stderr}"
+    );
+    planlint_in(dir.path(), HANG_GUARD)
+        .args(["--fix", "--unsafe-fixes"])
+        .args(sel)
+        .arg("g.plan.yaml")
+        .assert()
+        .code(0);
+    let fixed = std::fs::read_to_string(dir.path().join("g.plan.yaml")).unwrap();
+    assert!(fixed.contains("revenue: 15M }"), "{fixed}");
+    assert!(fixed.contains("revenue: 44.95M }"), "{fixed}");
+}
+
+#[test]
+fn an_aliased_value_is_fixed_at_its_anchor_and_only_as_unsafe() {
+    let text = "planlint: 1\ncurrency: CNY\nshared: &life 5\nunit_economics:\n  acv: 12万\n  lifetime_years: *life\n  ltv_basis: revenue\n  ltv: &ltv 90万\nother: *ltv\n";
+    let v = lint_json(
+        "a.plan.yaml",
+        text,
+        &["--select", "large-customers/ltv-mismatch"],
+    );
+    let d = &diagnostics(&v)[0];
+    assert_eq!(d["fix"]["applicability"], "safe", "{d}");
+    let text = "planlint: 1\ncurrency: CNY\nbase: &ue\n  acv: 12万\n  ltv: 90万\nunit_economics:\n  <<: *ue\n  lifetime_years: 5\n  ltv_basis: revenue\n";
+    let v = lint_json(
+        "m.plan.yaml",
+        text,
+        &["--select", "large-customers/ltv-mismatch,plan/"],
+    );
+    let d = diagnostics(&v)
+        .into_iter()
+        .find(|d| d["rule"] == "large-customers/ltv-mismatch")
+        .unwrap();
+    assert_eq!(d["fix"]["applicability"], "unsafe", "{d}");
+    assert!(d["fix"]["note"].as_str().unwrap().contains("line 5"), "{d}");
+    let edit = &d["fix"]["edits"][0];
+    assert_eq!(
+        edit["span"]["line"], 5,
+        "the anchor's `ltv: 90万`, not the merge: {d}"
+    );
+    assert_eq!(edit["replacement"], "60万");
+}
+
+#[cfg(unix)]
+#[test]
+fn fix_never_writes_through_a_link_out_of_the_tree() {
+    let outside = tempfile::tempdir().unwrap();
+    let tree = tempfile::tempdir().unwrap();
+    write_file(outside.path(), "t.plan.yaml", PLAN);
+    std::os::unix::fs::symlink(
+        outside.path().join("t.plan.yaml"),
+        tree.path().join("l.plan.yaml"),
+    )
+    .unwrap();
+    let out = planlint_in(tree.path(), HANG_GUARD)
+        .args(["--fix", "--select", "plan/", "l.plan.yaml"])
+        .output()
+        .unwrap();
+    assert_eq!(out.status.code(), Some(2));
+    let stderr = String::from_utf8_lossy(&out.stderr);
+    assert!(stderr.contains("outside this directory tree"), "{stderr}");
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("t.plan.yaml")).unwrap(),
+        PLAN
+    );
+    // Walking does not follow the link either: nothing is written.
+    planlint_in(tree.path(), HANG_GUARD)
+        .args(["--fix", "."])
+        .output()
+        .unwrap();
+    assert_eq!(
+        std::fs::read_to_string(outside.path().join("t.plan.yaml")).unwrap(),
+        PLAN
+    );
+}
+
+#[test]
+fn fix_writes_no_walked_yaml_that_is_not_a_plan() {
+    let dir = tempfile::tempdir().unwrap();
+    // Named like a plan, but without the `planlint:` key: walking skips it.
+    let not_plan = "unit_economics:\n  gross_margin: 72\n";
+    write_file(dir.path(), "x.plan.yaml", not_plan);
+    write_file(dir.path(), "p.plan.yaml", PLAN);
+    planlint_in(dir.path(), HANG_GUARD)
+        .args(["--fix", "--select", "plan/", "."])
+        .assert()
+        .code(0);
+    assert_eq!(
+        std::fs::read_to_string(dir.path().join("x.plan.yaml")).unwrap(),
+        not_plan
+    );
+    assert_ne!(
+        std::fs::read_to_string(dir.path().join("p.plan.yaml")).unwrap(),
+        PLAN
+    );
+}
+
+#[test]
+fn fix_of_standard_input_prints_the_fixed_plan() {
+    let out = planlint()
+        .args(["--fix", "--select", "plan/", "-"])
+        .write_stdin(PLAN)
+        .timeout(HANG_GUARD)
+        .output()
+        .unwrap();
+    assert_eq!(
+        String::from_utf8_lossy(&out.stdout),
+        PLAN.replace("gross_margin: 72\r", "gross_margin: 72%\r")
+    );
+}
