@@ -1,9 +1,10 @@
 //! `planlint schema`: the JSON Schema of the plan format, generated from the loader, with
-//! a `description` on every property (from `model::describe`) so that an editor shows
-//! what a field means on hover.
+//! a `description` on every property (the English sentence of `locales/en/fields.ftl`,
+//! through `model::describe`) so that an editor shows what a field means on hover.
 
 use serde_json::{Value as Json, json};
 
+use crate::i18n::Lang;
 use crate::model::describe;
 
 pub fn json_schema() -> String {
@@ -18,8 +19,9 @@ pub fn plan_schema() -> Json {
     schema["description"] = json!(
         "A business plan checked by planlint against ten principles of B2B business; see docs/plan-format.md."
     );
+    // English: the schema is a machine contract, the same whatever the reader's language.
     describe_properties(&mut schema, "", &mut |path| {
-        describe::description(path).map(str::to_string)
+        describe::description(path, Lang::En)
     });
     schema
 }
@@ -60,43 +62,95 @@ pub fn property_paths() -> Vec<String> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use std::collections::BTreeSet;
+    use crate::i18n;
+    use std::collections::{BTreeMap, BTreeSet};
+
+    /// The message ids `locales/<lang>/fields.ftl` declares.
+    fn declared(lang: Lang) -> Vec<String> {
+        let source = i18n::sources(lang)
+            .iter()
+            .find(|(file, _)| *file == "fields")
+            .map(|(_, s)| *s)
+            .unwrap_or_else(|| panic!("locales/{}/fields.ftl is embedded", lang.code()));
+        let resource = fluent_syntax::parser::parse(source)
+            .unwrap_or_else(|(_, e)| panic!("locales/{}/fields.ftl: {e:?}", lang.code()));
+        resource
+            .body
+            .iter()
+            .filter_map(|entry| match entry {
+                fluent_syntax::ast::Entry::Message(m) => Some(m.id.name.to_string()),
+                _ => None,
+            })
+            .collect()
+    }
 
     #[test]
-    fn every_property_has_a_table_entry() {
-        let missing: Vec<String> = property_paths()
-            .into_iter()
-            .filter(|p| describe::description(p).is_none())
-            .collect();
+    fn every_property_has_a_message_in_both_languages() {
+        let mut missing = Vec::new();
+        for path in property_paths() {
+            for lang in Lang::ALL {
+                let found =
+                    describe::message_id(&path).is_some_and(|id| i18n::has_message(lang, &id));
+                if !found {
+                    missing.push(format!("{path} ({})", lang.code()));
+                }
+            }
+        }
         assert!(
             missing.is_empty(),
-            "schema properties without an entry in model/describe.rs: {missing:?}"
+            "schema properties without a message in locales/<lang>/fields.ftl: {missing:?}"
         );
     }
 
     #[test]
-    fn every_table_entry_is_a_property() {
-        let paths: BTreeSet<String> = property_paths().into_iter().collect();
-        let stale: Vec<&str> = describe::FIELD_DESCRIPTIONS
+    fn every_message_is_a_property() {
+        let ids: BTreeSet<String> = property_paths()
             .iter()
-            .map(|(p, _)| *p)
-            .filter(|p| !paths.contains(*p))
+            .filter_map(|p| describe::message_id(p))
             .collect();
-        assert!(
-            stale.is_empty(),
-            "entries of model/describe.rs that are not keys of the plan format: {stale:?}"
-        );
+        for lang in Lang::ALL {
+            let stale: Vec<String> = declared(lang)
+                .into_iter()
+                .filter(|id| !ids.contains(id))
+                .collect();
+            assert!(
+                stale.is_empty(),
+                "messages of locales/{}/fields.ftl that are not keys of the plan format: {stale:?}",
+                lang.code()
+            );
+        }
     }
 
     #[test]
-    fn table_entries_are_unique_sentences() {
-        let mut seen = BTreeSet::new();
-        for (path, text) in describe::FIELD_DESCRIPTIONS {
-            assert!(seen.insert(*path), "{path} is described twice");
-            let t = text.trim();
+    fn no_two_properties_share_a_message_id() {
+        let mut seen: BTreeMap<String, String> = BTreeMap::new();
+        let paths = property_paths();
+        assert!(paths.len() > 100, "only {} properties", paths.len());
+        for path in paths {
+            let id =
+                describe::message_id(&path).unwrap_or_else(|| panic!("{path} has no message id"));
+            if let Some(other) = seen.insert(id.clone(), path.clone()) {
+                panic!("{path} and {other} both map to `{id}`");
+            }
+        }
+    }
+
+    #[test]
+    fn descriptions_are_one_sentence_in_each_language() {
+        for path in property_paths() {
+            for (lang, stop) in [(Lang::En, '.'), (Lang::Zh, '。')] {
+                let text = describe::description(&path, lang).unwrap_or_default();
+                let t = text.trim();
+                assert!(
+                    t.chars().count() > 10 && t.ends_with(stop) && !t.contains('\n'),
+                    "{path} ({}): the description should be one sentence ending in {stop:?}: {t:?}",
+                    lang.code()
+                );
+            }
+            let zh = describe::description(&path, Lang::Zh).unwrap_or_default();
             assert!(
-                t.len() > 10 && t.ends_with('.') && !t.contains('\n'),
-                "{path}: the description should be one sentence ending in a full stop: {t:?}"
+                zh.chars().any(|c| ('\u{4e00}'..='\u{9fff}').contains(&c)),
+                "{path}: the Chinese description is not in Chinese: {zh:?}"
             );
         }
     }
@@ -107,12 +161,14 @@ mod tests {
         let acv = &schema["properties"]["unit_economics"]["properties"]["acv"];
         assert_eq!(
             acv["description"].as_str(),
-            describe::description("unit_economics.acv")
+            Some(
+                "Annual contract value: money one customer pays a year, in the plan's currency, e.g. 120k."
+            )
         );
         let revenue = &schema["properties"]["projections"]["items"]["properties"]["revenue"];
         assert_eq!(
             revenue["description"].as_str(),
-            describe::description("projections[].revenue")
+            describe::description("projections[].revenue", Lang::En).as_deref()
         );
         let tam = &schema["properties"]["market"]["properties"]["accounts"]["properties"]["tam"];
         assert!(tam["description"].as_str().is_some_and(|d| !d.is_empty()));

@@ -306,6 +306,54 @@ fn hover_explains_the_field_its_figures_and_the_finding() {
     assert_eq!(c.shutdown(), Some(0));
 }
 
+#[test]
+fn hover_describes_the_field_in_the_configured_language() {
+    let dir = tempfile::tempdir().unwrap();
+    let plan = format!("{PLAN}projections:\n  - year: 2027\n    revenue: 14M\n");
+    write_file(dir.path(), "p.plan.yaml", &plan);
+    write_file(dir.path(), "planlint.toml", "lang = \"zh\"\n");
+    let mut c = Client::start(dir.path());
+    c.initialize(&["utf-8"], dir.path());
+    let uri = uri_of(&dir.path().join("p.plan.yaml"));
+    c.open(&uri, &plan);
+    c.diagnostics(&uri);
+    let hover = |c: &mut Client, line: u32, character: u32| {
+        c.request(
+            "textDocument/hover",
+            json!({ "textDocument": { "uri": uri }, "position": { "line": line, "character": character } }),
+        )["result"]["contents"]["value"]
+            .as_str()
+            .unwrap_or_default()
+            .to_string()
+    };
+    // On `acv` and on a list entry's `revenue`: the sentences of locales/zh/fields.ftl.
+    let text = hover(&mut c, 4, 3);
+    assert!(
+        text.starts_with("`unit_economics.acv`: 年合同额 ACV：一个客户每年付的钱"),
+        "{text}"
+    );
+    let text = hover(&mut c, 12, 5);
+    assert!(
+        text.starts_with("`projections[].revenue`: 当年收入，金额按计划的币种计"),
+        "{text}"
+    );
+    // The configuration changes to English: so does the description.
+    write_file(dir.path(), "planlint.toml", "lang = \"en\"\n");
+    c.notify(
+        "workspace/didChangeWatchedFiles",
+        json!({ "changes": [ { "uri": uri_of(&dir.path().join("planlint.toml")), "type": 2 } ] }),
+    );
+    c.diagnostics(&uri);
+    let text = hover(&mut c, 4, 3);
+    assert!(
+        text.starts_with(
+            "`unit_economics.acv`: Annual contract value: money one customer pays a year"
+        ),
+        "{text}"
+    );
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 /// `text` with LSP text edits (UTF-8 positions) applied.
 fn apply(text: &str, edits: &[Value]) -> String {
     let offset = |p: &Value| {

@@ -603,9 +603,9 @@ impl Server {
             && let Some((field, span)) = field_at(root, offset, "")
         {
             let mut part = format!("`{field}`");
-            if let Some(d) = crate::model::describe::description(&field) {
+            if let Some(d) = crate::model::describe::description(&field, lang) {
                 part.push_str(": ");
-                part.push_str(d);
+                part.push_str(&d);
             }
             let figures = derived_figures(&file, root, &field, &settings);
             if !figures.is_empty() {
