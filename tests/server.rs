@@ -329,12 +329,16 @@ fn hover_describes_the_field_in_the_configured_language() {
     // On `acv` and on a list entry's `revenue`: the sentences of locales/zh/fields.ftl.
     let text = hover(&mut c, 4, 3);
     assert!(
-        text.starts_with("`unit_economics.acv`: 年合同额 ACV：一个客户每年付的钱"),
+        text.starts_with("`unit_economics.acv`：年合同额 ACV：一个客户每年付的钱"),
+        "{text}"
+    );
+    assert!(
+        text.contains("计算得出的 CAC 回本周期为 11.11 个月"),
         "{text}"
     );
     let text = hover(&mut c, 12, 5);
     assert!(
-        text.starts_with("`projections[].revenue`: 当年收入，金额按计划的币种计"),
+        text.starts_with("`projections[].revenue`：当年收入，金额按计划的币种计"),
         "{text}"
     );
     // The configuration changes to English: so does the description.

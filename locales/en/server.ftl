@@ -11,6 +11,8 @@ server-fix-all = fix all safe problems in this file ({ $n } { $n ->
     })
 # An unsafe fix offered as a code action: it changes the business the plan describes.
 server-unsafe-fix = { $title } (unsafe: changes the plan's figures)
+# Hover: the field's YAML path and what it means (a sentence of fields.ftl).
+server-hover-field = `{ $field }`: { $description }
 # Hover: figures derived from the field, with the thresholds in force.
 server-hover-ltv = computed LTV { $ltv } (the floor in force: { $min })
 server-hover-payback = computed CAC payback { $months } months (at most { $max })

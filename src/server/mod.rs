@@ -602,11 +602,13 @@ impl Server {
             && let Some(root) = docs.iter().find(|d| matches!(d.kind, NodeKind::Map(_)))
             && let Some((field, span)) = field_at(root, offset, "")
         {
-            let mut part = format!("`{field}`");
-            if let Some(d) = crate::model::describe::description(&field, lang) {
-                part.push_str(": ");
-                part.push_str(&d);
-            }
+            let mut part = match crate::model::describe::description(&field, lang) {
+                Some(d) => Words::new("server-hover-field")
+                    .text("field", field.as_str())
+                    .text("description", d)
+                    .render(lang),
+                None => format!("`{field}`"),
+            };
             let figures = derived_figures(&file, root, &field, &settings);
             if !figures.is_empty() {
                 part.push_str("\n\n");
