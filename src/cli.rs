@@ -24,14 +24,18 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// List every rule: id, principle, default severity, summary
+    /// List every rule: id, principle, default severity, summary (with the rule packs of
+    /// the configuration and --pack)
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
-        /// Language of the summaries (default: the environment's: LC_ALL, LC_MESSAGES or
-        /// LANG starting with `zh` is Chinese)
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        #[command(flatten)]
+        source: ConfigArgs,
+    },
+    /// Rule packs: `planlint pack test FILE...` checks each rule's examples
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
     },
     /// Explain a rule (its id) or a whole principle (its slug)
     Explain {
@@ -69,6 +73,19 @@ pub enum Command {
     },
 }
 
+#[derive(Subcommand, Debug)]
+pub enum PackCommand {
+    /// Run every rule's `examples` (each merged into a plan that passes every built-in
+    /// rule): a `fail` example must produce the rule's finding, a `pass` example must not
+    Test {
+        /// The pack files to test
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        source: ConfigArgs,
+    },
+}
+
 /// Where the configuration comes from.
 #[derive(Args, Debug, Clone, Default)]
 pub struct ConfigArgs {
@@ -88,6 +105,10 @@ pub struct ConfigArgs {
     /// environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// Load the rules of this rule pack (repeatable), besides the config's `packs`
+    #[arg(long = "pack", value_name = "FILE")]
+    pub packs: Vec<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

@@ -12,5 +12,5 @@ mod settings;
 pub use context::{Context, EPSILON, Metrics, differs};
 pub use finding::{Diagnostic, DiagnosticLabel, Finding, Label, NotChecked, NotCheckedReason};
 pub use registry::{DuplicateRule, Registry, nearest, selector_matches};
-pub use rule::{Check, Rule, Severity};
+pub use rule::{Check, Rule, RuntimeRule, Severity, Skip};
 pub use settings::Settings;

@@ -4,7 +4,7 @@
 //! that only cuts cost should plan its way into revenue.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Check, Context, EPSILON, Rule, differs};
 use crate::lint::{Finding, Severity};
 use crate::model::{Field, Place, RoadmapValueKind, Val, Value, ValueKind};
 
@@ -12,7 +12,7 @@ pub const UNQUANTIFIED: Rule = Rule {
     id: "quantified-value/unquantified",
     severity: Severity::Warning,
     summary: "the value names no KPI or no annual value per customer",
-    check: Some(unquantified),
+    check: Some(Check::Fn(unquantified)),
     inputs: &["value.kpi", "value.annual_value_per_customer"],
     thresholds: &[],
 };
@@ -21,7 +21,7 @@ pub const ROI_MISMATCH: Rule = Rule {
     id: "quantified-value/roi-mismatch",
     severity: Severity::Error,
     summary: "stated roi_multiple disagrees with annual_value_per_customer / acv",
-    check: Some(roi_mismatch),
+    check: Some(Check::Fn(roi_mismatch)),
     inputs: &["value.roi_multiple | value.annual_value_per_customer + unit_economics.acv"],
     thresholds: &["tolerance"],
 };
@@ -30,7 +30,7 @@ pub const LOW_ROI: Rule = Rule {
     id: "quantified-value/low-roi",
     severity: Severity::Warning,
     summary: "the customer's ROI multiple (stated or computed) is below the minimum",
-    check: Some(low_roi),
+    check: Some(Check::Fn(low_roi)),
     inputs: &["value.roi_multiple | value.annual_value_per_customer + unit_economics.acv"],
     thresholds: &["min_roi"],
 };
@@ -39,7 +39,7 @@ pub const COST_ONLY: Rule = Rule {
     id: "quantified-value/cost-only",
     severity: Severity::Warning,
     summary: "the value is cost reduction only and no roadmap item moves into revenue",
-    check: Some(cost_only),
+    check: Some(Check::Fn(cost_only)),
     inputs: &["value.kind"],
     thresholds: &[],
 };
