@@ -129,15 +129,7 @@ pub fn explain(query: &str, in_force: &InForce, lang: Lang) -> Result<String, Ex
             .text("principle", rule.principle())
             .text("severity", severity_word(rule, lang))
             .render(lang);
-        let mut text = format!("{header}\n\n{}", runtime.doc().trim_end());
-        if let Some(help) = runtime.help() {
-            let help = Message::new("rules-explain-pack-help")
-                .text("help", crate::text::escape_line(help).into_owned())
-                .render(lang);
-            text.push_str(&format!("\n\n{help}"));
-        }
-        text.push('\n');
-        return Ok(text);
+        return Ok(format!("{header}\n\n{}\n", runtime.doc().trim_end()));
     }
     if let Some(rule) = rule {
         let text = section(rule.id, lang).ok_or_else(|| ExplainError {

@@ -92,7 +92,13 @@ pack-required-missing = `{ $path }` is missing, and `{ $given }` is required
 
 ## planlint pack test
 
-pack-test-pass = { $file }: { $n } examples of { $rules } rules, all as expected
+pack-test-pass = { $file }: { $n ->
+        [one] 1 example
+       *[other] { $n } examples
+    } of { $rules ->
+        [one] 1 rule
+       *[other] { $rules } rules
+    }, all as expected
 pack-test-failed = { $file }: { $failed } of { $n } examples are not as expected
 pack-test-fail-example = a `fail` example of `{ $rule }` produced no `{ $rule }` finding
     .label = expected a `{ $rule }` finding

@@ -81,4 +81,3 @@ rules-explain-unknown = no rule or principle named `{ $query }`; { $hint ->
 rules-explain-unknown-help = run `planlint rules` to list the rules and principles
 rules-quoted = `{ $name }`
 rules-table-footer = { $rules } rules in { $groups } groups; `planlint explain ID` tells more
-rules-explain-pack-help = **Help:** { $help }

@@ -85,4 +85,3 @@ rules-explain-unknown = 没有名为 `{ $query }` 的规则或原则；{ $hint -
 rules-explain-unknown-help = 运行 `planlint rules` 查看全部规则和原则
 rules-quoted = `{ $name }`
 rules-table-footer = 共 { $rules } 条规则，分为 { $groups } 组；`planlint explain ID` 查看详情
-rules-explain-pack-help = **建议：** { $help }

@@ -571,8 +571,8 @@ impl Loader<'_> {
             when,
             message,
             help,
+            doc: doc_of(&summary, description.as_deref(), help_text.as_deref()),
             help_text,
-            doc: doc_of(&summary, description.as_deref()),
         };
         // Checked against a plan holding every field before any plan is linted: a type
         // error is the pack's, not one plan's.
@@ -615,13 +615,17 @@ impl Loader<'_> {
     }
 }
 
-/// The Markdown `planlint explain` shows for a pack rule.
-fn doc_of(summary: &str, description: Option<&str>) -> String {
+/// The Markdown `planlint explain` shows for a pack rule and reports carry as its help:
+/// its author's words, as written.
+fn doc_of(summary: &str, description: Option<&str>, help: Option<&str>) -> String {
     let mut doc = format!("{}\n", escape_control(summary));
     if let Some(d) = description {
         doc.push('\n');
         doc.push_str(&escape_control(d));
         doc.push('\n');
+    }
+    if let Some(h) = help {
+        doc.push_str(&format!("\n**Help:** {}\n", escape_control(h)));
     }
     doc
 }
