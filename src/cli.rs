@@ -24,15 +24,14 @@ pub struct Cli {
 
 #[derive(Subcommand, Debug)]
 pub enum Command {
-    /// List every rule: id, principle, default severity, summary (with the rule packs of
-    /// the configuration and --pack)
+    /// List every rule: id, principle, default severity, summary
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
         #[command(flatten)]
         source: ConfigArgs,
     },
-    /// Rule packs: `planlint pack test FILE...` checks each rule's examples
+    /// Test rule packs: `planlint pack test FILE...` runs their rules' examples
     Pack {
         #[command(subcommand)]
         command: PackCommand,
