@@ -48,6 +48,7 @@ rules-quantified-value-unquantified = the value names no KPI or no annual value 
 rules-quantified-value-roi-mismatch = stated roi_multiple disagrees with annual_value_per_customer / acv
 rules-quantified-value-low-roi = the customer's ROI multiple (stated or computed) is below the minimum
 rules-quantified-value-cost-only = the value is cost reduction only and no roadmap item moves into revenue
+rules-quantified-value-vague-claim = a claim written with an intensifier and no number
 rules-sales-motion-payback-too-long = CAC payback months (stated or computed) exceed the maximum
 rules-sales-motion-payback-mismatch = stated CAC payback differs from cac / (acv / 12 x gross margin) by more than 1 month
 rules-sales-motion-field-sales-small-deals = a field-sales channel's deal size starts below the field-sales floor

@@ -48,6 +48,7 @@ rules-quantified-value-unquantified = 价值没写 KPI，或没写每个客户�
 rules-quantified-value-roi-mismatch = 写明的 `roi_multiple` 与 `annual_value_per_customer` / `acv` 不一致
 rules-quantified-value-low-roi = 客户的投资回报倍数（写明或算出）低于下限
 rules-quantified-value-cost-only = 价值只有节流，路线图里也没有一项走向开源（可量化的商机）
+rules-quantified-value-vague-claim = 用强调词而不写数字的说法
 rules-sales-motion-payback-too-long = CAC 回本周期（写明或算出）超过上限
 rules-sales-motion-payback-mismatch = 写明的 CAC 回本周期与 cac / (acv / 12 × 毛利率) 相差超过 1 个月
 rules-sales-motion-field-sales-small-deals = 拜访式销售渠道的客单价起点低于拜访式销售的下限
