@@ -6,7 +6,9 @@ use std::collections::HashMap;
 use std::sync::{Arc, LazyLock, RwLock};
 
 use cel::common::ast::{Expr, IdedExpr, LiteralValue};
-use cel::common::types::{CelBool, CelString};
+use cel::common::types::{CelBool, CelDouble, CelString};
+use cel::common::value::{CowVal, Val};
+use cel::context::VariableResolver;
 use cel::{Context as CelContext, Env, ExecutionError, Program, Value};
 
 use crate::model::value::parse_money;
@@ -33,6 +35,7 @@ static ENV: LazyLock<Arc<Env>> = LazyLock::new(|| {
     // feature): they cannot clash.
     let _ = cel::add_member_overload!(env, fn matches: (CelString, CelString) -> Result<CelBool>);
     let _ = cel::add_overload!(env, fn matches: (CelString, CelString) -> Result<CelBool>, id = "matches");
+    let _ = cel::add_overload!(env, fn money: (CelString) -> Result<CelDouble>, id = "money");
     Arc::new(env)
 });
 
@@ -342,40 +345,66 @@ impl Money {
     }
 }
 
-/// A CEL context for one plan: `plan` and `metrics` bound, `money()` converting into the
-/// plan's currency.
-pub fn root_context(plan: Value, metrics: Value, money: Money) -> CelContext<'static, 'static> {
-    let mut ctx = CelContext::with_env(Arc::clone(&ENV));
-    ctx.add_variable_from_value("plan", plan);
-    ctx.add_variable_from_value("metrics", metrics);
-    let _ = ctx.add_function(
-        "money",
-        move |text: Arc<String>| -> Result<f64, ExecutionError> {
-            let lit = money_literal(&text).ok_or_else(|| {
-                ExecutionError::function_error("money", format!("`{text}` is not an amount"))
-            })?;
-            money
-                .convert(lit.amount, lit.currency.as_deref())
-                .ok_or_else(|| {
-                    ExecutionError::function_error("money", "no exchange rate for this currency")
-                })
-        },
-    );
-    ctx
+thread_local! {
+    /// The plan whose money `money()` converts into: set by [`Compiled::eval`] for the
+    /// evaluation on this thread (an overload of the environment is a plain function).
+    static MONEY: std::cell::RefCell<Option<Arc<Money>>> = const { std::cell::RefCell::new(None) };
+}
+
+fn money(text: &CelString<'_>) -> Result<CelDouble, ExecutionError> {
+    let lit = money_literal(text.inner()).ok_or_else(|| {
+        ExecutionError::function_error("money", format!("`{}` is not an amount", text.inner()))
+    })?;
+    MONEY
+        .with(|m| {
+            m.borrow()
+                .as_ref()
+                .and_then(|m| m.convert(lit.amount, lit.currency.as_deref()))
+        })
+        .map(CelDouble::from)
+        .ok_or_else(|| {
+            ExecutionError::function_error("money", "no exchange rate for this currency")
+        })
+}
+
+/// What an expression sees: `value`, `item`, `plan` and `metrics`, borrowed from values
+/// converted once per plan (and only when an expression reads them).
+pub struct Bindings<'a> {
+    pub value: &'a Lazy<'a>,
+    pub item: &'a Lazy<'a>,
+    pub plan: &'a Lazy<'a>,
+    pub metrics: &'a Lazy<'a>,
+}
+
+/// A value converted only when an expression reads it.
+pub type Lazy<'a> = dyn (Fn() -> &'a dyn Val) + Send + Sync + 'a;
+
+struct Resolver<'r, 'a>(&'r Bindings<'a>);
+
+impl VariableResolver for Resolver<'_, '_> {
+    fn resolve<'b>(&'b self, variable: &str) -> Option<CowVal<'b, 'b>> {
+        Some(CowVal::Borrowed(match variable {
+            "value" => (self.0.value)(),
+            "item" => (self.0.item)(),
+            "plan" => (self.0.plan)(),
+            "metrics" => (self.0.metrics)(),
+            _ => return None,
+        }))
+    }
 }
 
 impl Compiled {
-    /// Evaluates with `value` and `item` bound in a scope of `root`.
+    /// Evaluates with `bindings`, `money()` converting into `money`'s plan currency.
     pub fn eval(
         &self,
-        root: &CelContext<'_, '_>,
-        value: Value,
-        item: Value,
+        bindings: &Bindings<'_>,
+        money: &Arc<Money>,
     ) -> Result<Value, ExecutionError> {
-        let mut scope = root.new_inner_scope();
-        scope.add_variable_from_value("value", value);
-        scope.add_variable_from_value("item", item);
-        self.program.execute(&scope)
+        MONEY.with(|m| *m.borrow_mut() = Some(Arc::clone(money)));
+        let resolver = Resolver(bindings);
+        let mut ctx = CelContext::with_env(Arc::clone(&ENV));
+        ctx.set_variable_resolver(&resolver);
+        self.program.execute(&ctx)
     }
 
     /// The work evaluating it over lists of at most `longest` items may cost.
@@ -387,6 +416,12 @@ impl Compiled {
         }
         cost
     }
+}
+
+/// A CEL value as the `Val` bindings hold.
+pub fn to_val(v: Value) -> Box<dyn Val> {
+    let val: Result<Box<dyn Val>, _> = v.try_into();
+    val.unwrap_or_else(|_| Box::new(cel::common::types::CelNull))
 }
 
 /// True for an error that says the expression does not fit the plan's types (found by
@@ -412,16 +447,21 @@ mod tests {
 
     fn run(src: &str, value: Value) -> Result<Value, ExecutionError> {
         let c = compile(src).unwrap();
-        let root = root_context(
-            Value::Null,
-            Value::Null,
-            Money {
-                plan_currency: "USD".into(),
-                base: "CNY".into(),
-                fx: FxRates([("USD".to_string(), 7.0)].into_iter().collect()),
-            },
-        );
-        c.eval(&root, value, Value::Null)
+        let money = Arc::new(Money {
+            plan_currency: "USD".into(),
+            base: "CNY".into(),
+            fx: FxRates([("USD".to_string(), 7.0)].into_iter().collect()),
+        });
+        let (value, null) = (to_val(value), to_val(Value::Null));
+        let none = || null.as_ref();
+        let value = || value.as_ref();
+        let b = Bindings {
+            value: &value,
+            item: &none,
+            plan: &none,
+            metrics: &none,
+        };
+        c.eval(&b, &money)
     }
 
     #[test]

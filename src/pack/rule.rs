@@ -178,9 +178,9 @@ pub struct PackRule {
 /// CEL context with `plan`, `metrics` and `money()`.
 struct PlanView {
     tree: Node,
-    root: cel::Context<'static, 'static>,
+    metrics: Node,
     longest: usize,
-    money: Money,
+    money: Arc<Money>,
 }
 
 impl PlanView {
@@ -191,13 +191,12 @@ impl PlanView {
             base: cx.thresholds.currency.clone(),
             fx: cx.fx.clone(),
         };
-        let root = expr::root_context(tree.to_cel(), view::metrics(cx), money.clone());
         let longest = tree.longest_list();
         PlanView {
             tree,
-            root,
+            metrics: Node::value(view::metrics(cx)),
             longest,
-            money,
+            money: Arc::new(money),
         }
     }
 
@@ -226,12 +225,11 @@ impl PlanView {
                 ])
                 .collect(),
         );
-        let root = expr::root_context(tree.to_cel(), metrics, money.clone());
         PlanView {
             longest: 2,
             tree,
-            root,
-            money,
+            metrics: Node::value(metrics),
+            money: Arc::new(money),
         }
     }
 }
@@ -254,9 +252,23 @@ fn sample(shape: &Shape) -> Node {
             Leaf::Bool => Kind::Bool(true),
         },
     };
-    Node {
-        kind,
-        span: Some(Span::default()),
+    Node::new(kind, Some(Span::default()))
+}
+
+impl PlanView {
+    /// Evaluates `c` on one value the rule's path found.
+    fn eval(&self, c: &Compiled, found: &view::Found<'_>) -> Result<Value, cel::ExecutionError> {
+        let plan = || self.tree.val();
+        let metrics = || self.metrics.val();
+        let value = || found.value.val();
+        let item = || found.item.val();
+        let bindings = expr::Bindings {
+            value: &value,
+            item: &item,
+            plan: &plan,
+            metrics: &metrics,
+        };
+        c.eval(&bindings, &self.money)
     }
 }
 
@@ -280,8 +292,7 @@ impl PackRule {
         let view = PlanView::sample();
         let walk = view::walk(&view.tree, &self.segs);
         for found in &walk.found {
-            let (value, item) = (found.value.to_cel(), found.item.to_cel());
-            match self.when.eval(&view.root, value.clone(), item.clone()) {
+            match view.eval(&self.when, found) {
                 Ok(Value::Bool(_)) => {}
                 Ok(other) => {
                     return Err((
@@ -298,7 +309,7 @@ impl PackRule {
             ] {
                 for piece in text.iter().flat_map(|t| t.parts.iter()) {
                     if let Piece::Expr(c, _) = piece
-                        && let Err(e) = c.eval(&view.root, value.clone(), item.clone())
+                        && let Err(e) = view.eval(c, found)
                         && expr::is_type_error(&e)
                     {
                         return Err((which, format!("{{{}}}: {e}", c.source)));
@@ -313,16 +324,15 @@ impl PackRule {
         &self,
         text: &Interpolated,
         view: &PlanView,
-        value: &Value,
-        item: &Value,
+        found: &view::Found<'_>,
     ) -> Result<Vec<Part>, String> {
         let mut parts = Vec::new();
         for piece in &text.parts {
             match piece {
                 Piece::Text(t) => parts.push(Part::Text(crate::text::escape_line(t).into_owned())),
                 Piece::Expr(c, hint) => {
-                    let v = c
-                        .eval(&view.root, value.clone(), item.clone())
+                    let v = view
+                        .eval(c, found)
                         .map_err(|e| format!("{{{}}}: {e}", c.source))?;
                     format_value(&v, hint.as_ref(), &view.money.plan_currency, &mut parts);
                 }
@@ -493,15 +503,11 @@ impl RuntimeRule for PackRule {
                 ));
                 return Ok(());
             }
-            let (value, item) = (found.value.to_cel(), found.item.to_cel());
-            match self.when.eval(&view.root, value.clone(), item.clone()) {
+            match view.eval(&self.when, found) {
                 Ok(Value::Bool(false)) => {}
                 Ok(Value::Bool(true)) => {
-                    let message = self.words(&self.message, view, &value, &item);
-                    let help = self
-                        .help
-                        .as_ref()
-                        .map(|h| self.words(h, view, &value, &item));
+                    let message = self.words(&self.message, view, found);
+                    let help = self.help.as_ref().map(|h| self.words(h, view, found));
                     match (message, help.transpose()) {
                         (Ok(m), Ok(h)) => {
                             let mut f = Finding::new(

@@ -5,23 +5,27 @@
 use std::collections::HashMap;
 use std::sync::Arc;
 
-use cel::Value;
-use cel::objects::{Key, Map};
-use serde_json::Value as Json;
+use std::sync::OnceLock;
 
-use super::shape::{Seg, join};
+use cel::Value;
+use cel::common::value::Val;
+use cel::objects::{Key, Map};
+
+use super::shape::Seg;
 use crate::lint::Context;
 use crate::model::Plan;
 use crate::source::Span;
 
 /// A value of the plan with its span.
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub struct Node {
     pub kind: Kind,
     pub span: Option<Span>,
+    /// The value as expressions see it, converted the first time one does.
+    val: OnceLock<Box<dyn Val>>,
 }
 
-#[derive(Clone, Debug)]
+#[derive(Debug)]
 pub enum Kind {
     /// Present but unreadable: it has its own `plan/invalid-value` finding.
     Invalid,
@@ -38,8 +42,10 @@ pub enum Kind {
 impl Node {
     /// The typed plan as a tree (absent fields left out).
     pub fn of_plan(plan: &Plan) -> Node {
-        let json = serde_json::to_value(plan).unwrap_or(Json::Null);
-        let mut root = from_json(&json, None);
+        use serde::Serialize;
+        let mut root = plan
+            .serialize(ser::To)
+            .unwrap_or_else(|_| Node::new(Kind::Null, None));
         root.span = Some(plan.document.span);
         root
     }
@@ -48,6 +54,50 @@ impl Node {
         match &self.kind {
             Kind::Map(fields) => fields.iter().find(|(k, _)| k == key).map(|(_, n)| n),
             _ => None,
+        }
+    }
+
+    pub fn new(kind: Kind, span: Option<Span>) -> Node {
+        Node {
+            kind,
+            span,
+            val: OnceLock::new(),
+        }
+    }
+
+    /// A node for a value computed rather than read (`metrics`).
+    pub fn value(v: Value) -> Node {
+        let node = Node::new(Kind::Null, None);
+        let _ = node.val.set(super::expr::to_val(v));
+        node
+    }
+
+    /// The value as expressions see it (converted once).
+    pub fn val(&self) -> &dyn Val {
+        self.val.get_or_init(|| self.to_box()).as_ref()
+    }
+
+    /// The value built straight as the interpreter's values (no `Value` in between).
+    fn to_box(&self) -> Box<dyn Val> {
+        use cel::common::types::{
+            CelBool, CelDouble, CelInt, CelList, CelMap, CelMapKey, CelNull, CelString,
+        };
+        match &self.kind {
+            Kind::Invalid | Kind::Null => Box::new(CelNull),
+            Kind::Bool(b) => Box::new(CelBool::from(*b)),
+            Kind::Int(i) => Box::new(CelInt::from(*i)),
+            Kind::Float(f) => Box::new(CelDouble::from(*f)),
+            Kind::Str(s) => Box::new(CelString::from(s.clone())),
+            Kind::List(items) => Box::new(CelList::from(
+                items.iter().map(Node::to_box).collect::<Vec<_>>(),
+            )),
+            Kind::Map(fields) => Box::new(CelMap::from(
+                fields
+                    .iter()
+                    .filter(|(_, n)| !matches!(n.kind, Kind::Invalid))
+                    .map(|(k, n)| (CelMapKey::from(k.clone()), n.to_box()))
+                    .collect::<HashMap<_, _>>(),
+            )),
         }
     }
 
@@ -94,40 +144,6 @@ impl Node {
     }
 }
 
-/// serde's shape of `Val` (`{"$v", "$o", "$l"}`) and `Field::Invalid`
-/// (`{"$invalid": true}`), see `model::value`.
-fn from_json(json: &Json, span: Option<Span>) -> Node {
-    let kind = match json {
-        Json::Null => Kind::Null,
-        Json::Bool(b) => Kind::Bool(*b),
-        Json::Number(n) => match (n.as_i64(), n.as_u64()) {
-            (Some(i), _) => Kind::Int(i),
-            (None, Some(u)) => Kind::Int(i64::try_from(u).unwrap_or(i64::MAX)),
-            _ => Kind::Float(n.as_f64().unwrap_or(f64::NAN)),
-        },
-        Json::String(s) => Kind::Str(s.clone()),
-        Json::Array(items) => Kind::List(items.iter().map(|i| from_json(i, None)).collect()),
-        Json::Object(o) => {
-            if o.contains_key("$invalid") {
-                Kind::Invalid
-            } else if let Some(v) = o.get("$v") {
-                let at = |k: &str| o.get(k).and_then(Json::as_u64).unwrap_or(0) as usize;
-                return from_json(v, Some(Span::new(at("$o"), at("$l"))));
-            } else {
-                Kind::Map(
-                    o.iter()
-                        .filter(|(_, v)| !v.is_null())
-                        .map(|(k, v)| (k.clone(), from_json(v, None)))
-                        .collect(),
-                )
-            }
-        }
-    };
-    // serde_json orders object keys alphabetically; the format's order is the
-    // schema's, which is the same sort (both come from serde_json maps).
-    Node { kind, span }
-}
-
 /// A value a `given` path found: it, the mapping that holds it, and its path.
 pub struct Found<'a> {
     pub value: &'a Node,
@@ -148,44 +164,59 @@ pub struct Walk<'a> {
 /// Walks `segs` from the plan's root.
 pub fn walk<'a>(root: &'a Node, segs: &[Seg]) -> Walk<'a> {
     let mut out = Walk::default();
-    step(root, root, segs, String::new(), &mut out);
+    step(root, root, segs, &mut String::new(), &mut out);
     out
 }
 
-fn step<'a>(node: &'a Node, item: &'a Node, segs: &[Seg], path: String, out: &mut Walk<'a>) {
+fn step<'a>(node: &'a Node, item: &'a Node, segs: &[Seg], path: &mut String, out: &mut Walk<'a>) {
     let Some((seg, rest)) = segs.split_first() else {
         match node.kind {
-            Kind::Invalid => out.invalid.push(path),
-            Kind::Null => out.missing.push((item, path)),
+            Kind::Invalid => out.invalid.push(path.clone()),
+            Kind::Null => out.missing.push((item, path.clone())),
             _ => out.found.push(Found {
                 value: node,
                 item,
-                path,
+                path: path.clone(),
             }),
         }
         return;
     };
     // The mapping that holds what comes next.
     let holder = if node.is_map() { node } else { item };
+    let at = path.len();
+    let push_key = |path: &mut String, k: &str| {
+        if at > 0 {
+            path.push('.');
+        }
+        path.push_str(k);
+    };
     match (&node.kind, seg) {
-        (Kind::Invalid, _) => out.invalid.push(path),
-        (Kind::Map(_), Seg::Key(k)) => match node.field(k) {
-            Some(child) => step(child, holder, rest, join(&path, k), out),
-            None => out.missing.push((node, join(&path, k))),
-        },
+        (Kind::Invalid, _) => out.invalid.push(path.clone()),
+        (Kind::Map(_), Seg::Key(k)) => {
+            push_key(path, k);
+            match node.field(k) {
+                Some(child) => step(child, holder, rest, path, out),
+                None => out.missing.push((node, path.clone())),
+            }
+        }
         (Kind::Map(fields), Seg::Each) => {
             for (k, child) in fields {
-                step(child, holder, rest, join(&path, k), out);
+                push_key(path, k);
+                step(child, holder, rest, path, out);
+                path.truncate(at);
             }
         }
         (Kind::List(items), Seg::Each) => {
             for (i, child) in items.iter().enumerate() {
-                let child_path = format!("{path}[{i}]");
-                step(child, holder, rest, child_path, out);
+                use std::fmt::Write;
+                let _ = write!(path, "[{i}]");
+                step(child, holder, rest, path, out);
+                path.truncate(at);
             }
         }
-        _ => out.missing.push((holder, path)),
+        _ => out.missing.push((holder, path.clone())),
     }
+    path.truncate(at);
 }
 
 /// The derived values the built-in rules use, as `metrics`: `ltv` (computed),
@@ -266,4 +297,263 @@ pub fn metric_leaf(name: &str) -> Option<super::shape::Leaf> {
         "cash_out_year" => Leaf::Year,
         _ => return None,
     })
+}
+
+/// Serializes the typed plan straight into [`Node`]s: `Val` (its `$v`, `$o`, `$l`) keeps
+/// its span, `Field::Invalid` (`{"$invalid": true}`) is [`Kind::Invalid`], absent fields
+/// are left out. No intermediate JSON: this runs once per plan.
+mod ser {
+    use serde::ser::{self, Serialize};
+
+    use super::{Kind, Node};
+    use crate::source::Span;
+
+    #[derive(Debug)]
+    pub struct Error(String);
+
+    impl std::fmt::Display for Error {
+        fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+            f.write_str(&self.0)
+        }
+    }
+
+    impl std::error::Error for Error {}
+
+    impl ser::Error for Error {
+        fn custom<T: std::fmt::Display>(msg: T) -> Self {
+            Error(msg.to_string())
+        }
+    }
+
+    pub struct To;
+
+    fn leaf(kind: Kind) -> Result<Node, Error> {
+        Ok(Node::new(kind, None))
+    }
+
+    impl ser::Serializer for To {
+        type Ok = Node;
+        type Error = Error;
+        type SerializeSeq = Seq;
+        type SerializeTuple = Seq;
+        type SerializeTupleStruct = Seq;
+        type SerializeTupleVariant = ser::Impossible<Node, Error>;
+        type SerializeMap = Invalid;
+        type SerializeStruct = Struct;
+        type SerializeStructVariant = ser::Impossible<Node, Error>;
+
+        fn serialize_bool(self, v: bool) -> Result<Node, Error> {
+            leaf(Kind::Bool(v))
+        }
+        fn serialize_i8(self, v: i8) -> Result<Node, Error> {
+            leaf(Kind::Int(v.into()))
+        }
+        fn serialize_i16(self, v: i16) -> Result<Node, Error> {
+            leaf(Kind::Int(v.into()))
+        }
+        fn serialize_i32(self, v: i32) -> Result<Node, Error> {
+            leaf(Kind::Int(v.into()))
+        }
+        fn serialize_i64(self, v: i64) -> Result<Node, Error> {
+            leaf(Kind::Int(v))
+        }
+        fn serialize_u8(self, v: u8) -> Result<Node, Error> {
+            leaf(Kind::Int(v.into()))
+        }
+        fn serialize_u16(self, v: u16) -> Result<Node, Error> {
+            leaf(Kind::Int(v.into()))
+        }
+        fn serialize_u32(self, v: u32) -> Result<Node, Error> {
+            leaf(Kind::Int(v.into()))
+        }
+        fn serialize_u64(self, v: u64) -> Result<Node, Error> {
+            leaf(Kind::Int(i64::try_from(v).unwrap_or(i64::MAX)))
+        }
+        fn serialize_f32(self, v: f32) -> Result<Node, Error> {
+            leaf(Kind::Float(v.into()))
+        }
+        fn serialize_f64(self, v: f64) -> Result<Node, Error> {
+            leaf(Kind::Float(v))
+        }
+        fn serialize_char(self, v: char) -> Result<Node, Error> {
+            leaf(Kind::Str(v.to_string()))
+        }
+        fn serialize_str(self, v: &str) -> Result<Node, Error> {
+            leaf(Kind::Str(v.to_string()))
+        }
+        fn serialize_bytes(self, _: &[u8]) -> Result<Node, Error> {
+            leaf(Kind::Null)
+        }
+        fn serialize_none(self) -> Result<Node, Error> {
+            leaf(Kind::Null)
+        }
+        fn serialize_some<T: ?Sized + Serialize>(self, v: &T) -> Result<Node, Error> {
+            v.serialize(self)
+        }
+        fn serialize_unit(self) -> Result<Node, Error> {
+            leaf(Kind::Null)
+        }
+        fn serialize_unit_struct(self, _: &'static str) -> Result<Node, Error> {
+            leaf(Kind::Null)
+        }
+        fn serialize_unit_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            variant: &'static str,
+        ) -> Result<Node, Error> {
+            leaf(Kind::Str(variant.to_string()))
+        }
+        fn serialize_newtype_struct<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            v: &T,
+        ) -> Result<Node, Error> {
+            v.serialize(self)
+        }
+        fn serialize_newtype_variant<T: ?Sized + Serialize>(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            v: &T,
+        ) -> Result<Node, Error> {
+            v.serialize(self)
+        }
+        fn serialize_seq(self, len: Option<usize>) -> Result<Seq, Error> {
+            Ok(Seq(Vec::with_capacity(len.unwrap_or(0))))
+        }
+        fn serialize_tuple(self, len: usize) -> Result<Seq, Error> {
+            Ok(Seq(Vec::with_capacity(len)))
+        }
+        fn serialize_tuple_struct(self, _: &'static str, len: usize) -> Result<Seq, Error> {
+            Ok(Seq(Vec::with_capacity(len)))
+        }
+        fn serialize_tuple_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeTupleVariant, Error> {
+            Err(ser::Error::custom("not in a plan"))
+        }
+        fn serialize_map(self, _: Option<usize>) -> Result<Invalid, Error> {
+            Ok(Invalid)
+        }
+        fn serialize_struct(self, name: &'static str, len: usize) -> Result<Struct, Error> {
+            Ok(Struct {
+                val: name == "Val",
+                fields: Vec::with_capacity(len),
+                value: None,
+                offset: 0,
+                len: 0,
+            })
+        }
+        fn serialize_struct_variant(
+            self,
+            _: &'static str,
+            _: u32,
+            _: &'static str,
+            _: usize,
+        ) -> Result<Self::SerializeStructVariant, Error> {
+            Err(ser::Error::custom("not in a plan"))
+        }
+    }
+
+    pub struct Seq(Vec<Node>);
+
+    impl ser::SerializeSeq for Seq {
+        type Ok = Node;
+        type Error = Error;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+            self.0.push(v.serialize(To)?);
+            Ok(())
+        }
+        fn end(self) -> Result<Node, Error> {
+            leaf(Kind::List(self.0))
+        }
+    }
+
+    impl ser::SerializeTuple for Seq {
+        type Ok = Node;
+        type Error = Error;
+        fn serialize_element<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+            ser::SerializeSeq::serialize_element(self, v)
+        }
+        fn end(self) -> Result<Node, Error> {
+            ser::SerializeSeq::end(self)
+        }
+    }
+
+    impl ser::SerializeTupleStruct for Seq {
+        type Ok = Node;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(&mut self, v: &T) -> Result<(), Error> {
+            ser::SerializeSeq::serialize_element(self, v)
+        }
+        fn end(self) -> Result<Node, Error> {
+            ser::SerializeSeq::end(self)
+        }
+    }
+
+    /// The one map a plan serializes: `Field::Invalid`'s `{"$invalid": true}`.
+    pub struct Invalid;
+
+    impl ser::SerializeMap for Invalid {
+        type Ok = Node;
+        type Error = Error;
+        fn serialize_key<T: ?Sized + Serialize>(&mut self, _: &T) -> Result<(), Error> {
+            Ok(())
+        }
+        fn serialize_value<T: ?Sized + Serialize>(&mut self, _: &T) -> Result<(), Error> {
+            Ok(())
+        }
+        fn end(self) -> Result<Node, Error> {
+            leaf(Kind::Invalid)
+        }
+    }
+
+    pub struct Struct {
+        /// A `Val`: its value and span, not a mapping.
+        val: bool,
+        fields: Vec<(String, Node)>,
+        value: Option<Node>,
+        offset: usize,
+        len: usize,
+    }
+
+    impl ser::SerializeStruct for Struct {
+        type Ok = Node;
+        type Error = Error;
+        fn serialize_field<T: ?Sized + Serialize>(
+            &mut self,
+            key: &'static str,
+            v: &T,
+        ) -> Result<(), Error> {
+            let node = v.serialize(To)?;
+            if self.val {
+                let n = match node.kind {
+                    Kind::Int(i) => usize::try_from(i).unwrap_or(0),
+                    _ => 0,
+                };
+                match key {
+                    "$o" => self.offset = n,
+                    "$l" => self.len = n,
+                    _ => self.value = Some(node),
+                }
+            } else if !matches!(node.kind, Kind::Null) {
+                self.fields.push((key.to_string(), node));
+            }
+            Ok(())
+        }
+        fn end(self) -> Result<Node, Error> {
+            if self.val {
+                let mut node = self.value.unwrap_or_else(|| Node::new(Kind::Null, None));
+                node.span = Some(Span::new(self.offset, self.len));
+                return Ok(node);
+            }
+            leaf(Kind::Map(self.fields))
+        }
+    }
 }
