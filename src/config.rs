@@ -475,6 +475,16 @@ impl Config {
                 |p| format!("from {}", escape_line(&p.display().to_string()))
             )
         ));
+        if !self.packs.is_empty() {
+            // As read (relative to the working directory); a config pasted elsewhere
+            // names them relative to itself.
+            let names: Vec<String> = self
+                .packs
+                .iter()
+                .map(|p| toml_string(&p.file.name))
+                .collect();
+            out.push_str(&format!("packs = [{}]\n", names.join(", ")));
+        }
         out.push_str(&format!("preset = \"{}\"\n", preset.name()));
         let fail = match self.fail_on {
             Some(Some(s)) => s.as_str(),

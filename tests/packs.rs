@@ -164,6 +164,19 @@ fn pack_rules_are_listed_and_explained() {
         "acme-ic/min-gross-margin  (acme-ic · default error)\n\ngross margin is below 70%\n\n**Help:** raise prices or cut delivery cost\n"
     );
     let out = planlint()
+        .args(["config", "--pack", ACME])
+        .output()
+        .unwrap();
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(
+        text.contains("packs = [\"fixtures/packs/acme-ic.planlint.yaml\"]\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains("\"acme-ic/min-acv\" = \"warning\"\n"),
+        "{text}"
+    );
+    let out = planlint()
         .args(["explain", "acme-ic/min-gross-margin"])
         .output()
         .unwrap();
