@@ -29,10 +29,13 @@ pub enum Command {
     Rules {
         #[arg(long, value_enum, default_value_t = ListFormat::Human)]
         format: ListFormat,
-        /// Language of the summaries (default: the environment's: LC_ALL, LC_MESSAGES or
-        /// LANG starting with `zh` is Chinese)
-        #[arg(long, value_enum)]
-        lang: Option<LangArg>,
+        #[command(flatten)]
+        source: ConfigArgs,
+    },
+    /// Test rule packs: `planlint pack test FILE...` runs their rules' examples
+    Pack {
+        #[command(subcommand)]
+        command: PackCommand,
     },
     /// Explain a rule (its id) or a whole principle (its slug)
     Explain {
@@ -113,6 +116,19 @@ pub enum DiffFormat {
     Html,
 }
 
+#[derive(Subcommand, Debug)]
+pub enum PackCommand {
+    /// Run every rule's `examples` (each merged into a plan that passes every built-in
+    /// rule): a `fail` example must produce the rule's finding, a `pass` example must not
+    Test {
+        /// The pack files to test
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        #[command(flatten)]
+        source: ConfigArgs,
+    },
+}
+
 /// Where the configuration comes from.
 #[derive(Args, Debug, Clone, Default)]
 pub struct ConfigArgs {
@@ -132,6 +148,10 @@ pub struct ConfigArgs {
     /// environment's: LC_ALL, LC_MESSAGES or LANG starting with `zh` is Chinese)
     #[arg(long, value_enum)]
     pub lang: Option<LangArg>,
+
+    /// Load the rules of this rule pack (repeatable), besides the config's `packs`
+    #[arg(long = "pack", value_name = "FILE")]
+    pub packs: Vec<PathBuf>,
 }
 
 #[derive(Copy, Clone, Debug, PartialEq, Eq, ValueEnum)]

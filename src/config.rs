@@ -30,6 +30,22 @@ pub struct ConfigError {
     span: Span,
     pub message: Message,
     pub help: Option<Message>,
+    /// What the problem is in: `config`, or `pack` for a rule pack.
+    pub what: &'static str,
+}
+
+/// A rule pack that cannot be used is a problem of the run's configuration, shown in
+/// the pack file.
+impl From<crate::pack::PackError> for ConfigError {
+    fn from(e: crate::pack::PackError) -> Self {
+        Self {
+            file: e.file,
+            span: e.span,
+            message: e.message,
+            help: Some(e.help),
+            what: "pack",
+        }
+    }
 }
 
 impl ConfigError {
@@ -48,6 +64,7 @@ impl ConfigError {
             span,
             message,
             help: Some(help),
+            what: "config",
         }
     }
 
@@ -62,6 +79,7 @@ impl ConfigError {
             span: Span::default(),
             message,
             help,
+            what: "config",
         }
     }
 
@@ -73,7 +91,7 @@ impl ConfigError {
             String::new()
         };
         Diagnostic {
-            rule: "config",
+            rule: self.what,
             severity: Severity::Error,
             message: self.message.render(lang),
             span: self.span,
@@ -141,6 +159,11 @@ pub struct Config {
     /// The config file's name and text, for diagnostics found after parsing.
     source: Option<(String, String)>,
     limits: Option<Limits>,
+    /// The rules a run checks: the built-in ones and those of the rule packs (`packs`
+    /// and `--pack`); `None` for the built-in ones alone.
+    registry: Option<crate::lint::Registry>,
+    /// The rule packs loaded, in order.
+    pub packs: Vec<crate::pack::Pack>,
 }
 
 /// The settings of a run with no `planlint.toml`: the built-in rules at their default
@@ -176,6 +199,11 @@ pub fn discover(cwd: &Path) -> Option<PathBuf> {
 
 impl Config {
     pub fn load(path: &Path) -> Result<Config, ConfigError> {
+        Self::load_with(path, &[])
+    }
+
+    /// Loads the config at `path` with the extra rule packs `--pack` names.
+    pub fn load_with(path: &Path, extra_packs: &[PathBuf]) -> Result<Config, ConfigError> {
         // Regular files only, and at most CONFIG_MAX_BYTES: a FIFO or /dev/zero given to
         // --config must neither block nor fill memory.
         let text = crate::input::read_small_text(path, crate::input::CONFIG_MAX_BYTES).map_err(
@@ -193,7 +221,7 @@ impl Config {
             .map(Path::to_path_buf)
             .filter(|p| !p.as_os_str().is_empty())
             .unwrap_or_else(|| PathBuf::from("."));
-        Self::parse(&path.display().to_string(), &text, dir).map(|mut c| {
+        Self::parse_with(&path.display().to_string(), &text, dir, extra_packs).map(|mut c| {
             c.path = Some(path.to_path_buf());
             c
         })
@@ -201,6 +229,18 @@ impl Config {
 
     /// Parses config text; `name` is shown in diagnostics, `dir` anchors its globs.
     pub fn parse(name: &str, text: &str, dir: PathBuf) -> Result<Config, ConfigError> {
+        Self::parse_with(name, text, dir, &[])
+    }
+
+    /// Parses config text and loads its rule packs and `extra_packs` (`--pack`, relative
+    /// to the working directory) before the rules it configures are read, so that
+    /// `[rules]` may name pack rules.
+    pub fn parse_with(
+        name: &str,
+        text: &str,
+        dir: PathBuf,
+        extra_packs: &[PathBuf],
+    ) -> Result<Config, ConfigError> {
         let file = SourceFile::new(name, text.to_string());
         let root = parse_toml(&file)?;
         let mut config = Config {
@@ -208,10 +248,73 @@ impl Config {
             source: Some((name.to_string(), text.to_string())),
             ..Config::default()
         };
+        if let Some((_, value)) = root.get_ref().iter().find(|(k, _)| k.get_ref() == "packs") {
+            for (path, span) in string_list(&file, value, "packs")? {
+                let full = config.dir.join(&path);
+                config.check_pack_path(&file, &full, &path, span)?;
+                config.add_pack(&full)?;
+            }
+        }
+        for p in extra_packs {
+            config.add_pack(p)?;
+        }
         for (key, value) in root.get_ref() {
             config.read_key(&file, key, value)?;
         }
         Ok(config)
+    }
+
+    /// The default configuration with the rule packs at `paths` (`--isolated --pack`).
+    pub fn with_packs(paths: &[PathBuf]) -> Result<Config, ConfigError> {
+        let mut config = Config::default();
+        for p in paths {
+            config.add_pack(p)?;
+        }
+        Ok(config)
+    }
+
+    /// The rules a run with this configuration checks.
+    pub fn registry(&self) -> crate::lint::Registry {
+        self.registry.clone().unwrap_or_else(crate::rules::builtin)
+    }
+
+    fn add_pack(&mut self, path: &Path) -> Result<(), ConfigError> {
+        let mut registry = self.registry();
+        let pack = crate::pack::load(path, &registry)?;
+        for rule in &pack.rules {
+            // `load` refused any id the registry holds.
+            let _ = registry.add(rule);
+        }
+        self.registry = Some(registry);
+        self.packs.push(pack);
+        Ok(())
+    }
+
+    /// A pack the config names must lie in the config's directory tree: a symbolic link
+    /// out of it is refused, as links out of a walked tree are.
+    fn check_pack_path(
+        &self,
+        file: &SourceFile,
+        full: &Path,
+        written: &str,
+        span: std::ops::Range<usize>,
+    ) -> Result<(), ConfigError> {
+        let (Ok(target), Ok(root)) = (
+            std::fs::canonicalize(full),
+            std::fs::canonicalize(&self.dir),
+        ) else {
+            // A missing file is told by the pack loader, with the reason.
+            return Ok(());
+        };
+        if target.starts_with(&root) {
+            return Ok(());
+        }
+        Err(ConfigError::at(
+            file,
+            span,
+            Message::new("config-pack-outside").text("path", escape_line(written).into_owned()),
+            Message::new("config-pack-outside.help"),
+        ))
     }
 
     /// Reads one top-level key into the config.
@@ -222,6 +325,7 @@ impl Config {
         value: &Spanned<DeValue<'_>>,
     ) -> Result<(), ConfigError> {
         const TOP: &[&str] = &[
+            "packs",
             "preset",
             "lang",
             "fail-on",
@@ -232,7 +336,10 @@ impl Config {
             "overrides",
             "limits",
         ];
+        let registry = self.registry();
         match key.get_ref().as_ref() {
+            // Read first, in `parse_with`.
+            "packs" => {}
             "preset" => self.preset = Some(read_preset(file, value)?),
             "lang" => self.lang = Some(read_lang(file, value)?),
             "fail-on" => self.fail_on = Some(read_fail_on(file, value)?),
@@ -241,10 +348,10 @@ impl Config {
                 self.exclude = Some(build_globs(file, &patterns)?);
                 self.exclude_patterns = patterns.into_iter().map(|(p, _)| p).collect();
             }
-            "rules" => self.rules = rule_table(file, value, "rules")?,
+            "rules" => self.rules = rule_table(file, value, "rules", &registry)?,
             "thresholds" => self.thresholds = read_thresholds(file, value)?,
             "fx" => self.fx = read_fx(file, value)?,
-            "overrides" => self.overrides = read_overrides(file, value)?,
+            "overrides" => self.overrides = read_overrides(file, value, &registry)?,
             "limits" => self.limits = Some(read_limits(file, value)?),
             other => return Err(unknown_key(file, key, other, TOP, "top")),
         }
@@ -313,6 +420,7 @@ impl Config {
             }
         }
         let mut settings = Settings {
+            registry: self.registry(),
             thresholds,
             fx: self.fx.clone(),
             limits: self.limits.unwrap_or_default(),
@@ -368,6 +476,16 @@ impl Config {
                 |p| format!("from {}", escape_line(&p.display().to_string()))
             )
         ));
+        if !self.packs.is_empty() {
+            // As read (relative to the working directory); a config pasted elsewhere
+            // names them relative to itself.
+            let names: Vec<String> = self
+                .packs
+                .iter()
+                .map(|p| toml_string(&p.file.name))
+                .collect();
+            out.push_str(&format!("packs = [{}]\n", names.join(", ")));
+        }
         out.push_str(&format!("preset = \"{}\"\n", preset.name()));
         let fail = match self.fail_on {
             Some(Some(s)) => s.as_str(),
@@ -504,13 +622,14 @@ fn read_fx(file: &SourceFile, value: &Spanned<DeValue>) -> Result<FxRates, Confi
 fn read_overrides(
     file: &SourceFile,
     value: &Spanned<DeValue>,
+    registry: &crate::lint::Registry,
 ) -> Result<Vec<Override>, ConfigError> {
     let DeValue::Array(items) = value.get_ref() else {
         return Err(type_error(file, value, "overrides", "overrides"));
     };
     items
         .iter()
-        .map(|item| override_entry(file, item))
+        .map(|item| override_entry(file, item, registry))
         .collect()
 }
 
@@ -703,13 +822,13 @@ fn rule_table(
     file: &SourceFile,
     value: &Spanned<DeValue>,
     key: &str,
+    registry: &crate::lint::Registry,
 ) -> Result<Vec<(String, Option<Severity>)>, ConfigError> {
     let table = expect_table(file, value, key)?;
     let mut out = Vec::new();
     for (sel, sev) in table {
         let s = sel.get_ref().as_ref();
-        // The rules a config can name: the built-in ones.
-        let registry = crate::rules::builtin();
+        // The rules a config can name: the built-in ones and its packs'.
         if !registry.selector_is_known(s) {
             return Err(ConfigError::at(
                 file,
@@ -1105,7 +1224,11 @@ fn limit(
     Ok(limits)
 }
 
-fn override_entry(file: &SourceFile, item: &Spanned<DeValue>) -> Result<Override, ConfigError> {
+fn override_entry(
+    file: &SourceFile,
+    item: &Spanned<DeValue>,
+    registry: &crate::lint::Registry,
+) -> Result<Override, ConfigError> {
     let DeValue::Table(t) = item.get_ref() else {
         return Err(type_error(file, item, "overrides", "override-entry"));
     };
@@ -1114,7 +1237,7 @@ fn override_entry(file: &SourceFile, item: &Spanned<DeValue>) -> Result<Override
     for (key, value) in t.iter() {
         match key.get_ref().as_ref() {
             "files" => files = Some(string_list(file, value, "files")?),
-            "rules" => rules = rule_table(file, value, "rules")?,
+            "rules" => rules = rule_table(file, value, "rules", registry)?,
             other => {
                 return Err(unknown_key(
                     file,

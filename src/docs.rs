@@ -62,6 +62,15 @@ fn section_in(rule_id: &str, lang: Lang) -> Option<&'static str> {
     Some(page[start..start + heading.len() + end].trim_end())
 }
 
+/// A rule's documentation in `lang`: its section of `rules/`, or for a rule made at run
+/// time (a pack's) the documentation it came with.
+pub fn rule_doc(rule: &'static Rule, lang: Lang) -> Option<&'static str> {
+    match rule.runtime() {
+        Some(r) => Some(r.doc()),
+        None => section(rule.id, lang),
+    }
+}
+
 /// Every rule id that has a `## principle/rule` heading in some page in `lang`.
 pub fn documented_ids(lang: Lang) -> Vec<String> {
     let mut ids = Vec::new();
@@ -112,6 +121,16 @@ pub fn explain(query: &str, in_force: &InForce, lang: Lang) -> Result<String, Ex
         }
     });
     let help = Message::new("rules-explain-unknown-help").render(lang);
+    if let Some(rule) = rule
+        && let Some(runtime) = rule.runtime()
+    {
+        let header = Message::new("rules-explain-header")
+            .text("id", rule.id)
+            .text("principle", rule.principle())
+            .text("severity", severity_word(rule, lang))
+            .render(lang);
+        return Ok(format!("{header}\n\n{}\n", runtime.doc().trim_end()));
+    }
     if let Some(rule) = rule {
         let text = section(rule.id, lang).ok_or_else(|| ExplainError {
             message: Message::new("rules-explain-no-section")

@@ -2,7 +2,9 @@
 //! run the enabled rules of the settings' registry, apply suppressions, sort, word.
 
 use crate::i18n::Arg;
-use crate::lint::{Context, Diagnostic, Finding, NotChecked, NotCheckedReason, Rule, Settings};
+use crate::lint::{
+    Check, Context, Diagnostic, Finding, NotChecked, NotCheckedReason, Rule, Settings,
+};
 use crate::model::{self, Plan};
 use crate::needs::{Lookup, Verdict};
 use crate::rules::plan;
@@ -200,6 +202,17 @@ fn check_document(
             reason,
             paths,
         };
+        let check = match check {
+            Check::Fn(check) => check,
+            // A run-time rule (a pack's) looks its values up itself: a value that is not
+            // there makes it not checked, and is no finding unless the rule requires it.
+            Check::Runtime(runtime) => {
+                if let Err(skip) = runtime.check(rule, &cx, findings) {
+                    push_once(not_checked, skip_with(rule, skip.reason, skip.paths));
+                }
+                continue;
+            }
+        };
         match lookup.verdict(rule.inputs) {
             Verdict::Missing(paths) => {
                 match missing.iter_mut().find(|(p, _, _)| *p == rule.principle()) {
@@ -250,7 +263,7 @@ fn check_document(
         let total = settings
             .registry
             .iter()
-            .filter(|r| r.check.is_some() && r.principle() == principle)
+            .filter(|r| matches!(r.check, Some(Check::Fn(_))) && r.principle() == principle)
             .count();
         findings.push(plan::missing_input_finding(
             &lookup, principle, &rules, total, &paths,
@@ -278,6 +291,14 @@ fn misspelt_input(path: &str, settings: &Settings) -> Option<String> {
     } else {
         format!("{parent}.{meant}")
     })
+}
+
+fn skip_with(rule: &Rule, reason: NotCheckedReason, paths: Vec<String>) -> NotChecked {
+    NotChecked {
+        rule: rule.id,
+        reason,
+        paths,
+    }
 }
 
 fn push_once(list: &mut Vec<NotChecked>, entry: NotChecked) {

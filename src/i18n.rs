@@ -170,6 +170,18 @@ enum Body {
     },
     /// English text built where the finding was made: rendered as is in every language.
     Literal(String),
+    /// Words someone else wrote (a rule pack's message), shown as written in every
+    /// language, with the values they interpolate written out for the reader.
+    Written(Vec<Part>),
+}
+
+/// A piece of [`Message::written`] text.
+#[derive(Clone, Debug, PartialEq)]
+pub enum Part {
+    /// Words as their author wrote them.
+    Text(String),
+    /// A value, written the way planlint writes its type in the reader's language.
+    Arg(Arg),
 }
 
 impl Message {
@@ -180,6 +192,14 @@ impl Message {
                 id,
                 args: Vec::new(),
             },
+        }
+    }
+
+    /// Text its author wrote (a rule pack's message or help) with the values it
+    /// interpolates: never translated, its values formatted for the reader.
+    pub fn written(parts: Vec<Part>) -> Self {
+        Self {
+            body: Body::Written(parts),
         }
     }
 
@@ -221,7 +241,7 @@ impl Message {
     pub fn id(&self) -> Option<&'static str> {
         match &self.body {
             Body::Id { id, .. } => Some(id),
-            Body::Literal(_) => None,
+            Body::Literal(_) | Body::Written(_) => None,
         }
     }
 
@@ -229,7 +249,7 @@ impl Message {
     pub fn args(&self) -> &[(&'static str, Arg)] {
         match &self.body {
             Body::Id { args, .. } => args,
-            Body::Literal(_) => &[],
+            Body::Literal(_) | Body::Written(_) => &[],
         }
     }
 
@@ -238,11 +258,23 @@ impl Message {
         matches!(self.body, Body::Literal(_))
     }
 
+    /// True for text someone else wrote ([`Message::written`]).
+    pub fn is_written(&self) -> bool {
+        matches!(self.body, Body::Written(_))
+    }
+
     /// The message in `lang`.
     pub fn render(&self, lang: Lang) -> String {
         match &self.body {
             Body::Literal(s) => s.clone(),
             Body::Id { id, args } => render(id, args, lang),
+            Body::Written(parts) => parts
+                .iter()
+                .map(|p| match p {
+                    Part::Text(t) => t.clone(),
+                    Part::Arg(a) => a.display(lang),
+                })
+                .collect(),
         }
     }
 }
@@ -384,6 +416,21 @@ mod tests {
         assert_eq!(money(-7_000_000.0, "CNY", Lang::Zh), "-700万 CNY");
         assert_eq!(money(42_253.52, "USD", Lang::Zh), "4.23万 USD");
         assert_eq!(money(50_000.0, "CNY", Lang::En), "50,000 CNY");
+    }
+
+    #[test]
+    fn written_text_stays_as_written_and_its_values_follow_the_reader() {
+        let m = Message::written(vec![
+            Part::Text("ACV ".into()),
+            Part::Arg(Arg::Money {
+                amount: 50_000.0,
+                currency: "CNY".into(),
+            }),
+            Part::Text(" is low".into()),
+        ]);
+        assert!(m.is_written());
+        assert_eq!(m.render(Lang::En), "ACV 50,000 CNY is low");
+        assert_eq!(m.render(Lang::Zh), "ACV 5万 CNY is low");
     }
 
     #[test]

@@ -21,6 +21,7 @@ pub mod load;
 pub mod model;
 pub mod needs;
 pub mod numfmt;
+pub mod pack;
 pub mod report;
 pub mod rules;
 pub mod run;

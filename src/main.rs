@@ -4,7 +4,7 @@ use std::process::ExitCode;
 
 use clap::{CommandFactory, FromArgMatches};
 
-use planlint::cli::{Cli, Command, ConfigArgs, ListFormat};
+use planlint::cli::{Cli, Command, ConfigArgs, ListFormat, PackCommand};
 use planlint::docs;
 use planlint::run::{self, Exit, LINT_STACK_BYTES};
 
@@ -42,19 +42,25 @@ fn real_main() -> Exit {
         }
     };
     match &cli.command {
-        Some(Command::Rules { format, lang }) => {
-            let lang = run::lang_of(&ConfigArgs {
-                lang: *lang,
-                ..ConfigArgs::default()
-            });
+        Some(Command::Rules { format, source }) => {
+            let lang = run::lang_before_config(source);
+            let config = match run::load_config(source) {
+                Ok(c) => c,
+                Err(e) => return run::fail(e.into(), lang, planlint::cli::ColorChoice::Auto),
+            };
+            let lang = run::lang_with(source, &config);
+            let registry = config.registry();
             emit(
                 match format {
-                    ListFormat::Human => docs::rules_table(&planlint::rules::builtin(), lang),
-                    ListFormat::Json => docs::rules_json(&planlint::rules::builtin(), lang),
+                    ListFormat::Human => docs::rules_table(&registry, lang),
+                    ListFormat::Json => docs::rules_json(&registry, lang),
                 },
                 lang,
             )
         }
+        Some(Command::Pack {
+            command: PackCommand::Test { files, source },
+        }) => run::pack_test(files, source, planlint::cli::ColorChoice::Auto),
         Some(Command::Explain { rule, source }) => run::explain(rule, source),
         Some(Command::Init {
             file,

@@ -25,6 +25,27 @@ fn fixture_of(id: &str, files: &[std::path::PathBuf]) -> Option<String> {
         .cloned()
 }
 
+/// The plans of `fixtures/packs/` are checked with the packs beside them (a rule such as
+/// `plan/rule-error` fires only on a pack's rule).
+fn packs_for(fixture: &str) -> Vec<String> {
+    if !fixture.starts_with("fixtures/packs/") {
+        return Vec::new();
+    }
+    let dir = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("fixtures/packs");
+    let mut packs: Vec<String> = std::fs::read_dir(dir)
+        .expect("fixtures/packs is readable")
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().into_owned())
+        .filter(|n| n.ends_with(".planlint.yaml"))
+        .map(|n| format!("fixtures/packs/{n}"))
+        .collect();
+    packs.sort();
+    packs
+        .iter()
+        .flat_map(|p| ["--pack".to_string(), p.clone()])
+        .collect()
+}
+
 /// The human report of `fixture` in `lang`. A principle's rule is selected alone; a
 /// format rule (`plan/…`) reports on the other rules (which inputs they miss, which
 /// suppression silenced none), so the whole fixture is linted.
@@ -42,6 +63,7 @@ fn human(fixture: &str, id: &str, lang: &str) -> String {
         .env_remove("LANG")
         .args(["--isolated", "--color", "never", "--lang", lang])
         .args(select)
+        .args(packs_for(fixture))
         .arg(fixture)
         .output()
         .expect("planlint runs");

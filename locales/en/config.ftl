@@ -124,3 +124,6 @@ config-bad-limit = { $why ->
         [depth] no plan nests that deep, and a deeper tree would risk the stack; the default is `{ $name } = { $default }`
        *[other] the default is `{ $name } = { $default }`
     }
+
+config-pack-outside = the rule pack `{ $path }` lies outside the directory of planlint.toml
+    .help = keep the pack in the repository next to planlint.toml (a symbolic link out of it is not followed), or name it on the command line with --pack

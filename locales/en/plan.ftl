@@ -276,3 +276,9 @@ plan-no-fx-rate = the plan is in { $plan_currency } but the thresholds are in { 
     .help = add a rate to planlint.toml: `[fx]` with `{ $plan_currency } = <{ $threshold_currency } per { $plan_currency }>`; until then the rules with money thresholds do not run for this file
 
 plan-no-fx-rate-preset = set `preset = "{ $preset }"` in planlint.toml (thresholds in { $plan_currency }), or add a rate to planlint.toml: `[fx]` with `{ $plan_currency } = <{ $threshold_currency } per { $plan_currency }>`; until then the rules with money thresholds do not run for this file
+
+## plan/rule-error
+
+plan-rule-error = the expression of `{ $rule }` failed on this plan: { $error }
+    .label = `{ $rule }` failed here
+    .help = fix the value, or guard the expression of `{ $rule }` in its pack (`has(…)`, a check before a division); the other rules still ran

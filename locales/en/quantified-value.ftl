@@ -40,3 +40,9 @@ quantified-value-cost-only = the product only cuts cost, and { $roadmap ->
     .help = plan the step from efficiency into revenue (as Salesforce did): add a `vision.roadmap` item with `value_kind: revenue`, or set `value.kind: both` if the product already grows revenue
 
 quantified-value-cost-only-no-revenue-item = no item with `value_kind: revenue`
+
+## quantified-value/vague-claim
+
+quantified-value-vague-claim = "{ $words }" claims a change without saying how much
+    .label = no number
+    .help = say how much, before and after: `write-offs fall from 5% to 2% of sales`, `库存周转天数从 45 天降到 30 天`

@@ -117,3 +117,6 @@ config-bad-limit = { $why ->
         [depth] 没有计划会嵌套这么深，更深的结构会有栈溢出的风险；默认值是 `{ $name } = { $default }`
        *[other] 默认值是 `{ $name } = { $default }`
     }
+
+config-pack-outside = 规则包 `{ $path }` 不在 planlint.toml 所在的目录里
+    .help = 把规则包放在仓库里 planlint.toml 旁边（不会跟随指向外部的符号链接），或在命令行用 --pack 指定

@@ -274,3 +274,9 @@ plan-no-fx-rate = 计划用 { $plan_currency }，门槛却是 { $threshold_curre
     .help = 在 planlint.toml 里加汇率：`[fx]` 下写 `{ $plan_currency } = <每 1 { $plan_currency } 折合多少 { $threshold_currency }>`；在此之前，涉及金额门槛的规则不会对这个文件运行
 
 plan-no-fx-rate-preset = 在 planlint.toml 里设 `preset = "{ $preset }"`（门槛以 { $plan_currency } 计），或者加汇率：`[fx]` 下写 `{ $plan_currency } = <每 1 { $plan_currency } 折合多少 { $threshold_currency }>`；在此之前，涉及金额门槛的规则不会对这个文件运行
+
+## plan/rule-error
+
+plan-rule-error = `{ $rule }` 的表达式在这份计划上出错：{ $error }
+    .label = `{ $rule }` 在这里出错
+    .help = 修正这个值，或在规则包里给 `{ $rule }` 的表达式加上保护（`has(…)`、除法前先检查）；其他规则照常运行

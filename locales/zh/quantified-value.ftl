@@ -40,3 +40,9 @@ quantified-value-cost-only = 产品只能帮客户节流（降低成本），{ $
     .help = 规划从提效到开源的路径（Salesforce 就是这么走的）：在 `vision.roadmap` 里加一项 `value_kind: revenue`；如果产品已经能帮客户增加收入，就改成 `value.kind: both`
 
 quantified-value-cost-only-no-revenue-item = 没有 `value_kind: revenue` 的项
+
+## quantified-value/vague-claim
+
+quantified-value-vague-claim = “{ $words }”声称有变化，却没说变化多少
+    .label = 没有数字
+    .help = 写出变化多少、之前和之后：`库存周转天数从 45 天降到 30 天`、`write-offs fall from 5% to 2% of sales`

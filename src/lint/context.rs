@@ -10,6 +10,9 @@ pub struct Context<'a> {
     pub thresholds: &'a Thresholds,
     pub fx: &'a FxRates,
     pub metrics: Metrics,
+    /// What run-time rules derive from the plan once for all of them (a pack's view of
+    /// the plan), made by the first that needs it.
+    pub memo: std::cell::OnceCell<Box<dyn std::any::Any>>,
 }
 
 impl<'a> Context<'a> {
@@ -19,6 +22,7 @@ impl<'a> Context<'a> {
             thresholds,
             fx,
             metrics: Metrics::of(plan),
+            memo: std::cell::OnceCell::new(),
         }
     }
 

@@ -17,5 +17,5 @@ pub use finding::{
 };
 pub use registry::{DuplicateRule, Registry, nearest, nearest_unique, selector_matches};
 pub use resolve::resolve_fixes;
-pub use rule::{Check, Rule, Severity};
+pub use rule::{Check, Rule, RuntimeRule, Severity, Skip};
 pub use settings::Settings;

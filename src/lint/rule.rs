@@ -6,7 +6,7 @@ use std::str::FromStr;
 
 use serde::Serialize;
 
-use super::{Context, Finding};
+use super::{Context, Finding, NotCheckedReason};
 
 #[derive(Clone, Copy, Debug, PartialEq, Eq, PartialOrd, Ord, Hash, Serialize)]
 #[serde(rename_all = "lowercase")]
@@ -47,8 +47,44 @@ impl FromStr for Severity {
     }
 }
 
-/// A check over a whole plan; it pushes its findings.
-pub type Check = fn(&Context, &mut Vec<Finding>);
+/// A rule's check over a whole plan; it pushes its findings.
+#[derive(Clone, Copy)]
+pub enum Check {
+    /// A built-in rule's check, declared with the rule.
+    Fn(fn(&Context, &mut Vec<Finding>)),
+    /// A rule made at run time (a rule pack's): its check and its documentation.
+    Runtime(&'static dyn RuntimeRule),
+}
+
+impl std::fmt::Debug for Check {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        match self {
+            Check::Fn(_) => f.write_str("Check::Fn"),
+            Check::Runtime(_) => f.write_str("Check::Runtime"),
+        }
+    }
+}
+
+/// Why a run-time rule did not run on a plan (it is then listed as not checked).
+#[derive(Clone, Debug, PartialEq, Eq)]
+pub struct Skip {
+    pub reason: NotCheckedReason,
+    /// The YAML paths that were missing or invalid.
+    pub paths: Vec<String>,
+}
+
+/// A rule made at run time, such as a rule pack's: the engine runs it like a built-in
+/// rule, and its documentation comes with it rather than from `rules/`.
+pub trait RuntimeRule: Send + Sync {
+    /// Checks one plan as `rule` (the rule this is the check of). `Err` when the rule
+    /// could not run on it: it is not checked, which is never a pass.
+    fn check(&self, rule: &'static Rule, cx: &Context, out: &mut Vec<Finding>) -> Result<(), Skip>;
+    /// The rule's documentation in Markdown (its description and help, as written),
+    /// for `planlint explain` and the reports that carry rule help.
+    fn doc(&self) -> &str;
+    /// The one-line help the rule's author wrote, if any.
+    fn help(&self) -> Option<&str>;
+}
 
 /// One rule: its stable id (`principle/rule`), default severity, one-line summary and
 /// check. The long documentation is the rule's section in `rules/<principle>.md`.
@@ -81,6 +117,14 @@ impl std::fmt::Debug for Rule {
 }
 
 impl Rule {
+    /// The rule's run-time definition, for a rule made at run time (a pack's).
+    pub fn runtime(&self) -> Option<&'static dyn RuntimeRule> {
+        match self.check {
+            Some(Check::Runtime(r)) => Some(r),
+            _ => None,
+        }
+    }
+
     /// The principle slug: the part of the id before the `/`.
     pub fn principle(&self) -> &'static str {
         self.id.split('/').next().unwrap_or(self.id)

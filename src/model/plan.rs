@@ -10,6 +10,13 @@ macro_rules! plan_enum {
         #[derive(Debug, Clone, Copy, PartialEq, Eq)]
         pub enum $name { $($variant),+ }
 
+        // A rule pack sees an enum as its word.
+        impl serde::Serialize for $name {
+            fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+                s.serialize_str(self.word())
+            }
+        }
+
         impl $name {
             /// The words the plan format accepts, in the order the format lists them.
             pub const WORDS: &'static [&'static str] = &[$($word),+];
@@ -123,15 +130,17 @@ pub type TextList = Vec<Val<String>>;
 pub type List<T> = Vec<Val<T>>;
 
 /// One YAML document of a plan file.
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Plan {
     /// The start of the document: where findings about a missing section point.
+    #[serde(skip)]
     pub document: Place,
     pub planlint: Field<i64>,
     pub company: Field<Company>,
     /// The plan's ISO 4217 currency code; `CNY` when absent.
     pub currency: Field<String>,
     /// With no `currency`, the one currency that every amount naming one names.
+    #[serde(skip)]
     pub currency_inferred: Option<String>,
     pub market: Field<Market>,
     pub needs: Field<List<Need>>,
@@ -169,7 +178,7 @@ impl Plan {
     }
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Company {
     pub name: Field<String>,
     pub founded: Field<i64>,
@@ -177,7 +186,7 @@ pub struct Company {
     pub platform_giant: Field<bool>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Market {
     pub category: Field<String>,
     pub new_category: Field<bool>,
@@ -188,20 +197,20 @@ pub struct Market {
     pub accounts: Field<Accounts>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CustomerSize {
     pub employees: Field<Range<u64>>,
     /// Money range.
     pub annual_revenue: Field<Range<f64>>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Accounts {
     pub tam: Field<u64>,
     pub sam: Field<u64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Need {
     pub statement: Field<String>,
     pub must_have: Field<bool>,
@@ -209,7 +218,7 @@ pub struct Need {
     pub evidence: Field<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ValueChainParty {
     pub position: Field<ChainPosition>,
     pub who: Field<String>,
@@ -217,7 +226,7 @@ pub struct ValueChainParty {
     pub how: Field<String>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Value {
     pub kind: Field<ValueKind>,
     pub kpi: Field<String>,
@@ -232,7 +241,7 @@ pub struct Value {
     pub roi_multiple: Field<f64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Trust {
     pub decision_chain: Field<List<DecisionMaker>>,
     pub expertise: Field<String>,
@@ -242,14 +251,14 @@ pub struct Trust {
     pub analyst_reports: Field<TextList>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct DecisionMaker {
     pub role: Field<String>,
     pub cares_about: Field<String>,
     pub budget_owner: Field<bool>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct ReferenceCustomer {
     pub name: Field<String>,
     pub public: Field<bool>,
@@ -257,21 +266,21 @@ pub struct ReferenceCustomer {
     pub case_study: Field<bool>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Vision {
     pub industry_future: Field<String>,
     pub partnership: Field<String>,
     pub roadmap: Field<List<RoadmapItem>>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct RoadmapItem {
     pub year: Field<i64>,
     pub theme: Field<String>,
     pub value_kind: Field<RoadmapValueKind>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct UnitEconomics {
     /// Money: annual contract value.
     pub acv: Field<f64>,
@@ -292,12 +301,12 @@ pub struct UnitEconomics {
     pub logo_churn: Field<f64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Sales {
     pub channels: Field<List<Channel>>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Channel {
     pub motion: Field<Motion>,
     /// Money range.
@@ -306,14 +315,14 @@ pub struct Channel {
     pub share: Field<f64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Product {
     pub cycle: Field<List<CyclePhase>>,
     /// Percent.
     pub services_share: Field<f64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CyclePhase {
     pub phase: Field<Phase>,
     pub period: Field<String>,
@@ -322,14 +331,14 @@ pub struct CyclePhase {
     pub for_customers: Field<TextList>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Pricing {
     pub model: Field<PricingModel>,
     pub value_metric: Field<String>,
     pub tiers: Field<List<Tier>>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Tier {
     pub name: Field<String>,
     /// Money range.
@@ -338,7 +347,7 @@ pub struct Tier {
     pub price: Field<f64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct CustomerSuccess {
     pub team: Field<bool>,
     pub separate_from_support: Field<bool>,
@@ -348,7 +357,7 @@ pub struct CustomerSuccess {
     pub outcome_metrics: Field<TextList>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Data {
     pub uses_customer_data: Field<bool>,
     pub ai_features: Field<TextList>,
@@ -361,7 +370,7 @@ pub struct Data {
     pub deletion_on_exit_days: Field<u64>,
 }
 
-#[derive(Debug, Clone, Default)]
+#[derive(Debug, Clone, Default, serde::Serialize)]
 pub struct Projection {
     pub year: Field<i64>,
     /// A past year, as reported: a fact, not a plan. Growth rules judge the plan's future.

@@ -36,6 +36,42 @@ impl<T: Copy> Val<T> {
     }
 }
 
+/// What a rule pack sees of a value: `{"$v": value, "$o": offset, "$l": length}`, its
+/// span kept so that a pack's finding points at it (`crate::pack` reads this shape).
+impl<T: serde::Serialize> serde::Serialize for Val<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeStruct;
+        let mut st = s.serialize_struct("Val", 3)?;
+        st.serialize_field("$v", &self.value)?;
+        st.serialize_field("$o", &self.span.offset)?;
+        st.serialize_field("$l", &self.span.len)?;
+        st.end()
+    }
+}
+
+/// Absent is `null`; unreadable (already reported) is `{"$invalid": true}`.
+impl<T: serde::Serialize> serde::Serialize for Field<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        match self {
+            Field::Missing => s.serialize_none(),
+            Field::Invalid => {
+                let mut m = s.serialize_map(Some(1))?;
+                m.serialize_entry("$invalid", &true)?;
+                m.end()
+            }
+            Field::Present(v) => v.serialize(s),
+        }
+    }
+}
+
+/// A range is the two-element list `[min, max]`.
+impl<T: serde::Serialize> serde::Serialize for Range<T> {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        (&self.min, &self.max).serialize(s)
+    }
+}
+
 /// A place in the plan (a section key or the document) that findings can point at.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Place {

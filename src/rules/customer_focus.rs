@@ -3,7 +3,7 @@
 //! chain where upstream, midstream and downstream all gain, and a 10x improvement.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Check, Context, EPSILON, Rule, differs};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Better, ChainPosition, Field, Value};
 
@@ -11,7 +11,7 @@ pub const MISSING_PORTRAIT: Rule = Rule {
     id: "customer-focus/missing-portrait",
     severity: Severity::Error,
     summary: "market.niche, market.industries or market.customer_size is missing",
-    check: Some(missing_portrait),
+    check: Some(Check::Fn(missing_portrait)),
     inputs: &["market.niche", "market.industries", "market.customer_size"],
     thresholds: &[],
 };
@@ -20,7 +20,7 @@ pub const BROAD_NICHE: Rule = Rule {
     id: "customer-focus/broad-niche",
     severity: Severity::Warning,
     summary: "too many industries, or an employee range that spans too wide a factor",
-    check: Some(broad_niche),
+    check: Some(Check::Fn(broad_niche)),
     inputs: &["market.industries", "market.customer_size"],
     thresholds: &["max_industries", "max_size_span"],
 };
@@ -29,7 +29,7 @@ pub const NO_HIDDEN_NEED: Rule = Rule {
     id: "customer-focus/no-hidden-need",
     severity: Severity::Warning,
     summary: "no need is must-have, hidden and backed by evidence",
-    check: Some(no_hidden_need),
+    check: Some(Check::Fn(no_hidden_need)),
     inputs: &["needs"],
     thresholds: &[],
 };
@@ -38,7 +38,7 @@ pub const VALUE_CHAIN_GAP: Rule = Rule {
     id: "customer-focus/value-chain-gap",
     severity: Severity::Warning,
     summary: "value_chain does not cover upstream, midstream and downstream",
-    check: Some(value_chain_gap),
+    check: Some(Check::Fn(value_chain_gap)),
     inputs: &["value_chain"],
     thresholds: &[],
 };
@@ -47,7 +47,7 @@ pub const VALUE_CHAIN_HARM: Rule = Rule {
     id: "customer-focus/value-chain-harm",
     severity: Severity::Error,
     summary: "a value-chain party loses from adoption (benefit: negative)",
-    check: Some(value_chain_harm),
+    check: Some(Check::Fn(value_chain_harm)),
     inputs: &["value_chain"],
     thresholds: &[],
 };
@@ -56,7 +56,7 @@ pub const NOT_10X: Rule = Rule {
     id: "customer-focus/not-10x",
     severity: Severity::Warning,
     summary: "the improvement multiple (stated or computed) is below the minimum",
-    check: Some(not_10x),
+    check: Some(Check::Fn(not_10x)),
     inputs: &["value.improvement | value.before + value.after + value.better"],
     thresholds: &["min_improvement"],
 };
@@ -65,7 +65,7 @@ pub const IMPROVEMENT_MISMATCH: Rule = Rule {
     id: "customer-focus/improvement-mismatch",
     severity: Severity::Error,
     summary: "stated improvement disagrees with the one computed from before/after",
-    check: Some(improvement_mismatch),
+    check: Some(Check::Fn(improvement_mismatch)),
     inputs: &["value.improvement | value.before + value.after + value.better"],
     thresholds: &["tolerance"],
 };

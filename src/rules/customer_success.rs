@@ -4,7 +4,7 @@
 //! enough to know every account.
 
 use crate::i18n::Message;
-use crate::lint::{Context, Rule};
+use crate::lint::{Check, Context, Rule};
 use crate::lint::{Finding, Severity};
 use crate::model::{CustomerSuccess, Field, Place};
 
@@ -12,7 +12,7 @@ pub const NO_TEAM: Rule = Rule {
     id: "customer-success/no-team",
     severity: Severity::Error,
     summary: "no customer success team of its own, separate from support",
-    check: Some(no_team),
+    check: Some(Check::Fn(no_team)),
     inputs: &["customer_success.team"],
     thresholds: &[],
 };
@@ -21,7 +21,7 @@ pub const NO_OUTCOME_METRICS: Rule = Rule {
     id: "customer-success/no-outcome-metrics",
     severity: Severity::Warning,
     summary: "customer success measures no customer outcomes",
-    check: Some(no_outcome_metrics),
+    check: Some(Check::Fn(no_outcome_metrics)),
     inputs: &["customer_success.outcome_metrics"],
     thresholds: &[],
 };
@@ -30,7 +30,7 @@ pub const UNDER_COVERED: Rule = Rule {
     id: "customer-success/under-covered",
     severity: Severity::Warning,
     summary: "headcount x accounts_per_csm is below the first projection year's customers",
-    check: Some(under_covered),
+    check: Some(Check::Fn(under_covered)),
     inputs: &[
         "customer_success.headcount",
         "customer_success.accounts_per_csm",

@@ -4,7 +4,7 @@
 //! the customer's own data serves the customer.
 
 use crate::i18n::Message;
-use crate::lint::{Context, Rule};
+use crate::lint::{Check, Context, Rule};
 use crate::lint::{Finding, Severity};
 use crate::model::{Consent, CrossCustomerUse, Data, DataAdvantage, Field};
 
@@ -12,7 +12,7 @@ pub const NO_CONSENT: Rule = Rule {
     id: "data-consent/no-consent",
     severity: Severity::Error,
     summary: "customer data is used without opt-in consent",
-    check: Some(no_consent),
+    check: Some(Check::Fn(no_consent)),
     inputs: &["data.uses_customer_data"],
     thresholds: &[],
 };
@@ -21,7 +21,7 @@ pub const CROSS_CUSTOMER_USE: Rule = Rule {
     id: "data-consent/cross-customer-use",
     severity: Severity::Error,
     summary: "one customer's data serves others by default",
-    check: Some(cross_customer_use),
+    check: Some(Check::Fn(cross_customer_use)),
     inputs: &["data.uses_customer_data"],
     thresholds: &[],
 };
@@ -30,7 +30,7 @@ pub const NO_EXIT_TERMS: Rule = Rule {
     id: "data-consent/no-exit-terms",
     severity: Severity::Warning,
     summary: "customer data is used but deletion on exit or residency is not stated",
-    check: Some(no_exit_terms),
+    check: Some(Check::Fn(no_exit_terms)),
     inputs: &["data.uses_customer_data"],
     thresholds: &[],
 };
@@ -39,7 +39,7 @@ pub const UNEXPLAINED_NETWORK_EFFECT: Rule = Rule {
     id: "data-consent/unexplained-network-effect",
     severity: Severity::Info,
     summary: "a network-effect data advantage is claimed without a mechanism",
-    check: Some(unexplained_network_effect),
+    check: Some(Check::Fn(unexplained_network_effect)),
     inputs: &["data.uses_customer_data"],
     thresholds: &[],
 };

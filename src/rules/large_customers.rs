@@ -3,7 +3,7 @@
 //! above 60,000 CNY at a 5-year lifetime; only platform giants can live on small deals.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Check, Context, EPSILON, Rule, differs};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{LtvBasis, Motion, Place, UnitEconomics, Val};
 
@@ -11,7 +11,7 @@ pub const LTV_FLOOR: Rule = Rule {
     id: "large-customers/ltv-floor",
     severity: Severity::Error,
     summary: "customer lifetime value (stated or computed) is below the floor",
-    check: Some(ltv_floor),
+    check: Some(Check::Fn(ltv_floor)),
     inputs: &["unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years"],
     thresholds: &["min_ltv"],
 };
@@ -20,7 +20,7 @@ pub const ACV_FLOOR: Rule = Rule {
     id: "large-customers/acv-floor",
     severity: Severity::Error,
     summary: "annual contract value is below min_ltv / lifetime_years",
-    check: Some(acv_floor),
+    check: Some(Check::Fn(acv_floor)),
     inputs: &["unit_economics.acv"],
     thresholds: &["min_ltv"],
 };
@@ -29,7 +29,7 @@ pub const CHURN_CEILING: Rule = Rule {
     id: "large-customers/churn-ceiling",
     severity: Severity::Error,
     summary: "annual revenue churn is at or above the ceiling",
-    check: Some(churn_ceiling),
+    check: Some(Check::Fn(churn_ceiling)),
     inputs: &["unit_economics.revenue_churn | unit_economics.logo_churn"],
     thresholds: &["max_revenue_churn"],
 };
@@ -38,7 +38,7 @@ pub const LTV_CAC_RATIO: Rule = Rule {
     id: "large-customers/ltv-cac-ratio",
     severity: Severity::Error,
     summary: "LTV / CAC is below the minimum",
-    check: Some(ltv_cac_ratio),
+    check: Some(Check::Fn(ltv_cac_ratio)),
     inputs: &[
         "unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years",
         "unit_economics.cac",
@@ -50,7 +50,7 @@ pub const LTV_MISMATCH: Rule = Rule {
     id: "large-customers/ltv-mismatch",
     severity: Severity::Error,
     summary: "stated LTV disagrees with acv x lifetime (x gross margin)",
-    check: Some(ltv_mismatch),
+    check: Some(Check::Fn(ltv_mismatch)),
     inputs: &["unit_economics.ltv | unit_economics.acv + unit_economics.lifetime_years"],
     thresholds: &["tolerance"],
 };
@@ -59,7 +59,7 @@ pub const LIFETIME_VS_CHURN: Rule = Rule {
     id: "large-customers/lifetime-vs-churn",
     severity: Severity::Warning,
     summary: "lifetime_years is longer than churn allows (1 / churn)",
-    check: Some(lifetime_vs_churn),
+    check: Some(Check::Fn(lifetime_vs_churn)),
     inputs: &[
         "unit_economics.lifetime_years",
         "unit_economics.logo_churn | unit_economics.revenue_churn",
@@ -71,7 +71,7 @@ pub const SMALL_DEALS: Rule = Rule {
     id: "large-customers/small-deals",
     severity: Severity::Warning,
     summary: "ACV is in telesales territory and the company is no platform giant",
-    check: Some(small_deals),
+    check: Some(Check::Fn(small_deals)),
     inputs: &["unit_economics.acv"],
     thresholds: &["telesales_max_deal"],
 };
@@ -80,7 +80,7 @@ pub const NET_SHRINK: Rule = Rule {
     id: "large-customers/net-shrink",
     severity: Severity::Warning,
     summary: "net revenue retention is below 100%: the installed base shrinks",
-    check: Some(net_shrink),
+    check: Some(Check::Fn(net_shrink)),
     inputs: &["unit_economics.net_revenue_retention"],
     thresholds: &["min_net_revenue_retention"],
 };

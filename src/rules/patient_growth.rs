@@ -5,7 +5,7 @@
 use std::collections::BTreeSet;
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Check, Context, EPSILON, Rule, differs};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Field, Projection, Stage, Val};
 
@@ -13,7 +13,7 @@ pub const HYPERGROWTH: Rule = Rule {
     id: "patient-growth/hypergrowth",
     severity: Severity::Warning,
     summary: "revenue grows more than the maximum from one projection year to the next",
-    check: Some(hypergrowth),
+    check: Some(Check::Fn(hypergrowth)),
     inputs: &["projections[*].revenue"],
     thresholds: &["max_annual_growth"],
 };
@@ -22,7 +22,7 @@ pub const SHORT_HORIZON: Rule = Rule {
     id: "patient-growth/short-horizon",
     severity: Severity::Warning,
     summary: "projections cover fewer years than the minimum",
-    check: Some(short_horizon),
+    check: Some(Check::Fn(short_horizon)),
     inputs: &["projections[*].year"],
     thresholds: &["min_horizon_years"],
 };
@@ -31,7 +31,7 @@ pub const CASH_OUT: Rule = Rule {
     id: "patient-growth/cash-out",
     severity: Severity::Error,
     summary: "a projection year ends with negative cash",
-    check: Some(cash_out),
+    check: Some(Check::Fn(cash_out)),
     inputs: &["projections[*].cash_end"],
     thresholds: &[],
 };
@@ -40,7 +40,7 @@ pub const CASH_BRIDGE: Rule = Rule {
     id: "patient-growth/cash-bridge",
     severity: Severity::Error,
     summary: "cash_end disagrees with previous cash_end + raised - net_burn",
-    check: Some(cash_bridge),
+    check: Some(Check::Fn(cash_bridge)),
     inputs: &["projections[*].cash_end", "projections[*].net_burn"],
     thresholds: &["tolerance"],
 };
@@ -49,7 +49,7 @@ pub const REVENUE_DECLINE: Rule = Rule {
     id: "patient-growth/revenue-decline",
     severity: Severity::Warning,
     summary: "revenue falls from one year to the next by more than the allowance",
-    check: Some(revenue_decline),
+    check: Some(Check::Fn(revenue_decline)),
     inputs: &["projections[*].revenue"],
     thresholds: &["max_revenue_decline"],
 };
@@ -58,7 +58,7 @@ pub const BURN_MULTIPLE: Rule = Rule {
     id: "patient-growth/burn-multiple",
     severity: Severity::Warning,
     summary: "a year's net burn is larger than its revenue (past the early years)",
-    check: Some(burn_multiple),
+    check: Some(Check::Fn(burn_multiple)),
     inputs: &["projections[*].revenue", "projections[*].net_burn"],
     thresholds: &["max_burn_multiple"],
 };
@@ -67,7 +67,7 @@ pub const SHORT_RUNWAY: Rule = Rule {
     id: "patient-growth/short-runway",
     severity: Severity::Warning,
     summary: "cash at year end covers less than the minimum months of that year's net burn",
-    check: Some(short_runway),
+    check: Some(Check::Fn(short_runway)),
     inputs: &["projections[*].cash_end", "projections[*].net_burn"],
     thresholds: &["min_runway_months"],
 };

@@ -4,7 +4,7 @@
 //! explained, configured and suppressed like every other rule.
 
 use crate::i18n::{Arg, Message};
-use crate::lint::{Context, Finding, Rule, Severity};
+use crate::lint::{Check, Context, Finding, Rule, Severity};
 use crate::model::Place;
 use crate::needs::{Lookup, Presence};
 use crate::source::Span;
@@ -60,7 +60,7 @@ pub const NO_FX_RATE: Rule = Rule {
     id: "plan/no-fx-rate",
     severity: Severity::Error,
     summary: "the plan's currency differs from the thresholds' and no exchange rate is configured",
-    check: Some(no_fx_rate),
+    check: Some(Check::Fn(no_fx_rate)),
     inputs: &[],
     thresholds: &[],
 };
@@ -101,6 +101,15 @@ pub const INFERRED_CURRENCY: Rule = Rule {
     thresholds: &[],
 };
 
+pub const RULE_ERROR: Rule = Rule {
+    id: "plan/rule-error",
+    severity: Severity::Error,
+    summary: "a rule pack's expression failed on this plan",
+    check: None,
+    inputs: &[],
+    thresholds: &[],
+};
+
 pub static RULES: &[&Rule] = &[
     &SYNTAX,
     &INVALID_VALUE,
@@ -112,7 +121,24 @@ pub static RULES: &[&Rule] = &[
     &MISSING_INPUT,
     &MISSING_CURRENCY,
     &INFERRED_CURRENCY,
+    &RULE_ERROR,
 ];
+
+/// A pack rule (`rule`) whose expression failed on this plan at `place`: the other
+/// rules still run, and the finding says what failed.
+pub fn rule_error_finding(place: impl Into<Place>, rule: &str, error: &str) -> Finding {
+    let args = |m: Message| {
+        m.text("rule", crate::text::escape_line(rule).into_owned())
+            .text("error", crate::text::escape_line(error).into_owned())
+    };
+    Finding::new(
+        &RULE_ERROR,
+        place,
+        args(Message::new("plan-rule-error")),
+        Message::new("plan-rule-error.label"),
+    )
+    .help(args(Message::new("plan-rule-error.help")))
+}
 
 fn no_fx_rate(cx: &Context, out: &mut Vec<Finding>) {
     let plan_currency = cx.currency();

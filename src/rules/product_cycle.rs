@@ -3,7 +3,7 @@
 //! customer must later become standard, and services must stay a small share of revenue.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Check, Context, EPSILON, Rule};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{CyclePhase, Field, Phase, Place, Val};
 
@@ -11,7 +11,7 @@ pub const NO_CYCLE: Rule = Rule {
     id: "product-cycle/no-cycle",
     severity: Severity::Warning,
     summary: "product.cycle lacks a standardize or a customize phase",
-    check: Some(no_cycle),
+    check: Some(Check::Fn(no_cycle)),
     inputs: &["product.cycle"],
     thresholds: &[],
 };
@@ -20,7 +20,7 @@ pub const CUSTOM_NOT_PRODUCTIZED: Rule = Rule {
     id: "product-cycle/custom-not-productized",
     severity: Severity::Warning,
     summary: "a customize phase's module never appears in a later standardize phase",
-    check: Some(custom_not_productized),
+    check: Some(Check::Fn(custom_not_productized)),
     inputs: &["product.cycle"],
     thresholds: &[],
 };
@@ -29,7 +29,7 @@ pub const SERVICES_HEAVY: Rule = Rule {
     id: "product-cycle/services-heavy",
     severity: Severity::Warning,
     summary: "services revenue is above the maximum share of subscription revenue",
-    check: Some(services_heavy),
+    check: Some(Check::Fn(services_heavy)),
     inputs: &["product.services_share"],
     thresholds: &["max_services_share"],
 };

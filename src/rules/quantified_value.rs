@@ -4,15 +4,16 @@
 //! that only cuts cost should plan its way into revenue.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule, differs};
+use crate::lint::{Check, Context, EPSILON, Rule, differs};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Field, Place, RoadmapValueKind, Val, Value, ValueKind};
+use crate::source::Span;
 
 pub const UNQUANTIFIED: Rule = Rule {
     id: "quantified-value/unquantified",
     severity: Severity::Warning,
     summary: "the value names no KPI or no annual value per customer",
-    check: Some(unquantified),
+    check: Some(Check::Fn(unquantified)),
     inputs: &["value.kpi", "value.annual_value_per_customer"],
     thresholds: &[],
 };
@@ -21,7 +22,7 @@ pub const ROI_MISMATCH: Rule = Rule {
     id: "quantified-value/roi-mismatch",
     severity: Severity::Error,
     summary: "stated roi_multiple disagrees with annual_value_per_customer / acv",
-    check: Some(roi_mismatch),
+    check: Some(Check::Fn(roi_mismatch)),
     inputs: &["value.roi_multiple | value.annual_value_per_customer + unit_economics.acv"],
     thresholds: &["tolerance"],
 };
@@ -30,7 +31,7 @@ pub const LOW_ROI: Rule = Rule {
     id: "quantified-value/low-roi",
     severity: Severity::Warning,
     summary: "the customer's ROI multiple (stated or computed) is below the minimum",
-    check: Some(low_roi),
+    check: Some(Check::Fn(low_roi)),
     inputs: &["value.roi_multiple | value.annual_value_per_customer + unit_economics.acv"],
     thresholds: &["min_roi"],
 };
@@ -39,12 +40,104 @@ pub const COST_ONLY: Rule = Rule {
     id: "quantified-value/cost-only",
     severity: Severity::Warning,
     summary: "the value is cost reduction only and no roadmap item moves into revenue",
-    check: Some(cost_only),
+    check: Some(Check::Fn(cost_only)),
     inputs: &["value.kind"],
     thresholds: &[],
 };
 
-pub static RULES: &[&Rule] = &[&UNQUANTIFIED, &ROI_MISMATCH, &LOW_ROI, &COST_ONLY];
+pub const VAGUE_CLAIM: Rule = Rule {
+    id: "quantified-value/vague-claim",
+    severity: Severity::Warning,
+    summary: "a claim written with an intensifier and no number",
+    check: Some(Check::Fn(vague_claim)),
+    // Texts the plan may or may not have: the rule reads what there is.
+    inputs: &[],
+    thresholds: &[],
+};
+
+pub static RULES: &[&Rule] = &[
+    &UNQUANTIFIED,
+    &ROI_MISMATCH,
+    &LOW_ROI,
+    &COST_ONLY,
+    &VAGUE_CLAIM,
+];
+
+/// An intensifier with the verb it strengthens: "greatly improves", "大幅提升".
+static VAGUE: std::sync::LazyLock<Option<regex::Regex>> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(concat!(
+        r"(?i)\b(greatly|significantly|dramatically|substantially|massively|vastly|hugely",
+        r"|drastically|considerably|radically|tremendously|immensely)\s+",
+        r"(improv|reduc|increas|lower|cut|boost|rais|enhanc|decreas|shorten|accelerat",
+        r"|speed|grow|optimi[sz]|streamlin|minimi[sz]|maximi[sz])\w*",
+        r"|(大幅度?|显著|极大|大大|明显|彻底|全面|极大地|大幅地|显著地|明显地)",
+        r"(提升|提高|降低|减少|改善|增加|优化|缩短|增长|下降|加快|节省|节约)"
+    ))
+    .ok()
+});
+
+/// True when a text states a figure: a digit, or a number in Chinese words.
+fn has_number(text: &str) -> bool {
+    text.chars().any(|c| {
+        c.is_ascii_digit()
+            || ('０'..='９').contains(&c)
+            || "一二两三四五六七八九十百千万亿半倍成%％".contains(c)
+    })
+}
+
+fn vague_claim(cx: &Context, out: &mut Vec<Finding>) {
+    let Some(re) = VAGUE.as_ref() else { return };
+    let mut texts: Vec<&Val<String>> = Vec::new();
+    if let Some(needs) = cx.plan.needs.get() {
+        for n in &needs.value {
+            texts.extend(n.value.statement.get());
+            texts.extend(n.value.evidence.get());
+        }
+    }
+    if let Some(chain) = cx.plan.value_chain.get() {
+        for p in &chain.value {
+            texts.extend(p.value.how.get());
+        }
+    }
+    if let Some(v) = cx.plan.vision.get() {
+        texts.extend(v.value.industry_future.get());
+        texts.extend(v.value.partnership.get());
+        if let Some(roadmap) = v.value.roadmap.get() {
+            for item in &roadmap.value {
+                texts.extend(item.value.theme.get());
+            }
+        }
+    }
+    for text in texts {
+        let t = text.value.as_str();
+        if has_number(t) {
+            continue;
+        }
+        let Some(m) = re.find(t) else { continue };
+        // The words themselves when the scalar is written as is or quoted; else the
+        // whole value.
+        let start = match text.span.len {
+            l if l == t.len() => Some(text.span.offset),
+            l if l == t.len() + 2 => Some(text.span.offset + 1),
+            _ => None,
+        };
+        let span = start.map_or(text.span, |s| Span::new(s + m.start(), m.len()));
+        let place = Place {
+            span,
+            path: text.path.clone(),
+        };
+        let words = crate::text::escape_line(m.as_str()).into_owned();
+        out.push(
+            Finding::new(
+                &VAGUE_CLAIM,
+                place,
+                Message::new("quantified-value-vague-claim").text("words", words),
+                Message::new("quantified-value-vague-claim.label"),
+            )
+            .help(Message::new("quantified-value-vague-claim.help")),
+        );
+    }
+}
 
 fn value<'a>(cx: &'a Context) -> Option<&'a Value> {
     cx.plan.value.get().map(|v| &v.value)

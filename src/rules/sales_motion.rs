@@ -4,7 +4,7 @@
 //! motion.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Check, Context, EPSILON, Rule};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Channel, Field, Motion, Place, UnitEconomics, Val};
 
@@ -12,7 +12,7 @@ pub const PAYBACK_TOO_LONG: Rule = Rule {
     id: "sales-motion/payback-too-long",
     severity: Severity::Warning,
     summary: "CAC payback months (stated or computed) exceed the maximum",
-    check: Some(payback_too_long),
+    check: Some(Check::Fn(payback_too_long)),
     inputs: &[
         "unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin",
     ],
@@ -23,7 +23,7 @@ pub const PAYBACK_MISMATCH: Rule = Rule {
     id: "sales-motion/payback-mismatch",
     severity: Severity::Error,
     summary: "stated CAC payback differs from cac / (acv / 12 x gross margin) by more than 1 month",
-    check: Some(payback_mismatch),
+    check: Some(Check::Fn(payback_mismatch)),
     inputs: &[
         "unit_economics.cac_payback_months | unit_economics.cac + unit_economics.acv + unit_economics.gross_margin",
     ],
@@ -34,7 +34,7 @@ pub const FIELD_SALES_SMALL_DEALS: Rule = Rule {
     id: "sales-motion/field-sales-small-deals",
     severity: Severity::Warning,
     summary: "a field-sales channel's deal size starts below the field-sales floor",
-    check: Some(field_sales_small_deals),
+    check: Some(Check::Fn(field_sales_small_deals)),
     inputs: &["sales.channels"],
     thresholds: &["field_min_deal"],
 };
@@ -43,7 +43,7 @@ pub const SMALL_DEALS_NEED_TELESALES: Rule = Rule {
     id: "sales-motion/small-deals-need-telesales",
     severity: Severity::Warning,
     summary: "small deals but no telesales, inside-sales or self-serve channel",
-    check: Some(small_deals_need_telesales),
+    check: Some(Check::Fn(small_deals_need_telesales)),
     inputs: &["sales.channels"],
     thresholds: &["telesales_max_deal"],
 };
@@ -52,7 +52,7 @@ pub const NO_CONFERENCE: Rule = Rule {
     id: "sales-motion/no-conference",
     severity: Severity::Info,
     summary: "no conference (event) selling channel",
-    check: Some(no_conference),
+    check: Some(Check::Fn(no_conference)),
     inputs: &["sales.channels"],
     thresholds: &[],
 };

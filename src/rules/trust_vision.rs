@@ -4,7 +4,7 @@
 //! is going with a roadmap of several years.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Check, Context, EPSILON, Rule};
 use crate::lint::{Finding, Severity};
 use crate::model::{Field, Trust};
 
@@ -12,7 +12,7 @@ pub const WEAK_TRUST: Rule = Rule {
     id: "trust-vision/weak-trust",
     severity: Severity::Warning,
     summary: "fewer of the four trust sources than required",
-    check: Some(weak_trust),
+    check: Some(Check::Fn(weak_trust)),
     inputs: &["trust"],
     thresholds: &["min_trust_sources"],
 };
@@ -21,7 +21,7 @@ pub const NO_DECISION_CHAIN: Rule = Rule {
     id: "trust-vision/no-decision-chain",
     severity: Severity::Warning,
     summary: "trust.decision_chain is missing or names no budget owner",
-    check: Some(no_decision_chain),
+    check: Some(Check::Fn(no_decision_chain)),
     inputs: &["trust.decision_chain"],
     thresholds: &[],
 };
@@ -30,7 +30,7 @@ pub const NO_VISION: Rule = Rule {
     id: "trust-vision/no-vision",
     severity: Severity::Warning,
     summary: "vision.industry_future is missing, or the roadmap spans too few years",
-    check: Some(no_vision),
+    check: Some(Check::Fn(no_vision)),
     inputs: &["vision.roadmap"],
     thresholds: &["min_roadmap_years"],
 };

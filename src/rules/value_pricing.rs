@@ -4,7 +4,7 @@
 //! growing 100x and still paying the same few thousand.
 
 use crate::i18n::Message;
-use crate::lint::{Context, EPSILON, Rule};
+use crate::lint::{Check, Context, EPSILON, Rule};
 use crate::lint::{Finding, Severity};
 use crate::model::{Field, Pricing, PricingModel, Tier, Val};
 
@@ -12,7 +12,7 @@ pub const FLAT_PRICING: Rule = Rule {
     id: "value-pricing/flat-pricing",
     severity: Severity::Error,
     summary: "pricing is flat: a customer that grows still pays the same",
-    check: Some(flat_pricing),
+    check: Some(Check::Fn(flat_pricing)),
     inputs: &["pricing.model"],
     thresholds: &[],
 };
@@ -21,7 +21,7 @@ pub const NARROW_TIER_SPAN: Rule = Rule {
     id: "value-pricing/narrow-tier-span",
     severity: Severity::Warning,
     summary: "highest tier price / lowest tier price is below the minimum span",
-    check: Some(narrow_tier_span),
+    check: Some(Check::Fn(narrow_tier_span)),
     inputs: &["pricing.tiers"],
     thresholds: &["min_tier_span"],
 };
@@ -30,7 +30,7 @@ pub const PRICE_INVERSION: Rule = Rule {
     id: "value-pricing/price-inversion",
     severity: Severity::Error,
     summary: "a tier for larger customers costs less than the tier before it",
-    check: Some(price_inversion),
+    check: Some(Check::Fn(price_inversion)),
     inputs: &["pricing.tiers"],
     thresholds: &[],
 };
@@ -39,7 +39,7 @@ pub const NO_VALUE_METRIC: Rule = Rule {
     id: "value-pricing/no-value-metric",
     severity: Severity::Warning,
     summary: "a tiered, usage or per-seat model names no value metric the price grows with",
-    check: Some(no_value_metric),
+    check: Some(Check::Fn(no_value_metric)),
     inputs: &["pricing.model"],
     thresholds: &[],
 };

@@ -7,6 +7,7 @@ mod commands;
 mod error;
 mod fix;
 mod output;
+mod pack;
 
 use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
@@ -19,6 +20,7 @@ pub use error::{
     say_error_text, say_help_text,
 };
 pub use output::{print_out, write_atomically};
+pub use pack::pack_test;
 
 use crate::baseline;
 use crate::cli::{ColorChoice, ConfigArgs, FailOn, Format, LintArgs, PresetArg};
@@ -92,7 +94,7 @@ pub fn run_info(settings: &Settings) -> RunInfo {
                 principle: r.principle(),
                 default_severity: r.severity,
                 summary: r.summary,
-                help_markdown: crate::docs::section(r.id, crate::i18n::Lang::En).unwrap_or(""),
+                help_markdown: crate::docs::rule_doc(r, crate::i18n::Lang::En).unwrap_or(""),
             })
             .collect(),
         enabled: registry
@@ -107,7 +109,7 @@ pub fn run_info(settings: &Settings) -> RunInfo {
 /// that file, otherwise `planlint.toml` or `.planlint.toml` here or in a parent.
 pub fn load_config(source: &ConfigArgs) -> Result<Config, ConfigError> {
     if source.isolated {
-        return Ok(Config::default());
+        return Config::with_packs(&source.packs);
     }
     let path = match &source.config {
         Some(p) => Some(p.clone()),
@@ -116,8 +118,8 @@ pub fn load_config(source: &ConfigArgs) -> Result<Config, ConfigError> {
             .and_then(|cwd| config::discover(&cwd)),
     };
     match path {
-        Some(p) => Config::load(&p),
-        None => Ok(Config::default()),
+        Some(p) => Config::load_with(&p, &source.packs),
+        None => Config::with_packs(&source.packs),
     }
 }
 
