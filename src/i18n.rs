@@ -581,6 +581,28 @@ mod tests {
         out
     }
 
+    /// Wording a message from its own file (parsed lazily) gives the text the bundle of
+    /// all the files gives, for every message and attribute, in both languages: also
+    /// for a message that refers to another file's message (`config-…` to
+    /// `cli-reason`), or whose arguments are missing.
+    #[test]
+    fn a_message_from_its_own_file_reads_as_from_all_files() {
+        for lang in Lang::ALL {
+            let cat = catalogue_of(lang);
+            for id in catalogue(lang).keys() {
+                let (name, attribute) = match id.split_once('.') {
+                    Some((n, a)) => (n, Some(a)),
+                    None => (id.as_str(), None),
+                };
+                let args = FluentArgs::new();
+                let all = format_with(cat.all(), name, attribute, &args, false);
+                assert!(all.is_some(), "{}: `{id}` not worded", lang.code());
+                assert_eq!(format_in(lang, id, &[]), all, "{}: `{id}`", lang.code());
+                assert!(has_message(lang, id), "{}: `{id}`", lang.code());
+            }
+        }
+    }
+
     #[test]
     fn every_message_file_parses_in_both_languages() {
         for lang in Lang::ALL {
