@@ -8,6 +8,12 @@ use planlint::cli::{Cli, Command, ConfigArgs, ListFormat, PackCommand};
 use planlint::docs;
 use planlint::run::{self, Exit, LINT_STACK_BYTES};
 
+/// mimalloc instead of glibc's malloc: a lint allocates a string per YAML key and value,
+/// and glibc's malloc and free were 16% of the instructions of a 1,000-plan run
+/// (BENCHMARKS.md, issue 15).
+#[global_allocator]
+static GLOBAL: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 fn main() -> ExitCode {
     // Parsing and linting recurse as deep as the nesting a config allows: run them on a
     // thread whose stack is known to be enough (the main thread's depends on `ulimit -s`).

@@ -11,7 +11,11 @@
 //! when its key is missing or its value is null (`acv: ~`); it is invalid when the loader
 //! reported it with `plan/invalid-value` (that finding is the report: no second one).
 
+use std::cell::RefCell;
 use std::collections::HashSet;
+use std::fmt::Write as _;
+
+use rustc_hash::FxHashMap;
 
 use crate::source::Span;
 use crate::yaml::{Node, NodeKind};
@@ -35,10 +39,15 @@ pub enum Verdict {
 }
 
 /// The document a rule's inputs are looked up in, with the paths the loader found
-/// invalid.
+/// invalid. Each declared path is looked up once per document: rules share their inputs
+/// (`unit_economics.acv` is read by a dozen), and walking the tree again for every rule
+/// was a fifth of the lint's own instructions.
 pub struct Lookup<'a> {
     pub doc: &'a Node,
     pub invalid: HashSet<&'a str>,
+    /// The presence of every declared path asked for so far (the rules' paths, not the
+    /// plan's keys: a fast hash is safe).
+    seen: RefCell<FxHashMap<&'a str, Presence>>,
 }
 
 impl<'a> Lookup<'a> {
@@ -46,11 +55,13 @@ impl<'a> Lookup<'a> {
         Self {
             doc,
             invalid: invalid_paths.into_iter().collect(),
+            // About forty paths are declared by the built-in rules.
+            seen: RefCell::new(FxHashMap::with_capacity_and_hasher(64, Default::default())),
         }
     }
 
     /// Checks every input of a rule.
-    pub fn verdict(&self, inputs: &[&str]) -> Verdict {
+    pub fn verdict(&self, inputs: &[&'a str]) -> Verdict {
         let mut missing = Vec::new();
         let mut invalid = Vec::new();
         for input in inputs {
@@ -75,9 +86,9 @@ impl<'a> Lookup<'a> {
     /// none is, the paths that stand in the way of the nearest alternative: the fewest
     /// lacking, then the most already given (the plan's own way of stating it), then
     /// the first.
-    fn requirement(&self, input: &str) -> (Presence, Vec<String>) {
+    fn requirement(&self, input: &'a str) -> (Presence, Vec<String>) {
         // (lacking, given) of the best alternative so far, its worst presence, its paths.
-        let mut best: Option<((usize, usize), Presence, Vec<String>)> = None;
+        let mut best: Option<((usize, usize), Presence, Vec<&'a str>)> = None;
         for alternative in input.split('|') {
             let mut lacking = Vec::new();
             let mut given = 0;
@@ -87,11 +98,11 @@ impl<'a> Lookup<'a> {
                 .map(str::trim)
                 .filter(|p| !p.is_empty())
             {
-                let p = self.presence(path);
+                let p = self.presence_once(path);
                 if p == Presence::Present {
                     given += 1;
                 } else {
-                    lacking.push(path.to_string());
+                    lacking.push(path);
                     worst = worst.max(p);
                 }
             }
@@ -106,26 +117,48 @@ impl<'a> Lookup<'a> {
                 best = Some(((n, given), worst, lacking));
             }
         }
-        best.map_or((Presence::Present, Vec::new()), |(_, p, paths)| (p, paths))
+        best.map_or((Presence::Present, Vec::new()), |(_, p, paths)| {
+            (p, paths.into_iter().map(str::to_string).collect())
+        })
+    }
+
+    /// `presence`, remembered for the document.
+    fn presence_once(&self, path: &'a str) -> Presence {
+        if let Some(&p) = self.seen.borrow().get(path) {
+            return p;
+        }
+        let p = self.presence(path);
+        self.seen.borrow_mut().insert(path, p);
+        p
     }
 
     /// Whether the value at a declared path is present, absent or invalid.
     pub fn presence(&self, path: &str) -> Presence {
-        let segments: Vec<&str> = path.split('.').collect();
-        self.walk(self.doc, String::new(), &segments)
+        // The path walked so far, built only when the loader reported invalid paths.
+        let mut here = String::new();
+        self.walk(self.doc, &mut here, Some(path))
     }
 
-    fn walk(&self, node: &Node, here: String, rest: &[&str]) -> Presence {
-        let Some((segment, rest)) = rest.split_first() else {
+    /// `rest`: the segments still to walk, dot-separated (`None` at the value); `here`
+    /// the path walked so far (kept only when there are invalid paths to compare it
+    /// with), restored on return.
+    fn walk(&self, node: &Node, here: &mut String, rest: Option<&str>) -> Presence {
+        let Some(rest) = rest else {
             return match node.kind {
                 NodeKind::Null => Presence::Missing,
-                _ if self.invalid.contains(here.as_str()) => Presence::Invalid,
+                _ if !self.invalid.is_empty() && self.invalid.contains(here.as_str()) => {
+                    Presence::Invalid
+                }
                 _ => Presence::Present,
             };
         };
+        let (segment, rest) = match rest.split_once('.') {
+            Some((segment, rest)) => (segment, Some(rest)),
+            None => (rest, None),
+        };
         let (key, each) = match segment.strip_suffix("[*]") {
             Some(k) => (k, true),
-            None => (*segment, false),
+            None => (segment, false),
         };
         let NodeKind::Map(entries) = &node.kind else {
             return if matches!(node.kind, NodeKind::Null) {
@@ -135,32 +168,45 @@ impl<'a> Lookup<'a> {
                 Presence::Invalid
             };
         };
-        let path = join(&here, key);
-        // Invalid also when the key is absent: a misspelt key that meant it was reported.
-        if self.invalid.contains(path.as_str()) {
-            return Presence::Invalid;
-        }
-        let Some(entry) = entries.iter().rev().find(|e| e.key == *key) else {
-            return Presence::Missing;
-        };
-        if !each {
-            return self.walk(&entry.value, path, rest);
-        }
-        match &entry.value.kind {
-            NodeKind::Seq(items) => {
-                let mut best = Presence::Missing;
-                for (i, item) in items.iter().enumerate() {
-                    let p = self.walk(item, format!("{path}[{i}]"), rest);
-                    best = best.min(p);
-                    if best == Presence::Present {
-                        break;
-                    }
-                }
-                best
+        let track = !self.invalid.is_empty();
+        let parent_len = here.len();
+        if track {
+            if !here.is_empty() {
+                here.push('.');
             }
-            NodeKind::Null => Presence::Missing,
-            _ => Presence::Invalid,
+            here.push_str(key);
+            // Invalid also when the key is absent: a misspelt key that meant it was
+            // reported.
+            if self.invalid.contains(here.as_str()) {
+                here.truncate(parent_len);
+                return Presence::Invalid;
+            }
         }
+        let found = match entries.iter().rev().find(|e| e.key == *key) {
+            None => Presence::Missing,
+            Some(entry) if !each => self.walk(&entry.value, here, rest),
+            Some(entry) => match &entry.value.kind {
+                NodeKind::Seq(items) => {
+                    let mut best = Presence::Missing;
+                    let path_len = here.len();
+                    for (i, item) in items.iter().enumerate() {
+                        if track {
+                            here.truncate(path_len);
+                            push_index(here, i);
+                        }
+                        best = best.min(self.walk(item, here, rest));
+                        if best == Presence::Present {
+                            break;
+                        }
+                    }
+                    best
+                }
+                NodeKind::Null => Presence::Missing,
+                _ => Presence::Invalid,
+            },
+        };
+        here.truncate(parent_len);
+        found
     }
 
     /// The span of the deepest mapping key on the way to `path` that the document has:
@@ -200,6 +246,11 @@ fn join(parent: &str, key: &str) -> String {
     } else {
         format!("{parent}.{key}")
     }
+}
+
+/// `[i]` after the path in `out`.
+fn push_index(out: &mut String, i: usize) {
+    let _ = write!(out, "[{i}]");
 }
 
 fn dedup(paths: &mut Vec<String>) {
