@@ -117,6 +117,13 @@ impl super::Reporter for Markdown {
     fn render(&self, reports: &[FileReport], info: &super::RunInfo) -> String {
         render(reports, info)
     }
+
+    fn stream(&self, info: &RunInfo) -> Option<Box<dyn super::stream::Stream>> {
+        Some(Box::new(MarkdownStream {
+            pieces: Pieces::new(info, MAX_BYTES),
+            info: info.clone(),
+        }))
+    }
 }
 
 pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
@@ -126,85 +133,112 @@ pub fn render(reports: &[FileReport], info: &RunInfo) -> String {
 /// The report, at most `max` bytes long (unless the heading and one table row alone are
 /// longer).
 pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> String {
-    let unchecked: Vec<Vec<NotChecked>> = reports
-        .iter()
-        .map(|r| not_checked(r, &info.enabled))
-        .collect();
-    let mut summary = Summary::of(reports);
-    summary.not_fully_checked = unchecked.iter().filter(|n| !n.is_empty()).count();
-    let lang = info.lang;
-    let word = |id: &'static str| Message::new(id).render(lang);
-    let mut out = format!("## {}\n\n", word("report-md-title"));
-    let mark = if summary.errors > 0 {
-        "❌"
-    } else if summary.warnings > 0 {
-        "⚠️"
-    } else if summary.not_fully_checked > 0 {
-        "—"
-    } else {
-        "✅"
-    };
-    let _ = writeln!(out, "{mark} {}\n", summary.line_in(lang));
-
-    let principles = scorecard_principles(info);
-
-    let mut table = String::new();
-    if !reports.is_empty() && !principles.is_empty() {
-        let mut head = format!("| {} |", word("report-md-plan"));
-        let mut rule = String::from("|---|");
-        for p in &principles {
-            let _ = write!(head, " {p} |");
-            rule.push_str(":---:|");
-        }
-        let _ = writeln!(table, "{head}\n{rule}");
-        let rows: Vec<String> = reports
-            .iter()
-            .zip(&unchecked)
-            .map(|(r, nc)| {
-                let mut row = format!("| {} |", table_code(&ci_path(&r.file.name)));
-                for c in scorecard_row(r, nc, &principles, info) {
-                    let _ = write!(row, " {} |", c.cell(lang));
-                }
-                row.push('\n');
-                row
-            })
-            .collect();
-        let legend = format!("\n{}\n\n", word("report-md-legend"));
-        let legend = legend.as_str();
-        // Rows that fit, leaving room for the legend, the headings below and the line
-        // saying what was left out.
-        let fixed = out.len() + table.len() + legend.len() + RESERVE;
-        let mut used = fixed;
-        let mut shown = 0;
-        for row in &rows {
-            if used + row.len() > max && shown > 0 {
-                break;
-            }
-            used += row.len();
-            table.push_str(row);
-            shown += 1;
-        }
-        if shown < rows.len() {
-            let _ = writeln!(
-                table,
-                "\n_{}_",
-                Message::new("report-md-rows-left-out")
-                    .count("n", rows.len() - shown)
-                    .count("max", MAX_BYTES)
-                    .render(lang)
-            );
-        }
-        table.push_str(legend);
-    }
-    out.push_str(&table);
-
-    // The findings, then the rules that did not run: as many items as fit.
-    let mut findings: Vec<String> = Vec::new();
+    let mut pieces = Pieces::new(info, max);
     for r in reports {
+        pieces.add(r, info);
+    }
+    pieces.assemble(info)
+}
+
+/// `--format markdown`, file by file: a file's row, and its findings and notes while
+/// they can still fit under the cap, are kept; the rest is only counted. Memory then
+/// follows the number of plans (one short row each), not their findings.
+struct MarkdownStream {
+    pieces: Pieces,
+    info: RunInfo,
+}
+
+impl super::stream::Stream for MarkdownStream {
+    fn file(&mut self, report: &FileReport, _out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        self.pieces.add(report, &self.info);
+        Ok(())
+    }
+
+    fn finish(self: Box<Self>, out: &mut dyn std::io::Write) -> std::io::Result<()> {
+        out.write_all(self.pieces.assemble(&self.info).as_bytes())
+    }
+}
+
+/// Items of a list that is cut at the cap: the first ones that fit together in `cap`
+/// bytes (no later one can be shown once one does not fit), and how many there were.
+struct Kept {
+    items: Vec<String>,
+    bytes: usize,
+    total: usize,
+    full: bool,
+    cap: usize,
+}
+
+impl Kept {
+    fn new(cap: usize) -> Self {
+        Kept {
+            items: Vec::new(),
+            bytes: 0,
+            total: 0,
+            full: false,
+            cap,
+        }
+    }
+
+    fn push(&mut self, item: String) {
+        self.total += 1;
+        if !self.full && self.bytes + item.len() <= self.cap {
+            self.bytes += item.len();
+            self.items.push(item);
+        } else {
+            self.full = true;
+        }
+    }
+}
+
+/// What the report is made of, gathered file by file.
+struct Pieces {
+    max: usize,
+    principles: Vec<&'static str>,
+    summary: Summary,
+    files: usize,
+    rows: Vec<String>,
+    findings: Kept,
+    notes: Kept,
+}
+
+impl Pieces {
+    fn new(info: &RunInfo, max: usize) -> Self {
+        Pieces {
+            max,
+            principles: scorecard_principles(info),
+            summary: Summary::default(),
+            files: 0,
+            rows: Vec::new(),
+            findings: Kept::new(max),
+            notes: Kept::new(max),
+        }
+    }
+
+    fn add(&mut self, r: &FileReport, info: &RunInfo) {
+        let lang = info.lang;
+        let nc = not_checked(r, &info.enabled);
+        // The file counts as not fully checked by the report's own list (which also
+        // derives the rules of a file that did not parse), not by the engine's alone.
+        let engine_counted = !r.not_checked.is_empty();
+        self.summary.add(r);
+        if engine_counted {
+            self.summary.not_fully_checked -= 1;
+        }
+        if !nc.is_empty() {
+            self.summary.not_fully_checked += 1;
+        }
+        self.files += 1;
         let file = ci_path(&r.file.name);
+        let mut row = format!("| {} |", table_code(&file));
+        for c in scorecard_row(r, &nc, &self.principles, info) {
+            let _ = write!(row, " {} |", c.cell(lang));
+        }
+        row.push('\n');
+        self.rows.push(row);
         for f in &r.findings {
             let loc = r.file.location(f.span);
-            findings.push(format!(
+            self.findings.push(format!(
                 "- {} **{}** {}: {}\n",
                 code(&format!("{file}:{}:{}", loc.line, loc.column)),
                 f.severity,
@@ -212,57 +246,122 @@ pub fn render_capped(reports: &[FileReport], info: &RunInfo, max: usize) -> Stri
                 code(&f.message)
             ));
         }
+        if !nc.is_empty() {
+            self.notes.push(not_checked_item(&file, &nc, lang));
+        }
     }
-    let notes: Vec<String> = reports
-        .iter()
-        .zip(&unchecked)
-        .filter(|(_, nc)| !nc.is_empty())
-        .map(|(r, nc)| not_checked_item(&ci_path(&r.file.name), nc, lang))
-        .collect();
 
-    let _ = write!(out, "### {}\n\n", word("report-md-findings"));
-    if findings.is_empty() {
-        let _ = writeln!(out, "{}", word("report-md-no-findings"));
-    }
-    let mut budget = max.saturating_sub(out.len() + RESERVE);
-    let notes_heading = format!("\n### {}\n\n", word("report-md-not-checked-heading"));
-    let notes_heading = notes_heading.as_str();
-    if !notes.is_empty() {
-        budget = budget.saturating_sub(notes_heading.len());
-    }
-    let mut left_findings = 0;
-    for item in &findings {
-        if left_findings == 0 && item.len() <= budget {
+    fn assemble(self, info: &RunInfo) -> String {
+        let Pieces {
+            max,
+            principles,
+            mut summary,
+            files,
+            rows,
+            findings,
+            notes,
+        } = self;
+        summary.files = files;
+        let lang = info.lang;
+        let word = |id: &'static str| Message::new(id).render(lang);
+        let mut out = format!("## {}\n\n", word("report-md-title"));
+        let mark = if summary.errors > 0 {
+            "❌"
+        } else if summary.warnings > 0 {
+            "⚠️"
+        } else if summary.not_fully_checked > 0 {
+            "—"
+        } else {
+            "✅"
+        };
+        let _ = writeln!(out, "{mark} {}\n", summary.line_in(lang));
+
+        let mut table = String::new();
+        if files > 0 && !principles.is_empty() {
+            let mut head = format!("| {} |", word("report-md-plan"));
+            let mut rule = String::from("|---|");
+            for p in &principles {
+                let _ = write!(head, " {p} |");
+                rule.push_str(":---:|");
+            }
+            let _ = writeln!(table, "{head}\n{rule}");
+            let legend = format!("\n{}\n\n", word("report-md-legend"));
+            let legend = legend.as_str();
+            // Rows that fit, leaving room for the legend, the headings below and the line
+            // saying what was left out.
+            let fixed = out.len() + table.len() + legend.len() + RESERVE;
+            let mut used = fixed;
+            let mut shown = 0;
+            for row in &rows {
+                if used + row.len() > max && shown > 0 {
+                    break;
+                }
+                used += row.len();
+                table.push_str(row);
+                shown += 1;
+            }
+            if shown < rows.len() {
+                let _ = writeln!(
+                    table,
+                    "\n_{}_",
+                    Message::new("report-md-rows-left-out")
+                        .count("n", rows.len() - shown)
+                        .count("max", MAX_BYTES)
+                        .render(lang)
+                );
+            }
+            table.push_str(legend);
+        }
+        out.push_str(&table);
+
+        // The findings, then the rules that did not run: as many items as fit.
+        let _ = write!(out, "### {}\n\n", word("report-md-findings"));
+        if findings.total == 0 {
+            let _ = writeln!(out, "{}", word("report-md-no-findings"));
+        }
+        let mut budget = max.saturating_sub(out.len() + RESERVE);
+        let notes_heading = format!("\n### {}\n\n", word("report-md-not-checked-heading"));
+        let notes_heading = notes_heading.as_str();
+        if notes.total > 0 {
+            budget = budget.saturating_sub(notes_heading.len());
+        }
+        let mut shown_findings = 0;
+        for item in &findings.items {
+            if item.len() > budget {
+                break;
+            }
             budget -= item.len();
             out.push_str(item);
-        } else {
-            left_findings += 1;
+            shown_findings += 1;
         }
-    }
-    let mut left_notes = 0;
-    if !notes.is_empty() {
-        out.push_str(notes_heading);
-        for item in &notes {
-            if left_notes == 0 && item.len() <= budget {
+        let left_findings = findings.total - shown_findings;
+        let mut left_notes = 0;
+        if notes.total > 0 {
+            out.push_str(notes_heading);
+            let mut shown_notes = 0;
+            for item in &notes.items {
+                if item.len() > budget {
+                    break;
+                }
                 budget -= item.len();
                 out.push_str(item);
-            } else {
-                left_notes += 1;
+                shown_notes += 1;
             }
+            left_notes = notes.total - shown_notes;
         }
+        if left_findings > 0 || left_notes > 0 {
+            let _ = writeln!(
+                out,
+                "\n_{}_",
+                Message::new("report-md-left-out")
+                    .count("findings", left_findings)
+                    .count("notes", left_notes)
+                    .count("max", MAX_BYTES)
+                    .render(lang)
+            );
+        }
+        out
     }
-    if left_findings > 0 || left_notes > 0 {
-        let _ = writeln!(
-            out,
-            "\n_{}_",
-            Message::new("report-md-left-out")
-                .count("findings", left_findings)
-                .count("notes", left_notes)
-                .count("max", MAX_BYTES)
-                .render(lang)
-        );
-    }
-    out
 }
 
 /// The scorecard's columns: the principles with a rule running, in catalogue order.

@@ -212,7 +212,8 @@ mod tests {
     fn streamed_reports_are_byte_for_byte_the_rendered_ones() {
         let all = reports();
         assert!(all.len() > 50 && all.iter().any(|r| !r.findings.is_empty()));
-        let reporters: [(&str, Box<dyn Reporter>); 5] = [
+        let reporters: [(&str, Box<dyn Reporter>); 6] = [
+            ("markdown", Box::new(report::Markdown)),
             ("junit", Box::new(report::Junit)),
             ("json", Box::new(report::Json)),
             ("sarif", Box::new(report::Sarif)),
