@@ -416,7 +416,8 @@ impl<'a> Run<'a> {
     /// Lints `inputs` in order-keeping chunks, in parallel within each chunk, handing
     /// each file's report to `sink` in order and the rest to `tally`.
     fn lint_all(&self, inputs: &[Input], tally: &mut Tally, sink: &mut dyn FnMut(FileReport)) {
-        let pool = self.pool();
+        // One file needs no pool: starting its threads would cost more than it saves.
+        let pool = if inputs.len() > 1 { self.pool() } else { None };
         for chunk in inputs.chunks(CHUNK) {
             let results: Vec<Linted> = match &pool {
                 Some(pool) if chunk.len() > 1 => {
