@@ -9,11 +9,13 @@ use std::path::{Path, PathBuf};
 use libfuzzer_sys::fuzz_target;
 
 use planlint::config::{Config, ConfigError, Preset};
+use planlint::i18n::Lang;
 use planlint::report::human;
 use planlint::text::is_unsafe_char;
 
 fn check_error(text: &str, e: &ConfigError) {
-    let f = &e.finding;
+    let diagnostic = e.diagnostic(Lang::En);
+    let f = &diagnostic;
     assert!(
         !f.message.chars().any(is_unsafe_char),
         "raw control in {:?}",
@@ -30,7 +32,8 @@ fn check_error(text: &str, e: &ConfigError) {
             f.span
         );
         assert!(text.is_char_boundary(f.span.offset) && text.is_char_boundary(f.span.end()));
-        let _ = human::render_one(file, f, false);
+        let _ = human::render_one(file, f, false, Lang::En);
+        let _ = e.diagnostic(Lang::Zh);
     }
 }
 
@@ -66,17 +69,11 @@ fuzz_target!(|data: &[u8]| {
         // Pasted back as a config, the description is the same configuration.
         let again = match Config::parse("described.toml", &described, PathBuf::from(".")) {
             Ok(c) => c,
-            Err(e) => panic!(
-                "the description does not read back: {}\n{described}",
-                e.finding.message
-            ),
+            Err(e) => panic!("the description does not read back: {}\n{described}", e),
         };
         let settings_again = match again.settings_for(None, None) {
             Ok(s) => s,
-            Err(e) => panic!(
-                "the description does not resolve: {}\n{described}",
-                e.finding.message
-            ),
+            Err(e) => panic!("the description does not resolve: {}\n{described}", e),
         };
         assert_eq!(
             settings.thresholds, settings_again.thresholds,

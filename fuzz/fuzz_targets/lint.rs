@@ -5,8 +5,8 @@
 use libfuzzer_sys::fuzz_target;
 
 use planlint::engine;
-use planlint::lint::Settings;
 use planlint::input;
+use planlint::lint::Settings;
 use planlint::report::{self, human::HumanOptions};
 
 fuzz_target!(|data: &[u8]| {
