@@ -330,6 +330,20 @@ pub enum ColorChoice {
     Never,
 }
 
+impl ColorChoice {
+    /// Whether to colour what goes to `stream`: `auto` colours a terminal unless
+    /// `NO_COLOR` is set (and not empty).
+    pub fn colors(self, stream: impl std::io::IsTerminal) -> bool {
+        match self {
+            ColorChoice::Always => true,
+            ColorChoice::Never => false,
+            ColorChoice::Auto => {
+                std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()) && stream.is_terminal()
+            }
+        }
+    }
+}
+
 /// The command line in `lang`: clap's own (English, from the doc comments above) or,
 /// in Chinese, every about, help line, heading and the usage line from
 /// `locales/zh/help.ftl`. clap's error messages stay English: clap has no way to word

@@ -2,7 +2,7 @@
 
 use std::process::ExitCode;
 
-use clap::{CommandFactory, FromArgMatches};
+use clap::{CommandFactory, FromArgMatches, Parser};
 
 use planlint::cli::{Cli, Command, ConfigArgs, ListFormat, PackCommand};
 use planlint::docs;
@@ -40,12 +40,20 @@ fn main() -> ExitCode {
 }
 
 fn real_main() -> Exit {
-    let cli = match planlint::cli::command(help_lang())
-        .try_get_matches()
-        .and_then(|m| Cli::from_arg_matches(&m))
-    {
+    // Parsed with clap's English words first: a run that parses needs no words, and
+    // finding their language means reading the config, which the run does anyway.
+    let cli = match Cli::try_parse() {
         Ok(cli) => cli,
         Err(e) => {
+            // Help, the version and usage errors: the same parse, worded in the language
+            // of `--lang`, the config or the environment.
+            let e = match planlint::cli::command(help_lang())
+                .try_get_matches()
+                .and_then(|m| Cli::from_arg_matches(&m))
+            {
+                Err(worded) => worded,
+                Ok(_) => e,
+            };
             // --help and --version print to stdout and succeed; usage errors are exit 2.
             let exit = if e.use_stderr() {
                 Exit::Trouble

@@ -5,10 +5,11 @@
 
 use super::Rule;
 
-/// An ordered set of rules with unique ids, in catalogue order.
+/// An ordered set of rules with unique ids, in catalogue order. Shared, not copied, by
+/// the settings of every file of a run.
 #[derive(Clone, Debug, Default)]
 pub struct Registry {
-    rules: Vec<&'static Rule>,
+    rules: std::sync::Arc<Vec<&'static Rule>>,
 }
 
 /// A rule whose id is already registered.
@@ -38,7 +39,7 @@ impl Registry {
         if self.find(rule.id).is_some() {
             return Err(DuplicateRule(rule.id));
         }
-        self.rules.push(rule);
+        std::sync::Arc::make_mut(&mut self.rules).push(rule);
         Ok(())
     }
 
@@ -92,23 +93,45 @@ pub fn selector_matches(selector: &str, rule_id: &str) -> bool {
         .is_some_and(|(principle, _)| principle == prefix)
 }
 
+/// A name as suggestions compare it: case, `_`, `-` and spaces ignored.
+fn normalized(s: &str) -> String {
+    s.chars()
+        .filter(|c| !matches!(c, '_' | '-' | ' '))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// How close a candidate must be to count as a likely typo (Jaro-Winkler).
+const TYPO_SIMILARITY: f64 = 0.8;
+
+/// The candidates equal to `word` once normalized, and those close enough to be a likely
+/// typo of it, with their similarity.
+fn matches<'c>(word: &str, candidates: &[&'c str]) -> (Vec<&'c str>, Vec<(f64, &'c str)>) {
+    let w = normalized(word);
+    let mut exact = Vec::new();
+    let mut near = Vec::new();
+    for c in candidates.iter().copied() {
+        let n = normalized(c);
+        if n == w {
+            exact.push(c);
+        } else {
+            let score = strsim::jaro_winkler(&w, &n);
+            if score >= TYPO_SIMILARITY {
+                near.push((score, c));
+            }
+        }
+    }
+    (exact, near)
+}
+
 /// The candidate closest to `word`, if any is close enough to be a likely typo.
 /// Case, `_`, `-` and spaces are ignored, so `seriesA` suggests `series_a`.
 pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    fn norm(s: &str) -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '_' | '-' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
+    let (exact, near) = matches(word, candidates);
+    if let Some(first) = exact.first() {
+        return Some(first);
     }
-    let w = norm(word);
-    if let Some(exact) = candidates.iter().find(|c| norm(c) == w) {
-        return Some(exact);
-    }
-    candidates
-        .iter()
-        .map(|c| (strsim::jaro_winkler(&w, &norm(c)), *c))
-        .filter(|(score, _)| *score >= 0.8)
+    near.into_iter()
         .max_by(|a, b| a.0.total_cmp(&b.0))
         .map(|(_, c)| c)
 }
@@ -117,27 +140,10 @@ pub fn nearest<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
 /// spaces), else the only candidate close enough to be a likely typo. `None` when none is,
 /// or when several are (a fix must not guess between them).
 pub fn nearest_unique<'c>(word: &str, candidates: &[&'c str]) -> Option<&'c str> {
-    fn norm(s: &str) -> String {
-        s.chars()
-            .filter(|c| !matches!(c, '_' | '-' | ' '))
-            .flat_map(char::to_lowercase)
-            .collect()
-    }
-    let w = norm(word);
-    let exact: Vec<&'c str> = candidates
-        .iter()
-        .copied()
-        .filter(|c| norm(c) == w)
-        .collect();
-    if !exact.is_empty() {
-        return (exact.len() == 1).then(|| exact[0]);
-    }
-    let mut near = candidates
-        .iter()
-        .copied()
-        .filter(|c| strsim::jaro_winkler(&w, &norm(c)) >= 0.8);
-    match (near.next(), near.next()) {
-        (Some(one), None) => Some(one),
+    let (exact, near) = matches(word, candidates);
+    match (exact.as_slice(), near.as_slice()) {
+        ([one], _) => Some(one),
+        ([], [(_, one)]) => Some(one),
         _ => None,
     }
 }

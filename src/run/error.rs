@@ -1,7 +1,7 @@
 //! How a run ends: the typed errors that stop it or spoil it, how they are told on
 //! stderr in the run's language, and the one place exit codes become numbers.
 
-use std::io::{IsTerminal, Write};
+use std::io::Write;
 
 use crate::cli::ColorChoice;
 use crate::config::ConfigError;
@@ -73,7 +73,7 @@ impl RunError {
                     Some(file) => say_raw(&crate::report::human::render_one(
                         file,
                         &finding,
-                        use_color_stderr(color),
+                        color.colors(std::io::stderr()),
                         lang,
                     )),
                     None => say_error_text(
@@ -179,15 +179,4 @@ pub fn say_help_text(lang: Lang, help: &str) {
 /// An error and its help line on stderr, worded in `lang`.
 pub fn say_error(lang: Lang, problem: &Problem) {
     RunError::Usage(problem.clone()).print(lang, ColorChoice::Never);
-}
-
-fn use_color_stderr(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stderr().is_terminal()
-        }
-    }
 }

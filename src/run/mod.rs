@@ -9,7 +9,6 @@ mod fix;
 mod output;
 mod pack;
 
-use std::io::IsTerminal;
 use std::path::{Path, PathBuf};
 
 use rayon::prelude::*;
@@ -572,7 +571,7 @@ impl<'a> Run<'a> {
 
 fn human_options(args: &LintArgs, lang: Lang) -> report::human::HumanOptions {
     report::human::HumanOptions {
-        color: report_file(args).is_none() && use_color(args.color),
+        color: report_file(args).is_none() && args.color.colors(std::io::stdout()),
         width: 100,
         summary: !args.quiet,
         lang,
@@ -612,17 +611,6 @@ pub fn verdict(
         Exit::Findings
     } else {
         Exit::Clean
-    }
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
     }
 }
 

@@ -54,7 +54,7 @@ pub fn pack_test(files: &[PathBuf], source: &ConfigArgs, color: ColorChoice) -> 
             out.push_str(&crate::report::human::render_one(
                 &pack.file,
                 d,
-                use_color(color),
+                color.colors(std::io::stdout()),
                 lang,
             ));
         }
@@ -88,18 +88,6 @@ pub fn pack_test(files: &[PathBuf], source: &ConfigArgs, color: ColorChoice) -> 
     match print_out(&out) {
         Ok(()) => exit,
         Err(p) => exit.max(fail(p.into(), lang, color)),
-    }
-}
-
-fn use_color(choice: ColorChoice) -> bool {
-    use std::io::IsTerminal;
-    match choice {
-        ColorChoice::Always => true,
-        ColorChoice::Never => false,
-        ColorChoice::Auto => {
-            std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty())
-                && std::io::stdout().is_terminal()
-        }
     }
 }
 
