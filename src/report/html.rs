@@ -208,14 +208,7 @@ fn overview(out: &mut String, principles: &[&str], rows: &str, lang: Lang) {
     for p in principles {
         let _ = write!(out, "<th class=\"p\">{}</th>", esc(p));
     }
-    for id in [
-        "html-acv",
-        "html-ltv",
-        "html-ltv-cac",
-        "html-churn",
-        "html-payback",
-        "html-cash-out",
-    ] {
+    for id in OVERVIEW_FIGURES {
         let _ = write!(out, "<th>{}</th>", esc(&word(id, lang)));
     }
     let _ = write!(
@@ -224,6 +217,16 @@ fn overview(out: &mut String, principles: &[&str], rows: &str, lang: Lang) {
         esc(&word("html-legend", lang))
     );
 }
+
+/// The key figures the portfolio overview shows, as their column headings' message ids.
+const OVERVIEW_FIGURES: [&str; 6] = [
+    "html-acv",
+    "html-ltv",
+    "html-ltv-cac",
+    "html-churn",
+    "html-payback",
+    "html-cash-out",
+];
 
 fn overview_row(
     out: &mut String,
@@ -242,17 +245,7 @@ fn overview_row(
         out.push_str(&cell(*c, lang));
     }
     let key = key_figures(figures, lang, true);
-    for (_, value) in key.iter().filter(|(id, _)| {
-        [
-            "html-acv",
-            "html-ltv",
-            "html-ltv-cac",
-            "html-churn",
-            "html-payback",
-            "html-cash-out",
-        ]
-        .contains(id)
-    }) {
+    for (_, value) in key.iter().filter(|(id, _)| OVERVIEW_FIGURES.contains(id)) {
         let _ = write!(out, "<td class=\"num\">{}</td>", esc(value));
     }
     out.push_str("</tr>\n");
