@@ -106,6 +106,7 @@ impl ConfigError {
                 .map(|h| h.render(lang))
                 .filter(|h| !h.is_empty()),
             fix: None,
+            alternatives: Vec::new(),
         }
     }
 }

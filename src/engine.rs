@@ -40,7 +40,12 @@ impl FileReport {
         let spans = self.findings.iter().flat_map(|f| {
             std::iter::once(f.span)
                 .chain(f.labels.iter().map(|l| l.span))
-                .chain(f.fix.iter().flat_map(|x| x.edits.iter().map(|e| e.span)))
+                .chain(
+                    f.fix
+                        .iter()
+                        .chain(&f.alternatives)
+                        .flat_map(|x| x.edits.iter().map(|e| e.span)),
+                )
         });
         self.file.compact(spans);
     }

@@ -87,26 +87,31 @@ fn every_fix_of_every_fixture_removes_its_finding_and_adds_none_of_its_principle
             continue;
         }
         let before = diagnostics(&lint_json(&name, &text, &[]));
-        for d in before.iter().filter(|d| d.get("fix").is_some()) {
+        let fixes = before.iter().flat_map(|d| {
+            d.get("fix")
+                .into_iter()
+                .chain(d["alternatives"].as_array().into_iter().flatten())
+                .map(move |fix| (d, fix))
+        });
+        for (d, fix) in fixes {
             let rule = d["rule"].as_str().unwrap();
             let path = d["path"].as_str().unwrap();
             let principle = rule.split('/').next().unwrap();
-            let fixed = apply(&text, &d["fix"]);
+            let fixed = apply(&text, fix);
             let after = diagnostics(&lint_json(&name, &fixed, &[]));
             checked += 1;
             let key = (rule.to_string(), path.to_string());
             let (was, now) = (counts(&before, principle), counts(&after, principle));
             if now.get(&key).copied().unwrap_or(0) >= was.get(&key).copied().unwrap_or(0) {
                 failures.push(format!(
-                    "{name}: fix of {rule} at `{path}` leaves it: {}",
-                    d["fix"]
+                    "{name}: fix of {rule} at `{path}` leaves it: {fix}"
                 ));
             }
             for (k, n) in &now {
                 if *n > was.get(k).copied().unwrap_or(0) {
                     failures.push(format!(
                         "{name}: fix of {rule} at `{path}` ({}) adds {} at `{}`",
-                        d["fix"]["title"], k.0, k.1
+                        fix["title"], k.0, k.1
                     ));
                 }
             }

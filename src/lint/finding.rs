@@ -36,6 +36,10 @@ pub struct Finding {
     pub max_severity: Option<Severity>,
     /// A change to the plan that resolves the finding, when one can be made mechanically.
     pub fix: Option<Fix>,
+    /// Other changes that each resolve the finding on their own, when the help proposes
+    /// several (cut CAC, or raise ACV, or raise the margin): always unsafe, offered to
+    /// the reader and the editor, never applied by `--fix`.
+    pub alternatives: Vec<Fix>,
 }
 
 /// Whether `planlint --fix` applies a fix on its own (`Safe`: it only writes what the
@@ -167,6 +171,7 @@ impl Finding {
             help: None,
             max_severity: None,
             fix: None,
+            alternatives: Vec::new(),
         }
     }
 
@@ -199,6 +204,26 @@ impl Finding {
     pub fn fix(mut self, fix: Fix) -> Self {
         self.fix = Some(fix);
         self
+    }
+
+    /// Offers another way to resolve the finding, besides its fix (or the first way, when
+    /// there is no fix yet): unsafe whatever `fix` says.
+    pub fn alternative(mut self, fix: Fix) -> Self {
+        let fix = Fix {
+            applicability: Applicability::Unsafe,
+            ..fix
+        };
+        if self.fix.is_none() {
+            self.fix = Some(fix);
+        } else {
+            self.alternatives.push(fix);
+        }
+        self
+    }
+
+    /// The fix and its alternatives.
+    pub fn fixes(&self) -> impl Iterator<Item = &Fix> {
+        self.fix.iter().chain(&self.alternatives)
     }
 
     /// Caps the finding's severity (see `max_severity`).
@@ -239,6 +264,11 @@ impl Finding {
                 .collect(),
             help,
             fix: self.fix.as_ref().and_then(|f| f.render(lang)),
+            alternatives: self
+                .alternatives
+                .iter()
+                .filter_map(|f| f.render(lang))
+                .collect(),
         }
     }
 }
@@ -309,6 +339,8 @@ pub struct Diagnostic {
     pub help: Option<String>,
     /// The fix offered, if any.
     pub fix: Option<DiagnosticFix>,
+    /// Other fixes, each resolving the finding on its own (all unsafe).
+    pub alternatives: Vec<DiagnosticFix>,
 }
 
 impl Diagnostic {
@@ -332,6 +364,7 @@ impl Diagnostic {
             }],
             help: None,
             fix: None,
+            alternatives: Vec::new(),
         }
     }
 

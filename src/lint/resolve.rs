@@ -16,6 +16,11 @@ pub fn resolve_fixes(file: &SourceFile, findings: &mut [Finding]) {
         if let Some(fix) = f.fix.take() {
             f.fix = resolve(file, fix);
         }
+        let alternatives = std::mem::take(&mut f.alternatives);
+        f.alternatives = alternatives
+            .into_iter()
+            .filter_map(|fix| resolve(file, fix))
+            .collect();
     }
 }
 

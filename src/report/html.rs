@@ -678,6 +678,7 @@ mod tests {
             ],
             help: Some("raise <it>".into()),
             fix: None,
+            alternatives: Vec::new(),
         };
         let mut out = String::new();
         finding(&mut out, &file, &f, "", None, Lang::En);

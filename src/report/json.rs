@@ -12,7 +12,7 @@ use serde::ser::SerializeMap;
 use super::Summary;
 use super::stream::{Spill, Stream, pretty_at};
 use crate::engine::FileReport;
-use crate::lint::NotChecked;
+use crate::lint::{DiagnosticFix, NotChecked};
 use crate::source::Location;
 
 #[derive(Serialize)]
@@ -50,6 +50,10 @@ struct JsonDiagnostic<'a> {
     /// Present only when a fix is offered.
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<JsonFix<'a>>,
+    /// Other fixes, each resolving the finding on its own (all unsafe); present only when
+    /// there are some.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    alternatives: Vec<JsonFix<'a>>,
 }
 
 #[derive(Serialize)]
@@ -110,20 +114,25 @@ fn diagnostics_of(r: &FileReport) -> impl Iterator<Item = JsonDiagnostic<'_>> {
             })
             .collect(),
         help: f.help.as_deref(),
-        fix: f.fix.as_ref().map(|fix| JsonFix {
-            title: &fix.title,
-            applicability: fix.applicability,
-            note: fix.note.as_deref(),
-            edits: fix
-                .edits
-                .iter()
-                .map(|e| JsonEdit {
-                    span: r.file.location(e.span),
-                    replacement: &e.text,
-                })
-                .collect(),
-        }),
+        fix: f.fix.as_ref().map(|fix| json_fix(r, fix)),
+        alternatives: f.alternatives.iter().map(|fix| json_fix(r, fix)).collect(),
     })
+}
+
+fn json_fix<'a>(r: &'a FileReport, fix: &'a DiagnosticFix) -> JsonFix<'a> {
+    JsonFix {
+        title: &fix.title,
+        applicability: fix.applicability,
+        note: fix.note.as_deref(),
+        edits: fix
+            .edits
+            .iter()
+            .map(|e| JsonEdit {
+                span: r.file.location(e.span),
+                replacement: &e.text,
+            })
+            .collect(),
+    }
 }
 
 /// `--format json`, file by file: `files`, `diagnostics` and `not_checked` are spilled

@@ -397,6 +397,7 @@ fn file_part<'a>(report: &'a FileReport, index: usize, info: &RunInfo) -> FilePa
             fixes: f
                 .fix
                 .iter()
+                .chain(&f.alternatives)
                 .map(|fix| SarifFix {
                     description: Text {
                         text: match fix.applicability {

@@ -115,6 +115,7 @@ fn run_example(example: &Example, base: &str, settings: &Settings) -> Option<Dia
             }],
             help: Some(Message::new(help).text("rule", id).render(settings.lang)),
             fix: None,
+            alternatives: Vec::new(),
         })
     };
     let Some(text) = merged(base, &example.snippet, &settings.limits) else {

@@ -658,8 +658,11 @@ impl Server {
                 continue;
             }
             let diagnostic = lsp_diagnostic(d, &lines, uri, lang);
-            if let Some(fix) = &d.fix
-                && wanted(&lsp::CodeActionKind::QUICKFIX)
+            for fix in d
+                .fix
+                .iter()
+                .chain(&d.alternatives)
+                .filter(|_| wanted(&lsp::CodeActionKind::QUICKFIX))
             {
                 let edits = fix
                     .edits
