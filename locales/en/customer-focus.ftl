@@ -58,7 +58,7 @@ customer-focus-industry-count = { $count } industries
 
 customer-focus-broad-niche-size = the employee range { $min }-{ $max } spans a factor of { $span } (max { $max } / min { $min }); the principle asks for a focused size band of at most { $allowed }x
     .label = max: { $max } employees
-    .help = narrow `customer_size.employees` so the largest target is at most { $allowed }x the smallest: for a minimum of { $min } employees, a maximum of { $limit } or fewer
+    .help = narrow `customer_size.employees` so the largest target is at most { $allowed }x the smallest: for a minimum of { $min } employees, a maximum of { $limit } or fewer; or, for a maximum of { $max }, a minimum of { $least } or more
 customer-focus-min-employees = min: { $min } employees
 
 customer-focus-no-hidden-need = none of the { $needs } needs is at once must-have, hidden and backed by evidence ({ $must_have } must-have, { $hidden } hidden, { $evidenced } with evidence); the principle asks for a killer hidden need

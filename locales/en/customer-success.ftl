@@ -41,7 +41,10 @@ customer-success-under-covered = { $headcount } CSMs × { $per_csm } accounts ea
     .help = plan { $per_csm_zero ->
         [yes] a number of accounts per CSM above zero
        *[no] at least { $needed } CSMs at { $per_csm } accounts each
-    }, or show how each CSM can cover more accounts, so every customer has a CSM who knows its business ({ $short ->
+    }, or show how each CSM can cover { $more_known ->
+        [yes] { $more } accounts
+       *[no] more accounts
+    }, so every customer has a CSM who knows its business ({ $short ->
         [one] { $short } account
        *[other] { $short } accounts
     } short)

@@ -4,6 +4,11 @@
 fix-computed = write the computed value { $changes }
 # A change to the business the plan describes (unsafe: offered, applied only with --unsafe-fixes).
 fix-change = change { $changes }
+# Industries beyond the maximum removed from a list ($n: how many are kept).
+fix-keep-first = keep only the first { $n ->
+        [one] industry
+       *[other] { $n } industries
+    }
 # A misspelt key.
 fix-rename-key = rename `{ $key }` to `{ $suggestion }`
 # A misspelt word of a list of allowed words.

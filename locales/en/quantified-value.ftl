@@ -25,7 +25,10 @@ quantified-value-roi-mismatch-acv = ACV: { $acv }
 
 quantified-value-low-roi = the customer's ROI is { $roi }x; the principle asks for at least { $min }x so the purchase is an easy budget decision
     .label = ROI { $roi }x
-    .help = a customer should get at least { $min }x its price back each year: raise the value delivered (and quantify it) or price lower
+    .help = a customer should get at least { $min }x its price back each year: raise the value delivered{ $known ->
+        [yes] {" "}to at least { $least } a year
+       *[no] {""}
+    } (and quantify it) or price lower
 
 quantified-value-low-roi-computed = the customer's ROI is { $roi }x (annual value per customer { $annual } / ACV { $acv }); the principle asks for at least { $min }x so the purchase is an easy budget decision
     .label = annual value per customer { $annual }

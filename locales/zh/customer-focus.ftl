@@ -73,7 +73,7 @@ customer-focus-industry-count = { $count } 个行业
 
 customer-focus-broad-niche-size = 客户员工规模 { $min }-{ $max }人，最大是最小的 { $span } 倍（{ $max } / { $min }）；原则要求客户规模聚焦，跨度不超过 { $allowed } 倍
     .label = 最大：{ $max }人
-    .help = 收窄 `customer_size.employees`，让最大的目标客户不超过最小的 { $allowed } 倍：最小 { $min }人时，最大不超过 { $limit }人
+    .help = 收窄 `customer_size.employees`，让最大的目标客户不超过最小的 { $allowed } 倍：最小 { $min }人时，最大不超过 { $limit }人；或者最大 { $max }人时，最小不低于 { $least }人
 customer-focus-min-employees = 最小：{ $min }人
 
 customer-focus-no-hidden-need = { $needs } 个需求中，没有一个同时是刚需、隐性且有证据（刚需 { $must_have } 个，隐性 { $hidden } 个，有证据 { $evidenced } 个）；原则要求找到杀手级的隐性刚需

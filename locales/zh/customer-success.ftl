@@ -41,6 +41,9 @@ customer-success-under-covered = { $headcount }名客户成功经理（CSM）× 
     .help = { $per_csm_zero ->
         [yes] 把每名 CSM 负责的客户数设为大于零
        *[no] 至少配{ $needed }名 CSM，每人负责{ $per_csm }个客户
-    }，或者说明每名 CSM 如何覆盖更多客户，让每个客户都有一位懂它业务的 CSM（还差{ $short }个客户）
+    }，或者说明每名 CSM 如何覆盖{ $more_known ->
+        [yes] { $more }个客户
+       *[no] 更多客户
+    }，让每个客户都有一位懂它业务的 CSM（还差{ $short }个客户）
 customer-success-under-covered-headcount = { $headcount }名 CSM
 customer-success-under-covered-customers = { $customers }个客户

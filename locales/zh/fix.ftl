@@ -2,6 +2,7 @@
 
 fix-computed = 写入计算值 { $changes }
 fix-change = 修改为 { $changes }
+fix-keep-first = 只保留前 { $n } 个行业
 fix-rename-key = 将 `{ $key }` 改名为 `{ $suggestion }`
 fix-replace-word = 将 `{ $word }` 改为 `{ $suggestion }`
 fix-percent = 写作 { $changes }

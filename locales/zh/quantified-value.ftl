@@ -25,7 +25,10 @@ quantified-value-roi-mismatch-acv = 年合同额 ACV：{ $acv }
 
 quantified-value-low-roi = 客户的 ROI 只有 { $roi } 倍；原则要求至少 { $min } 倍，客户才容易批下这笔预算
     .label = ROI { $roi } 倍
-    .help = 客户每年拿回的价值至少应是所付价格的 { $min } 倍：提高交付的价值（并把它量化），或者降低价格
+    .help = 客户每年拿回的价值至少应是所付价格的 { $min } 倍：提高交付的价值{ $known ->
+        [yes] ，每年至少 { $least }
+       *[no] {""}
+    }（并把它量化），或者降低价格
 
 quantified-value-low-roi-computed = 客户的 ROI 只有 { $roi } 倍（每个客户的年价值 { $annual } ÷ 年合同额 ACV { $acv }）；原则要求至少 { $min } 倍，客户才容易批下这笔预算
     .label = 每个客户的年价值 { $annual }

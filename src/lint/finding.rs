@@ -73,6 +73,11 @@ pub enum Replacement {
         notation: Notation,
         round: Round,
     },
+    /// Nothing: the items of a list at the edit's span are removed. In a flow list the
+    /// span goes (`, dairy, beverages`); in a block list whole lines go, with their
+    /// comments, from the end of the line the span starts on to the end of the line it
+    /// ends on (the comments of the items kept stay with them).
+    RemoveItems,
 }
 
 /// One change: the bytes of `span` replaced.
@@ -122,6 +127,17 @@ impl Fix {
         self.edits.push(Edit {
             span: place.span,
             replacement: Replacement::Text(text.into()),
+            path: place.path,
+        });
+        self
+    }
+
+    /// Removes the list items written at `place` (see [`Replacement::RemoveItems`]).
+    pub fn remove_items(mut self, place: impl Into<Place>) -> Self {
+        let place = place.into();
+        self.edits.push(Edit {
+            span: place.span,
+            replacement: Replacement::RemoveItems,
             path: place.path,
         });
         self
@@ -285,7 +301,7 @@ impl Fix {
                     span: e.span,
                     text: t.clone(),
                 }),
-                Replacement::Value { .. } => None,
+                Replacement::Value { .. } | Replacement::RemoveItems => None,
             })
             .collect::<Option<Vec<_>>>()?;
         if edits.is_empty() {

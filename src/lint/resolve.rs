@@ -47,6 +47,11 @@ fn resolve(file: &SourceFile, mut fix: Fix) -> Option<Fix> {
             let text = write_like(file.slice(edit.span), value, notation, round)?;
             edit.replacement = Replacement::Text(text);
         }
+        if let Replacement::RemoveItems = edit.replacement {
+            edit.span = whole_lines(&file.text, edit.span)?;
+            edit.replacement = Replacement::Text(String::new());
+            continue;
+        }
         if let Replacement::Text(t) = &edit.replacement {
             let leaf = leaf(&edit.path);
             changes.push(if leaf.is_empty() {
@@ -73,10 +78,16 @@ fn resolve(file: &SourceFile, mut fix: Fix) -> Option<Fix> {
     Some(fix)
 }
 
-/// The last segment of a YAML path: `projections[2].revenue` → `revenue`.
+/// The last segment of a YAML path: `projections[2].revenue` → `revenue`, but
+/// `customer_size.employees[1]` → `employees[1]` (an item of a list of numbers is named
+/// by its index: `employees: 1950` would read as the whole list).
 fn leaf(path: &str) -> &str {
-    let last = path.rsplit('.').next().unwrap_or(path);
-    last.split('[').next().unwrap_or(last)
+    path.rsplit('.').next().unwrap_or(path)
+}
+
+/// The key a [`leaf`] names: `employees[1]` → `employees`.
+fn key_of(leaf: &str) -> &str {
+    leaf.split('[').next().unwrap_or(leaf)
 }
 
 /// Where the value an alias at `alias` stands for is written: the scalar after its
@@ -114,7 +125,7 @@ fn defined_at(file: &SourceFile, alias: Span, path: &str) -> Option<(Span, usize
         None if rest.trim().is_empty() || rest.trim_start().starts_with('#') => {
             // A block mapping: find `key:` among its lines, indented deeper than the
             // anchor's line.
-            let key = leaf(path);
+            let key = key_of(leaf(path));
             let anchor_line_start = file.line_start_of(at);
             let anchor_indent = indent_of(&text[anchor_line_start..]);
             let mut start = line_end + 1;
@@ -141,6 +152,19 @@ fn defined_at(file: &SourceFile, alias: Span, path: &str) -> Option<(Span, usize
         }
         None => None,
     }
+}
+
+/// `span` when it lies on one line; else from the end of its first line (before the line
+/// break) to the end of its last line (before the line break), so that whole lines go.
+fn whole_lines(text: &str, span: Span) -> Option<Span> {
+    let cut = text.get(span.offset..span.end())?;
+    let Some(first_break) = cut.find(['\r', '\n']) else {
+        return Some(span);
+    };
+    let start = span.offset + first_break;
+    let rest = &text[span.end()..];
+    let end = span.end() + rest.find(['\r', '\n']).unwrap_or(rest.len());
+    Some(Span::new(start, end - start))
 }
 
 fn indent_of(line: &str) -> usize {
@@ -204,6 +228,18 @@ mod tests {
         assert_eq!(edit, "60万|70万");
         assert_eq!(fix.applicability, Applicability::Unsafe);
         assert!(fix.note.is_some());
+    }
+
+    #[test]
+    fn removed_items_take_whole_lines_in_a_block_list_and_the_span_in_a_flow_list() {
+        let block = "l:\n  - a  # kept\n  - b\n  - c  # gone\nx: 1\n";
+        let from = block.find("a").unwrap() + 1;
+        let to = block.find("c").unwrap() + 1;
+        let got = whole_lines(block, Span::new(from, to - from)).unwrap();
+        assert_eq!(&block[got.offset..got.end()], "\n  - b\n  - c  # gone");
+        let flow = "l: [a, b, c]  # note\n";
+        let got = whole_lines(flow, Span::new(5, 6)).unwrap();
+        assert_eq!(&flow[got.offset..got.end()], ", b, c");
     }
 
     #[test]

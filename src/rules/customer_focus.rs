@@ -186,19 +186,21 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
                     // "the 2 industries", "the 1 industry": the threshold may be a fraction.
                     .text("form", if max > 1.0 + EPSILON { "many" } else { "one" })
             };
-            out.push(
-                Finding::new(
-                    &BROAD_NICHE,
-                    first_extra,
-                    with("customer-focus-broad-niche-industries"),
-                    with("customer-focus-broad-niche-industries.label"),
-                )
-                .label(
-                    industries,
-                    Message::new("customer-focus-industry-count").count("count", count),
-                )
-                .help(with("customer-focus-broad-niche-industries.help")),
-            );
+            let finding = Finding::new(
+                &BROAD_NICHE,
+                first_extra,
+                with("customer-focus-broad-niche-industries"),
+                with("customer-focus-broad-niche-industries.label"),
+            )
+            .label(
+                industries,
+                Message::new("customer-focus-industry-count").count("count", count),
+            )
+            .help(with("customer-focus-broad-niche-industries.help"));
+            out.push(match keep_first(&industries.value, max) {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
         }
     }
     if let Some(size) = m.customer_size.get()
@@ -209,12 +211,14 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
             let span = max.value as f64 / min.value as f64;
             let allowed = cx.thresholds.max_size_span;
             if span > allowed + EPSILON {
+                let (limit, least) = size_band(min.value, max.value, allowed);
                 let with = |id: &'static str| {
                     let m = with_people(Message::new(id), "min", min.value);
                     let m = with_people(m, "max", max.value);
+                    let m = with_people(m, "least", least);
                     m.number("span", span).number("allowed", allowed).money(
                         "limit",
-                        (min.value as f64 * allowed).floor(),
+                        limit as f64,
                         "",
                     )
                 };
@@ -233,11 +237,66 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
                             min.value,
                         ),
                     )
-                    .help(with("customer-focus-broad-niche-size.help")),
+                    .help(with("customer-focus-broad-niche-size.help"))
+                    .fix(Fix::unsafe_(Message::new("fix-change")).set(
+                        max,
+                        limit as f64,
+                        Notation::Number,
+                        Round::Down,
+                    ))
+                    .alternative(Fix::unsafe_(Message::new("fix-change")).set(
+                        min,
+                        least as f64,
+                        Notation::Number,
+                        Round::Up,
+                    )),
                 );
             }
         }
     }
+}
+
+/// Keeps the first `max` industries (the whole part of it, at least one): the text from
+/// the end of the last one kept to the end of the list's last item is removed, which
+/// works for a flow list (`, dairy, beverages`) and a block list (`\n  - dairy`) alike.
+/// `None` when the loader dropped an item (its text would be cut blindly) or when the
+/// limit keeps none.
+fn keep_first(items: &[crate::model::Val<String>], max: f64) -> Option<Fix> {
+    let keep = (max + EPSILON).floor() as usize;
+    if keep == 0 || items.len() <= keep {
+        return None;
+    }
+    if items
+        .iter()
+        .enumerate()
+        .any(|(i, v)| v.index.is_some_and(|at| at != i))
+    {
+        return None;
+    }
+    let (last_kept, last) = (&items[keep - 1], items.last()?);
+    let from = last_kept.span.end();
+    let cut = crate::source::Span::new(from, last.span.end().checked_sub(from)?);
+    Some(
+        Fix::unsafe_(Message::new("fix-keep-first").count("n", keep)).remove_items(
+            crate::model::Place {
+                span: cut,
+                path: last_kept.path.clone(),
+            },
+        ),
+    )
+}
+
+/// The two ways to bring an employee band `min`-`max` within a factor of `allowed`: the
+/// largest maximum for this minimum, and the smallest minimum for this maximum (whole
+/// employees, so the band written passes).
+fn size_band(min: u64, max: u64, allowed: f64) -> (u64, u64) {
+    let limit = (min as f64 * allowed + EPSILON).floor() as u64;
+    let least = if allowed > 0.0 {
+        (max as f64 / allowed - EPSILON).ceil() as u64
+    } else {
+        max
+    };
+    (limit, least)
 }
 
 fn no_hidden_need(cx: &Context, out: &mut Vec<Finding>) {
@@ -420,23 +479,38 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
     let Some(v) = value(cx) else { return };
     let min = cx.thresholds.min_improvement;
     // The help is only written when the rule reports.
+    let target = ten_x_target(v, min);
     let help = || {
         let mut help = Message::new("customer-focus-not-10x.help").number("min", min);
         help = match v.kpi.get() {
             Some(k) => help.text("has_kpi", "yes").text("kpi", k.value.trim()),
             None => help.text("has_kpi", "no"),
         };
-        match (v.before.value(), v.better.value()) {
-            (Some(before), Some(Better::Lower)) if min > 0.0 => help
-                .text("target", "lower")
+        match (v.before.value(), v.better.value(), target) {
+            (Some(before), Some(better), Some((to, _))) => help
+                .text(
+                    "target",
+                    if better == Better::Lower {
+                        "lower"
+                    } else {
+                        "higher"
+                    },
+                )
                 .number("from", before)
-                .number("to", before / min),
-            (Some(before), Some(Better::Higher)) => help
-                .text("target", "higher")
-                .number("from", before)
-                .number("to", before * min),
+                .number("to", to),
             _ => help.text("target", "none"),
         }
+    };
+    // The `after` that reaches the minimum, and a stated improvement written to match it.
+    let fix = || {
+        let (to, round) = target?;
+        let after = v.after.get()?;
+        let mut fix =
+            Fix::unsafe_(Message::new("fix-change")).set(after, to, Notation::Number, round);
+        if let Some(stated) = v.improvement.get() {
+            fix = fix.set(stated, min, Notation::Multiple, Round::Up);
+        }
+        Some(fix)
     };
     match &v.improvement {
         Field::Invalid => {}
@@ -453,15 +527,17 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
                 .number("stated", stated.value)
                 .number("min", min)
             };
-            out.push(
-                Finding::new(
-                    &NOT_10X,
-                    stated,
-                    with("customer-focus-not-10x"),
-                    with("customer-focus-not-10x.label"),
-                )
-                .help(help()),
-            );
+            let finding = Finding::new(
+                &NOT_10X,
+                stated,
+                with("customer-focus-not-10x"),
+                with("customer-focus-not-10x.label"),
+            )
+            .help(help());
+            out.push(match fix() {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
         }
         Field::Missing => {
             let Some(computed) = cx.metrics.improvement_computed else {
@@ -473,22 +549,37 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
             let (Some(before), Some(after)) = (v.before.get(), v.after.get()) else {
                 return;
             };
-            out.push(
-                Finding::new(
-                    &NOT_10X,
-                    after,
-                    with_formula(Message::new("customer-focus-not-10x-computed"), v, true)
-                        .number("computed", computed)
-                        .number("min", min),
-                    Message::new("customer-focus-after").number("after", after.value),
-                )
-                .label(
-                    before,
-                    Message::new("customer-focus-before").number("before", before.value),
-                )
-                .help(help()),
-            );
+            let finding = Finding::new(
+                &NOT_10X,
+                after,
+                with_formula(Message::new("customer-focus-not-10x-computed"), v, true)
+                    .number("computed", computed)
+                    .number("min", min),
+                Message::new("customer-focus-after").number("after", after.value),
+            )
+            .label(
+                before,
+                Message::new("customer-focus-before").number("before", before.value),
+            )
+            .help(help());
+            out.push(match fix() {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
         }
+    }
+}
+
+/// The `after` that makes the improvement exactly `min` (`before / min` when lower is
+/// better, `before × min` when higher is), and the way to round it so that the written
+/// figure still reaches `min`. `None` without `before` and `better`, or when no `after`
+/// can (lower is better and `min` is not above zero).
+fn ten_x_target(v: &Value, min: f64) -> Option<(f64, Round)> {
+    let before = v.before.value()?;
+    match v.better.value()? {
+        Better::Lower if min > 0.0 && before > 0.0 => Some((before / min, Round::Down)),
+        Better::Higher if before > 0.0 => Some((before * min, Round::Up)),
+        _ => None,
     }
 }
 
@@ -548,6 +639,47 @@ mod tests {
 
     fn both(m: Message) -> (String, String) {
         (m.render(Lang::En), m.render(Lang::Zh))
+    }
+
+    #[test]
+    fn the_size_band_written_passes_both_ways() {
+        // 39 × 50 = 1,950; 2,000 / 50 = 40.
+        assert_eq!(size_band(39, 2000, 50.0), (1950, 40));
+        // Not whole: the maximum rounds down and the minimum up.
+        assert_eq!(size_band(33, 2001, 7.5), (247, 267));
+        assert_eq!(size_band(10, 100, 0.0), (0, 100));
+    }
+
+    #[test]
+    fn the_10x_target_rounds_towards_passing() {
+        let val = |value| crate::model::Val {
+            value,
+            span: crate::source::Span::new(0, 0),
+            path: String::new(),
+            index: None,
+        };
+        let value = |before: f64, better: Better| Value {
+            before: Field::Present(val(before)),
+            better: Field::Present(crate::model::Val {
+                value: better,
+                span: crate::source::Span::new(0, 0),
+                path: String::new(),
+                index: None,
+            }),
+            ..Value::default()
+        };
+        assert_eq!(
+            ten_x_target(&value(40.0, Better::Lower), 10.0),
+            Some((4.0, Round::Down))
+        );
+        assert_eq!(
+            ten_x_target(&value(70.0, Better::Higher), 10.0),
+            Some((700.0, Round::Up))
+        );
+        // Nothing below zero is lower, nothing above zero is a gain on zero.
+        assert_eq!(ten_x_target(&value(0.0, Better::Lower), 10.0), None);
+        assert_eq!(ten_x_target(&value(0.0, Better::Higher), 10.0), None);
+        assert_eq!(ten_x_target(&Value::default(), 10.0), None);
     }
 
     #[test]

@@ -5,7 +5,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Check, Context, Rule};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{CustomerSuccess, Field, Place};
 
 pub const NO_TEAM: Rule = Rule {
@@ -133,6 +133,8 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
     // The first year's name, and the CSMs needed, when they can be said.
     let year = first.value.year.value().map(|y| y.to_string());
     let needed = (per_csm.value > 0).then(|| customers.value.div_ceil(per_csm.value));
+    // The accounts each of the CSMs planned would have to cover.
+    let more = (headcount.value > 0).then(|| customers.value.div_ceil(headcount.value));
     let with = |id: &'static str| {
         Message::new(id)
             .count("headcount", headcount.value)
@@ -144,18 +146,29 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
             .text("year_known", if year.is_some() { "yes" } else { "no" })
             .count("needed", needed.unwrap_or(0))
             .text("per_csm_zero", if needed.is_some() { "no" } else { "yes" })
+            .count("more", more.unwrap_or(0))
+            .text("more_known", if more.is_some() { "yes" } else { "no" })
     };
-    out.push(
-        Finding::new(
-            &UNDER_COVERED,
-            per_csm,
-            with("customer-success-under-covered"),
-            with("customer-success-under-covered.label"),
-        )
-        .label(headcount, with("customer-success-under-covered-headcount"))
-        .label(customers, with("customer-success-under-covered-customers"))
-        .help(with("customer-success-under-covered.help")),
-    );
+    let change = || Fix::unsafe_(Message::new("fix-change"));
+    let finding = Finding::new(
+        &UNDER_COVERED,
+        per_csm,
+        with("customer-success-under-covered"),
+        with("customer-success-under-covered.label"),
+    )
+    .label(headcount, with("customer-success-under-covered-headcount"))
+    .label(customers, with("customer-success-under-covered-customers"))
+    .help(with("customer-success-under-covered.help"));
+    let finding = match needed {
+        Some(n) => finding.fix(change().set(headcount, n as f64, Notation::Number, Round::Up)),
+        None => finding,
+    };
+    out.push(match more {
+        Some(n) => {
+            finding.alternative(change().set(per_csm, n as f64, Notation::Number, Round::Up))
+        }
+        None => finding,
+    });
 }
 
 #[cfg(test)]

@@ -237,23 +237,48 @@ fn roi_mismatch(cx: &Context, out: &mut Vec<Finding>) {
 fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
     let Some(v) = value(cx) else { return };
     let min = cx.thresholds.min_roi;
-    let help = Message::new("quantified-value-low-roi.help").number("min", min);
+    // The annual value that gives the minimum ROI at this price, when both are known:
+    // the help says it and the fix writes it (a stated ROI rewritten to match).
+    let target = match (v.annual_value_per_customer.get(), acv(cx)) {
+        (Some(annual), Some(acv)) if acv.value > 0.0 => Some((annual, min * acv.value)),
+        _ => None,
+    };
+    let help = {
+        let help = Message::new("quantified-value-low-roi.help").number("min", min);
+        match target {
+            Some((_, least)) => help
+                .money("least", least, cx.currency())
+                .text("known", "yes"),
+            None => help.money("least", 0.0, cx.currency()).text("known", "no"),
+        }
+    };
+    let fix = |stated: Option<&Val<f64>>| {
+        let (annual, least) = target?;
+        let fix =
+            Fix::unsafe_(Message::new("fix-change")).set(annual, least, Notation::Money, Round::Up);
+        Some(match stated {
+            Some(stated) => fix.set(stated, min, Notation::Multiple, Round::Up),
+            None => fix,
+        })
+    };
     match &v.roi_multiple {
         Field::Present(stated) => {
             if stated.value >= min - EPSILON {
                 return;
             }
-            out.push(
-                Finding::new(
-                    &LOW_ROI,
-                    stated,
-                    Message::new("quantified-value-low-roi")
-                        .number("roi", stated.value)
-                        .number("min", min),
-                    Message::new("quantified-value-low-roi.label").number("roi", stated.value),
-                )
-                .help(help),
-            );
+            let finding = Finding::new(
+                &LOW_ROI,
+                stated,
+                Message::new("quantified-value-low-roi")
+                    .number("roi", stated.value)
+                    .number("min", min),
+                Message::new("quantified-value-low-roi.label").number("roi", stated.value),
+            )
+            .help(help);
+            out.push(match fix(Some(stated)) {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
         }
         Field::Invalid => {}
         Field::Missing => {
@@ -267,27 +292,29 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
                 return;
             };
             let currency = cx.currency();
-            out.push(
-                Finding::new(
-                    &LOW_ROI,
-                    annual,
-                    Message::new("quantified-value-low-roi-computed")
-                        .number("roi", roi)
-                        .money("annual", annual.value, currency)
-                        .money("acv", acv.value, currency)
-                        .number("min", min),
-                    Message::new("quantified-value-low-roi-computed.label").money(
-                        "annual",
-                        annual.value,
-                        currency,
-                    ),
-                )
-                .label(
-                    acv,
-                    Message::new("quantified-value-low-roi-acv").money("acv", acv.value, currency),
-                )
-                .help(help),
-            );
+            let finding = Finding::new(
+                &LOW_ROI,
+                annual,
+                Message::new("quantified-value-low-roi-computed")
+                    .number("roi", roi)
+                    .money("annual", annual.value, currency)
+                    .money("acv", acv.value, currency)
+                    .number("min", min),
+                Message::new("quantified-value-low-roi-computed.label").money(
+                    "annual",
+                    annual.value,
+                    currency,
+                ),
+            )
+            .label(
+                acv,
+                Message::new("quantified-value-low-roi-acv").money("acv", acv.value, currency),
+            )
+            .help(help);
+            out.push(match fix(None) {
+                Some(fix) => finding.fix(fix),
+                None => finding,
+            });
         }
     }
 }
