@@ -393,3 +393,46 @@ fn fix_of_standard_input_prints_the_fixed_plan() {
         PLAN.replace("gross_margin: 72\r", "gross_margin: 72%\r")
     );
 }
+
+const UNDER_COVERED: &str = "planlint: 1\ncurrency: CNY\ncustomer_success:\n  team: true\n  separate_from_support: true\n  outcome_metrics: [write-off rate]\n  headcount: 4\n  accounts_per_csm: 18\nprojections:\n  - { year: 2026, customers: 73 }\n";
+
+#[test]
+fn alternatives_are_in_json_and_sarif_and_never_applied_by_fix() {
+    let select = ["--select", "customer-success/under-covered"];
+    let v = lint_json("u.plan.yaml", UNDER_COVERED, &select);
+    let d = &diagnostics(&v)[0];
+    assert_eq!(d["fix"]["title"], "change `headcount: 5`", "{d}");
+    let alternatives = d["alternatives"].as_array().unwrap();
+    assert_eq!(alternatives.len(), 1, "{d}");
+    assert_eq!(alternatives[0]["applicability"], "unsafe");
+    assert_eq!(alternatives[0]["edits"][0]["replacement"], "19");
+    let out = planlint()
+        .args(["--format", "sarif", "--stdin-filename", "u.plan.yaml"])
+        .args(select)
+        .arg("-")
+        .write_stdin(UNDER_COVERED)
+        .timeout(HANG_GUARD)
+        .output()
+        .unwrap();
+    let sarif: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let fixes = sarif["runs"][0]["results"][0]["fixes"].as_array().unwrap();
+    assert_eq!(fixes.len(), 2, "{fixes:#?}");
+    assert!(
+        fixes[1]["description"]["text"]
+            .as_str()
+            .unwrap()
+            .ends_with("(unsafe)")
+    );
+    // --unsafe-fixes applies the fix, not its alternatives.
+    let out = planlint()
+        .args(["--fix", "--unsafe-fixes"])
+        .args(select)
+        .arg("-")
+        .write_stdin(UNDER_COVERED)
+        .timeout(HANG_GUARD)
+        .output()
+        .unwrap();
+    let fixed = String::from_utf8_lossy(&out.stdout);
+    assert!(fixed.contains("headcount: 5\n"), "{fixed}");
+    assert!(fixed.contains("accounts_per_csm: 18\n"), "{fixed}");
+}

@@ -443,6 +443,48 @@ fn code_actions_fix_suppress_and_fix_all_and_a_change_relints() {
     assert_eq!(c.shutdown(), Some(0));
 }
 
+const UNDER_COVERED: &str = "planlint: 1\ncurrency: CNY\ncustomer_success:\n  team: true\n  separate_from_support: true\n  outcome_metrics: [write-off rate]\n  headcount: 4\n  accounts_per_csm: 18\nprojections:\n  - { year: 2026, customers: 73 }\n";
+
+#[test]
+fn every_way_the_help_proposes_is_a_code_action() {
+    let dir = tempfile::tempdir().unwrap();
+    write_file(dir.path(), "u.plan.yaml", UNDER_COVERED);
+    let mut c = Client::start(dir.path());
+    c.initialize(&["utf-8"], dir.path());
+    let uri = uri_of(&dir.path().join("u.plan.yaml"));
+    c.open(&uri, UNDER_COVERED);
+    let diags = c.diagnostics(&uri);
+    let d = find(&diags, "customer-success/under-covered").clone();
+    let r = c.request(
+        "textDocument/codeAction",
+        json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d] } }),
+    );
+    let actions = r["result"].as_array().unwrap();
+    let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
+    for (title, after) in [
+        (
+            "change `headcount: 5` (unsafe: changes the plan's figures)",
+            "headcount: 5\n",
+        ),
+        (
+            "change `accounts_per_csm: 19` (unsafe: changes the plan's figures)",
+            "accounts_per_csm: 19\n",
+        ),
+    ] {
+        let action = actions
+            .iter()
+            .find(|a| a["title"] == title)
+            .unwrap_or_else(|| panic!("no `{title}` in {titles:?}"));
+        assert_eq!(action["isPreferred"], false);
+        let fixed = apply(
+            UNDER_COVERED,
+            action["edit"]["changes"][&uri].as_array().unwrap(),
+        );
+        assert!(fixed.contains(after), "{fixed}");
+    }
+    assert_eq!(c.shutdown(), Some(0));
+}
+
 #[test]
 fn the_config_is_found_per_file_and_read_again_when_it_changes() {
     let dir = tempfile::tempdir().unwrap();
