@@ -27,8 +27,17 @@ large-customers-churn-kind = { $kind ->
        *[revenue] revenue churn
     }
 
+# The help names the values its fixes write ($way: which ways passed this principle's
+# rules; none when the inputs to compute them are missing).
 large-customers-ltv-floor = LTV is { $ltv }{ large-customers-ltv-computed-as }, below the { $floor } floor
-    .help = aim at larger customers (a higher ACV) or keep them longer, to an LTV of at least { $floor }
+    .help = { $way ->
+        [both] aim at larger customers (an ACV of at least { $acv }) or keep them longer (at least { $years } years), to an LTV of at least { $floor }
+        [acv] aim at larger customers, with an ACV of at least { $acv }, to an LTV of at least { $floor }
+        [acv_churn] aim at larger customers, with an ACV of at least { $acv }, to an LTV of at least { $floor }: keeping them longer would take { $years } years, more than churn allows
+        [lifetime] keep customers longer, at least { $years } years, to an LTV of at least { $floor }
+        [restate] the plan's own inputs give an LTV of { $computed }: state that (the floor is { $floor })
+       *[none] aim at larger customers (a higher ACV) or keep them longer, to an LTV of at least { $floor }
+    }
 
 # $lifetime: stated, or assumed (the principles' default); $channel: the low-touch channel
 # small deals are sold through, when the thresholds recognise that model, else none.
@@ -50,7 +59,10 @@ large-customers-churn-ceiling = { $kind ->
        *[revenue] annual revenue churn
     } is { $churn }, at or above the { $ceiling } ceiling
     .label = churn { $churn }
-    .help = bring revenue churn below { $ceiling }: re-check who this cohort was sold to and invest in customer success; the ideal is 0% or negative
+    .help = { $way ->
+        [fix] bring { large-customers-churn-kind } below { $ceiling }, to { $target } or less
+       *[none] bring revenue churn below { $ceiling }
+    }: re-check who this cohort was sold to and invest in customer success; the ideal is 0% or negative
 
 large-customers-ltv-cac-ratio = LTV / CAC is { $ratio } (LTV { $ltv }{ large-customers-ltv-computed-as } / CAC { $cac }); the principle asks for at least { $min }
     .label = CAC { $cac }
@@ -67,7 +79,18 @@ large-customers-ltv-mismatch-lifetime = lifetime: { $years } years
 large-customers-ltv-mismatch-gross-margin = gross margin: { $gm }
 
 large-customers-lifetime-vs-churn = a { $years }-year customer lifetime is longer than { $churn } annual { large-customers-churn-kind } allows (1 / { $churn } = { $max } years)
-    .help = lower `lifetime_years` to at most { $max } or show how churn will fall
+    .help = { $way ->
+        [both] lower `lifetime_years` to at most { $max }{ large-customers-lifetime-vs-churn-raise }, or show how { large-customers-churn-kind } will fall to { $target } or less
+        [lifetime] lower `lifetime_years` to at most { $max }{ large-customers-lifetime-vs-churn-raise }
+        [churn] show how { large-customers-churn-kind } will fall to { $target } or less
+       *[none] lower `lifetime_years` to at most { $max } or show how churn will fall
+    }
+# When the shorter lifetime would fail a floor the plan passes now ($raise: yes), the ACV
+# its fix raises with it.
+large-customers-lifetime-vs-churn-raise = { $raise ->
+        [yes] {" "}and raise ACV to { $acv } (the shorter lifetime needs it to keep this principle's LTV minimums)
+       *[no] {""}
+    }
 large-customers-lifetime-vs-churn-churn = { large-customers-churn-kind } { $churn }
 
 # $channel: the low-touch channel these small deals are sold through, when the thresholds

@@ -26,8 +26,16 @@ large-customers-churn-kind = { $kind ->
        *[revenue] 收入流失率
     }
 
+# 建议里写出修复所写的数值（$way：哪些办法通过了本原则的各条规则；缺少计算所需的输入时为 none）。
 large-customers-ltv-floor = 客户终身价值 LTV 为 { $ltv }{ large-customers-ltv-computed-as }，低于 { $floor } 的底线
-    .help = 瞄准更大的客户（提高 ACV），或把客户留得更久，让 LTV 至少达到 { $floor }
+    .help = { $way ->
+        [both] 瞄准更大的客户（ACV 至少 { $acv }），或把客户留得更久（至少 { $years } 年），让 LTV 至少达到 { $floor }
+        [acv] 瞄准更大的客户，把 ACV 提到至少 { $acv }，让 LTV 至少达到 { $floor }
+        [acv_churn] 瞄准更大的客户，把 ACV 提到至少 { $acv }，让 LTV 至少达到 { $floor }：若靠把客户留得更久，得留 { $years } 年，超出了流失率允许的范围
+        [lifetime] 把客户留得更久，至少 { $years } 年，让 LTV 至少达到 { $floor }
+        [restate] 按计划自己的输入算出的 LTV 是 { $computed }：写明这个数（底线是 { $floor }）
+       *[none] 瞄准更大的客户（提高 ACV），或把客户留得更久，让 LTV 至少达到 { $floor }
+    }
 
 large-customers-acv-floor = 年合同额 ACV 为 { $acv }，低于 { $floor }：要在 { $years } 年里做到 { $ltv } 的 LTV，ACV 至少得这么多{ $lifetime ->
         [assumed] （计划没写客户生命周期，按原则的 { $years } 年估算）
@@ -46,7 +54,10 @@ large-customers-churn-ceiling = { $kind ->
        *[revenue] 年收入流失率
     }为 { $churn }，达到或超过了 { $ceiling } 的上限
     .label = 流失率 { $churn }
-    .help = 把收入流失率降到 { $ceiling } 以下：复盘这批客户卖给了谁，并投入客户成功；理想状态是 0% 甚至为负
+    .help = { $way ->
+        [fix] 把{ large-customers-churn-kind }降到 { $ceiling } 以下，即不超过 { $target }
+       *[none] 把收入流失率降到 { $ceiling } 以下
+    }：复盘这批客户卖给了谁，并投入客户成功；理想状态是 0% 甚至为负
 
 large-customers-ltv-cac-ratio = LTV / CAC 只有 { $ratio }（LTV { $ltv }{ large-customers-ltv-computed-as } / CAC { $cac }）；原则要求至少 { $min }
     .label = 获客成本 { $cac }
@@ -63,7 +74,17 @@ large-customers-ltv-mismatch-lifetime = 客户生命周期：{ $years } 年
 large-customers-ltv-mismatch-gross-margin = 毛利率：{ $gm }
 
 large-customers-lifetime-vs-churn = 客户生命周期写了 { $years } 年，但 { $churn } 的年{ large-customers-churn-kind }撑不了这么久（1 / { $churn } = { $max } 年）
-    .help = 把 `lifetime_years` 降到不超过 { $max }，或说明流失率将如何降下来
+    .help = { $way ->
+        [both] 把 `lifetime_years` 降到不超过 { $max }{ large-customers-lifetime-vs-churn-raise }，或说明{ large-customers-churn-kind }将如何降到不超过 { $target }
+        [lifetime] 把 `lifetime_years` 降到不超过 { $max }{ large-customers-lifetime-vs-churn-raise }
+        [churn] 说明{ large-customers-churn-kind }将如何降到不超过 { $target }
+       *[none] 把 `lifetime_years` 降到不超过 { $max }，或说明流失率将如何降下来
+    }
+# 生命周期缩短后，若会跌破计划现在满足的底线（$raise：yes），修复同时把 ACV 提到的数。
+large-customers-lifetime-vs-churn-raise = { $raise ->
+        [yes] ，并把 ACV 提到 { $acv }（生命周期缩短后，要靠它守住本原则对 LTV 的各项下限）
+       *[no] {""}
+    }
 large-customers-lifetime-vs-churn-churn = { large-customers-churn-kind } { $churn }
 
 large-customers-small-deals = ACV 为 { $acv }，低于 { $ceiling } 的电销上限{ $channel ->
