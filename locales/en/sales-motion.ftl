@@ -43,12 +43,13 @@ sales-motion-field-sales-small-deals = the field-sales channel takes deals from 
     .help = start the field channel's deal size at { $floor } or more and leave smaller deals to inside sales or telesales
 sales-motion-field-sales = field sales
 
-# $motion: the channel's motion, or none when it states none.
+# $motion: the channel's motion, or none when it states none. In the help, $target is the
+# deal size the channel should start at: the ceiling, or the field-sales floor for a field channel.
 sales-motion-small-deals-need-telesales = { $motion ->
         [none] a
        *[other] the { $motion }
     } channel takes deals from { $min }, below the { $ceiling } telesales ceiling, but no channel is telesales, inside_sales or self_serve
-    .help = add a `telesales`, `inside_sales` or `self_serve` channel for deals under { $ceiling }, or raise this channel's deal size to { $ceiling } or more
+    .help = add a `telesales`, `inside_sales` or `self_serve` channel for deals under { $ceiling }, or raise this channel's deal size to { $target } or more
 
 sales-motion-no-conference = no conference channel: the principle calls conference (event) selling the most cost-effective motion
     .label = no `conference` channel

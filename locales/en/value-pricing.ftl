@@ -12,6 +12,7 @@ value-pricing-no-value-metric = `pricing` is `{ $model }` but names no `value_me
 value-pricing-no-value-metric-blank = `value_metric` is blank: the plan does not say what the price grows with
     .label = blank `value_metric`
 
+# In the help, $tiers is one (a single tier: only new tiers can widen the span) or several.
 value-pricing-narrow-tier-span = tier prices span only { $span }x (highest { $high } for { $high_kind ->
         [named] the { $high_tier } tier
        *[numbered] tier { $high_tier }
@@ -20,7 +21,10 @@ value-pricing-narrow-tier-span = tier prices span only { $span }x (highest { $hi
        *[numbered] tier { $low_tier }
     }); the principle asks for at least { $min }x so the price grows with the customer
     .label = highest: { $high }
-    .help = add tiers for larger customers so the top price reaches at least { $target } ({ $min }x the lowest { $low }); a customer 100x larger can pay far more
+    .help = { $tiers ->
+        [one] add tiers for larger customers so the top price reaches at least { $target } ({ $min }x the lowest { $low }); a customer 100x larger can pay far more
+       *[several] raise the top price to at least { $target } ({ $min }x the lowest { $low }), or add tiers for larger customers that reach it; a customer 100x larger can pay far more
+    }
 
 value-pricing-narrow-tier-span-lowest = lowest: { $low }
 

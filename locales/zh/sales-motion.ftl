@@ -42,7 +42,7 @@ sales-motion-small-deals-need-telesales = { $motion ->
         [none] 有一个渠道
        *[other] `{ $motion }` 渠道
     }接 { $min } 起的单子，低于 { $ceiling } 的电销上限，却没有 `telesales`、`inside_sales` 或 `self_serve` 渠道
-    .help = 为 { $ceiling } 以下的单子加一个 `telesales`、`inside_sales` 或 `self_serve` 渠道，或把这个渠道的客单价提到 { $ceiling } 或以上
+    .help = 为 { $ceiling } 以下的单子加一个 `telesales`、`inside_sales` 或 `self_serve` 渠道，或把这个渠道的客单价提到 { $target } 或以上
 
 sales-motion-no-conference = 没有会销渠道：原则认为会议销售是性价比最高的销售方式
     .label = 没有 `conference` 渠道

@@ -20,7 +20,10 @@ value-pricing-narrow-tier-span = 各档价格最高只差 { $span } 倍（最高
        *[numbered] 第 { $low_tier } 档
     }的 { $low }）；原则要求至少差 { $min } 倍，价格才能随客户一起增长
     .label = 最高：{ $high }
-    .help = 为更大的客户增设档位，让最高档价格至少达到 { $target }（最低档 { $low } 的 { $min } 倍）；大 100 倍的客户付得起多得多的钱
+    .help = { $tiers ->
+        [one] 为更大的客户增设档位，让最高档价格至少达到 { $target }（最低档 { $low } 的 { $min } 倍）；大 100 倍的客户付得起多得多的钱
+       *[several] 把最高档价格提高到至少 { $target }（最低档 { $low } 的 { $min } 倍），或为更大的客户增设达到这个价格的档位；大 100 倍的客户付得起多得多的钱
+    }
 
 value-pricing-narrow-tier-span-lowest = 最低：{ $low }
 

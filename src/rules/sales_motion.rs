@@ -4,9 +4,9 @@
 //! motion.
 
 use crate::i18n::Message;
-use crate::lint::{Check, Context, EPSILON, Rule};
+use crate::lint::{Check, Context, EPSILON, Rule, differs};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
-use crate::model::{Channel, Field, Motion, Place, UnitEconomics, Val};
+use crate::model::{Channel, Field, LtvBasis, Motion, Place, Range, UnitEconomics, Val};
 
 pub const PAYBACK_TOO_LONG: Rule = Rule {
     id: "sales-motion/payback-too-long",
@@ -93,29 +93,52 @@ impl PaybackInputs<'_> {
             .percent("gm", self.gm.value)
     }
 
-    /// What would bring the payback down to `max` months, for the help text: `remedy`
-    /// says which ways apply (`all`, `cac_acv`, `gm` or `none`), `max_cac`, `min_acv`
-    /// and `min_gm` are their figures.
-    fn remedy(&self, message: Message, cx: &Context, max: f64) -> Message {
-        let gm = self.gm.value;
-        let mut message = message;
-        let cac_acv = self.acv.value > 0.0 && gm > 0.0;
-        if cac_acv {
-            let max_cac = self.acv.value / 12.0 * gm * max;
-            let min_acv = self.cac.value * 12.0 / (gm * max);
-            message = message.money("max_cac", max_cac, cx.currency()).money(
-                "min_acv",
-                min_acv,
-                cx.currency(),
-            );
+    /// The ways that would each bring the payback down to `max` months, the other two
+    /// inputs unchanged: the one computation behind both the help's figures and the fixes.
+    fn remedy(&self, max: f64) -> Remedy {
+        let (cac, acv, gm) = (self.cac.value, self.acv.value, self.gm.value);
+        // Cutting CAC or raising ACV needs a positive ACV and margin to divide by.
+        let cac_acv = acv > 0.0 && gm > 0.0;
+        Remedy {
+            max_cac: cac_acv.then(|| acv / 12.0 * gm * max),
+            min_acv: cac_acv.then(|| cac * 12.0 / (gm * max)),
+            // A margin above 100% is no way out.
+            min_gm: (acv > 0.0 && cac > 0.0)
+                .then(|| cac * 12.0 / (acv * max))
+                .filter(|min_gm| *min_gm <= 1.0),
         }
-        let min_gm = (self.acv.value > 0.0 && self.cac.value > 0.0)
-            .then(|| self.cac.value * 12.0 / (self.acv.value * max))
-            .filter(|min_gm| *min_gm <= 1.0);
-        if let Some(min_gm) = min_gm {
+    }
+}
+
+/// What would bring the payback down to the maximum, each way on its own: CAC cut to
+/// `max_cac`, ACV raised to `min_acv`, or gross margin raised to `min_gm`.
+#[derive(Debug, PartialEq)]
+struct Remedy {
+    max_cac: Option<f64>,
+    min_acv: Option<f64>,
+    min_gm: Option<f64>,
+}
+
+impl Remedy {
+    /// The help's arguments: `remedy` says which ways apply (`all`, `cac_acv`, `gm` or
+    /// `none`), `max_cac`, `min_acv` and `min_gm` are their figures.
+    fn args(&self, message: Message, cx: &Context) -> Message {
+        let mut message = message;
+        let cac_acv = match (self.max_cac, self.min_acv) {
+            (Some(max_cac), Some(min_acv)) => {
+                message = message.money("max_cac", max_cac, cx.currency()).money(
+                    "min_acv",
+                    min_acv,
+                    cx.currency(),
+                );
+                true
+            }
+            _ => false,
+        };
+        if let Some(min_gm) = self.min_gm {
             message = message.percent("min_gm", min_gm);
         }
-        let remedy = match (cac_acv, min_gm.is_some()) {
+        let remedy = match (cac_acv, self.min_gm.is_some()) {
             (true, true) => "all",
             (true, false) => "cac_acv",
             (false, true) => "gm",
@@ -123,6 +146,89 @@ impl PaybackInputs<'_> {
         };
         message.text("remedy", remedy)
     }
+
+    /// The help's ways as fixes, in its order: cut CAC, raise ACV, raise the margin. Each
+    /// rounds in the safe direction, and carries its knock-on effects: a stated payback
+    /// (which the rule judges first) becomes the new computed one, and a stated LTV or ROI
+    /// that agreed with the old ACV or margin follows it (or the fix would leave an
+    /// `ltv-mismatch` or `roi-mismatch` behind).
+    fn fixes(&self, cx: &Context, ue: &UnitEconomics, inputs: &PaybackInputs) -> Vec<Fix> {
+        let change = || Fix::unsafe_(Message::new("fix-change"));
+        let (cac, acv, gm) = (inputs.cac.value, inputs.acv.value, inputs.gm.value);
+        let mut fixes = Vec::new();
+        if let Some(max_cac) = self.max_cac {
+            let fix = change().set(inputs.cac, max_cac, Notation::Money, Round::Down);
+            fixes.push(with_payback(fix, ue, max_cac, acv, gm));
+        }
+        if let Some(min_acv) = self.min_acv {
+            let fix = change().set(inputs.acv, min_acv, Notation::Money, Round::Up);
+            let fix = with_payback(fix, ue, cac, min_acv, gm);
+            let fix = with_ltv(fix, cx, ue, min_acv, gm);
+            fixes.push(with_roi(fix, cx, min_acv));
+        }
+        if let Some(min_gm) = self.min_gm {
+            let fix = change().set(inputs.gm, min_gm, Notation::Percent, Round::Up);
+            let fix = with_payback(fix, ue, cac, acv, min_gm);
+            fixes.push(with_ltv(fix, cx, ue, acv, min_gm));
+        }
+        fixes
+    }
+}
+
+/// `fix` also rewriting a stated payback to the one the new inputs give (rounded down:
+/// it must stay within the maximum). The rule judges a stated payback first, so a fix of
+/// the inputs alone would leave the finding (and add a `payback-mismatch`).
+fn with_payback(fix: Fix, ue: &UnitEconomics, cac: f64, acv: f64, gm: f64) -> Fix {
+    let monthly = acv / 12.0 * gm;
+    match ue.cac_payback_months.get() {
+        Some(stated) if monthly > 0.0 => {
+            fix.set(stated, cac / monthly, Notation::Number, Round::Down)
+        }
+        _ => fix,
+    }
+}
+
+/// `fix` also rewriting a stated LTV that agreed with the one computed from the inputs
+/// to the one computed with ACV `acv` and gross margin `gm` (`Metrics::ltv_computed`).
+fn with_ltv(fix: Fix, cx: &Context, ue: &UnitEconomics, acv: f64, gm: f64) -> Fix {
+    let (Some(stated), Some(computed), Some(life)) = (
+        ue.ltv.get(),
+        cx.metrics.ltv_computed,
+        ue.lifetime_years.value(),
+    ) else {
+        return fix;
+    };
+    if differs(stated.value, computed, cx.thresholds.tolerance) {
+        return fix;
+    }
+    let ltv = match ue.ltv_basis.value().unwrap_or(LtvBasis::Revenue) {
+        LtvBasis::Revenue => acv * life,
+        LtvBasis::GrossMargin => acv * life * gm,
+    };
+    if (ltv - computed).abs() <= EPSILON * computed.abs() {
+        // The change leaves the LTV as it was (the margin on the revenue basis).
+        return fix;
+    }
+    fix.set(stated, ltv, Notation::Money, Round::Up)
+}
+
+/// `fix` also rewriting a stated ROI (annual value per customer / ACV) that agreed with
+/// the computed one to the one ACV `acv` gives.
+fn with_roi(fix: Fix, cx: &Context, acv: f64) -> Fix {
+    let Some(value) = cx.plan.value.get() else {
+        return fix;
+    };
+    let (Some(stated), Some(computed), Some(annual)) = (
+        value.value.roi_multiple.get(),
+        cx.metrics.roi_computed,
+        value.value.annual_value_per_customer.value(),
+    ) else {
+        return fix;
+    };
+    if acv <= 0.0 || differs(stated.value, computed, cx.thresholds.tolerance) {
+        return fix;
+    }
+    fix.set(stated, annual / acv, Notation::Multiple, Round::Up)
 }
 
 fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
@@ -133,13 +239,32 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
     let inputs = PaybackInputs::of(ue);
     let computed = cx.metrics.payback_computed;
     let help = Message::new("sales-motion-payback-too-long.help").number("max", max);
-    let help = match (&inputs, computed) {
-        // The inputs already pay back in time: only the stated figure is off.
+    // The help and the fixes, each from one computation.
+    let (help, fixes) = match (&inputs, computed) {
+        // The inputs already pay back in time: only the stated figure is off. Writing the
+        // computed payback is offered as unsafe: the stated figure may be the true one (the
+        // help says so), and when the two are more than the tolerance apart
+        // `payback-mismatch` offers the same edit as its safe fix.
         (Some(_), Some(months)) if months <= max + EPSILON => {
-            help.text("remedy", "stated").number("computed", months)
+            let fix = ue.cac_payback_months.get().map(|stated| {
+                Fix::unsafe_(Message::new("fix-computed")).set(
+                    stated,
+                    months,
+                    Notation::Number,
+                    Round::Down,
+                )
+            });
+            (
+                help.text("remedy", "stated").number("computed", months),
+                fix.into_iter().collect(),
+            )
         }
-        (Some(inputs), _) => inputs.remedy(help, cx, max),
-        (None, _) => help.text("remedy", "none"),
+        (Some(inputs), _) => {
+            let remedy = inputs.remedy(max);
+            (remedy.args(help, cx), remedy.fixes(cx, ue, inputs))
+        }
+        // Without the inputs no figure can be computed: no fix.
+        (None, _) => (help.text("remedy", "none"), Vec::new()),
     };
     let finding = match &ue.cac_payback_months {
         Field::Present(stated) => {
@@ -193,7 +318,11 @@ fn payback_too_long(cx: &Context, out: &mut Vec<Finding>) {
             )
         }
     };
-    out.push(finding.help(help));
+    out.push(
+        fixes
+            .into_iter()
+            .fold(finding.help(help), |finding, fix| finding.alternative(fix)),
+    );
 }
 
 fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
@@ -261,6 +390,22 @@ fn channels<'a>(cx: &'a Context) -> Option<&'a [Val<Channel>]> {
     sales.value.channels.get().map(|c| c.value.as_slice())
 }
 
+/// The fix that starts a channel's deal size at `target` (rounded up), when its range
+/// reaches past the target. `None` when the whole range lies below it (or within the 0.1%
+/// a rounded-up start may overshoot): a higher start would reverse the range, and such a
+/// channel needs another motion, which the help's other way covers.
+fn raise_deal_start(deal: &Range<f64>, target: f64) -> Option<Fix> {
+    if !target.is_finite() || deal.max.value < target * (1.0 + 1e-3) {
+        return None;
+    }
+    Some(Fix::unsafe_(Message::new("fix-change")).set(
+        &deal.min,
+        target,
+        Notation::Money,
+        Round::Up,
+    ))
+}
+
 /// `deals from 5,000 CNY`, on a channel's smallest deal.
 fn deals_from(cx: &Context, min: f64) -> Message {
     Message::new("sales-motion-deals-from").money("min", min, cx.currency())
@@ -282,21 +427,22 @@ fn field_sales_small_deals(cx: &Context, out: &mut Vec<Finding>) {
         if min.value >= floor.amount - EPSILON {
             continue;
         }
-        out.push(
-            Finding::new(
-                &FIELD_SALES_SMALL_DEALS,
-                min,
-                Message::new("sales-motion-field-sales-small-deals")
-                    .money("min", min.value, cx.currency())
-                    .threshold("floor", &floor),
-                deals_from(cx, min.value),
-            )
-            .label(motion, Message::new("sales-motion-field-sales"))
-            .help(
-                Message::new("sales-motion-field-sales-small-deals.help")
-                    .threshold("floor", &floor),
-            ),
-        );
+        // Starting the channel at the floor only raises a deal size: no channel then
+        // takes smaller deals than before, so `small-deals-need-telesales` cannot appear.
+        let mut finding = Finding::new(
+            &FIELD_SALES_SMALL_DEALS,
+            min,
+            Message::new("sales-motion-field-sales-small-deals")
+                .money("min", min.value, cx.currency())
+                .threshold("floor", &floor),
+            deals_from(cx, min.value),
+        )
+        .label(motion, Message::new("sales-motion-field-sales"))
+        .help(Message::new("sales-motion-field-sales-small-deals.help").threshold("floor", &floor));
+        if let Some(fix) = raise_deal_start(&deal.value, floor.amount) {
+            finding = finding.fix(fix);
+        }
+        out.push(finding);
     }
 }
 
@@ -336,22 +482,34 @@ fn small_deals_need_telesales(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         }
         // The channel's motion, or `none` when it states none.
-        let motion = ch.value.motion.value().map_or("none", |m| m.word());
-        out.push(
-            Finding::new(
-                &SMALL_DEALS_NEED_TELESALES,
-                min,
-                Message::new("sales-motion-small-deals-need-telesales")
-                    .text("motion", motion)
-                    .money("min", min.value, cx.currency())
-                    .threshold("ceiling", &ceiling),
-                deals_from(cx, min.value),
-            )
-            .help(
-                Message::new("sales-motion-small-deals-need-telesales.help")
-                    .threshold("ceiling", &ceiling),
-            ),
+        let motion = ch.value.motion.value();
+        // A field channel raised only to the ceiling would still start below the field
+        // floor (`field-sales-small-deals`): its deals start at the floor instead.
+        let target = match motion {
+            Some(Motion::Field) => cx
+                .money(cx.thresholds.field_min_deal)
+                .filter(|floor| floor.amount > ceiling.amount)
+                .unwrap_or_else(|| ceiling.clone()),
+            _ => ceiling.clone(),
+        };
+        let mut finding = Finding::new(
+            &SMALL_DEALS_NEED_TELESALES,
+            min,
+            Message::new("sales-motion-small-deals-need-telesales")
+                .text("motion", motion.map_or("none", |m| m.word()))
+                .money("min", min.value, cx.currency())
+                .threshold("ceiling", &ceiling),
+            deals_from(cx, min.value),
+        )
+        .help(
+            Message::new("sales-motion-small-deals-need-telesales.help")
+                .threshold("ceiling", &ceiling)
+                .threshold("target", &target),
         );
+        if let Some(fix) = raise_deal_start(&deal.value, target.amount) {
+            finding = finding.fix(fix);
+        }
+        out.push(finding);
     }
 }
 
@@ -456,5 +614,204 @@ mod tests {
         let p = plan(72_000.0, 120_000.0, 0.72, Some(12.5));
         assert_eq!(run(&p, payback_mismatch).len(), 1);
         assert_eq!(run(&p, payback_too_long).len(), 1);
+    }
+
+    #[test]
+    fn the_ways_out_are_computed_once_for_the_help_and_the_fixes() {
+        let p = plan(90_000.0, 120_000.0, 0.72, None);
+        let ue = p.unit_economics.get().map(|u| &u.value);
+        let inputs = ue.and_then(PaybackInputs::of);
+        let Some(remedy) = inputs.map(|i| i.remedy(12.0)) else {
+            panic!("the inputs are all there");
+        };
+        let close = |got: Option<f64>, want: f64| got.is_some_and(|g| (g - want).abs() < 1e-6);
+        assert!(close(remedy.max_cac, 86_400.0), "{remedy:?}");
+        assert!(close(remedy.min_acv, 125_000.0), "{remedy:?}");
+        assert!(close(remedy.min_gm, 0.75), "{remedy:?}");
+    }
+
+    #[test]
+    fn a_way_out_that_cannot_be_computed_or_reached_is_not_offered() {
+        let remedy = |cac, acv, gm| {
+            let p = plan(cac, acv, gm, None);
+            let ue = p.unit_economics.get().map(|u| &u.value);
+            ue.and_then(PaybackInputs::of).map(|i| i.remedy(12.0))
+        };
+        // No ACV: nothing to divide by, and no margin makes it pay back.
+        assert_eq!(
+            remedy(90_000.0, 0.0, 0.72),
+            Some(Remedy {
+                max_cac: None,
+                min_acv: None,
+                min_gm: None
+            })
+        );
+        // No margin: only the margin can be raised.
+        assert_eq!(
+            remedy(90_000.0, 120_000.0, 0.0),
+            Some(Remedy {
+                max_cac: None,
+                min_acv: None,
+                min_gm: Some(0.75)
+            })
+        );
+        // A margin of 200% is no way out.
+        let r = remedy(80_000.0, 40_000.0, 0.72);
+        assert_eq!(r.as_ref().and_then(|r| r.min_gm), None);
+        assert_eq!(r.and_then(|r| r.max_cac), Some(28_800.0));
+    }
+
+    /// The findings of `rule` in `yaml` (a CNY plan), each fix offered as its title and
+    /// the plan it makes.
+    fn fixes_of(yaml: &str, rule: &Rule) -> Vec<Vec<(String, String)>> {
+        let report = crate::engine::lint(
+            crate::source::SourceFile::new("t.plan.yaml", yaml.to_string()),
+            &crate::lint::Settings::default(),
+        );
+        report
+            .findings
+            .iter()
+            .filter(|d| d.rule == rule.id)
+            .map(|d| {
+                d.fix
+                    .iter()
+                    .chain(&d.alternatives)
+                    .map(|f| {
+                        let edits: Vec<_> = f.edits.iter().collect();
+                        let fixed = crate::fix::apply_edits(yaml, &edits).unwrap_or_default();
+                        (f.title.clone(), fixed)
+                    })
+                    .collect()
+            })
+            .collect()
+    }
+
+    /// `(line, rule)` of the principle's findings in `yaml`.
+    fn found(yaml: &str) -> Vec<(usize, &'static str)> {
+        crate::engine::findings_with_prefix(yaml, "sales-motion/")
+            .into_iter()
+            .map(|(line, rule, _)| (line, rule))
+            .collect()
+    }
+
+    const UE: &str = "currency: CNY\nunit_economics:\n  acv: 86399\n  gross_margin: 100%\n  cac: 90k\n  cac_payback_months: 12.5\n  lifetime_years: 5\n  ltv: 431995\n";
+
+    #[test]
+    fn a_cut_cac_is_rounded_down_and_the_stated_payback_follows_it() {
+        // 12 months of an 86,399 CNY ACV at 100% margin: CAC at most 86,399. Rounded to
+        // the nearest it would be 86.4k, a payback over 12 months.
+        let fixes = fixes_of(UE, &PAYBACK_TOO_LONG);
+        assert_eq!(fixes.len(), 1);
+        let titles: Vec<_> = fixes[0].iter().map(|f| f.0.as_str()).collect();
+        assert_eq!(
+            titles,
+            [
+                "change `cac: 86.39k`, `cac_payback_months: 12`",
+                "change `acv: 90000`, `cac_payback_months: 12`, `ltv: 450000`",
+                // The margin cannot go above 100%: no third way.
+            ]
+        );
+        for (title, fixed) in &fixes[0] {
+            assert_eq!(found(fixed), [], "{title}:\n{fixed}");
+        }
+    }
+
+    #[test]
+    fn a_stated_ltv_that_disagreed_is_left_alone() {
+        let yaml = UE.replace("ltv: 431995", "ltv: 900000");
+        let fixes = fixes_of(&yaml, &PAYBACK_TOO_LONG);
+        assert_eq!(
+            fixes[0][1].0,
+            "change `acv: 90000`, `cac_payback_months: 12`"
+        );
+    }
+
+    #[test]
+    fn a_stated_payback_the_inputs_contradict_is_rewritten_unsafely() {
+        // The inputs give 11.81 months; the stated 12.5 is within a month of it.
+        let yaml = "currency: CNY\nunit_economics:\n  acv: 120k\n  gross_margin: 72%\n  cac: 85k\n  cac_payback_months: 12.5\n";
+        let report = crate::engine::lint(
+            crate::source::SourceFile::new("t.plan.yaml", yaml.to_string()),
+            &crate::lint::Settings::default(),
+        );
+        let f: Vec<_> = report
+            .findings
+            .iter()
+            .filter(|d| d.rule.starts_with("sales-motion/payback"))
+            .collect();
+        assert_eq!(f.len(), 1, "{f:?}");
+        let fix = f[0]
+            .fix
+            .as_ref()
+            .map(|f| (f.title.as_str(), f.applicability));
+        assert_eq!(
+            fix,
+            Some((
+                "write the computed value `cac_payback_months: 11.8`",
+                crate::lint::Applicability::Unsafe
+            ))
+        );
+        assert!(f[0].alternatives.is_empty());
+    }
+
+    #[test]
+    fn without_the_inputs_a_long_stated_payback_has_no_fix() {
+        let yaml = "currency: CNY\nunit_economics:\n  acv: 120k\n  cac_payback_months: 14\n";
+        assert_eq!(fixes_of(yaml, &PAYBACK_TOO_LONG), [Vec::new()]);
+    }
+
+    const CHANNELS: &str =
+        "currency: CNY\nsales:\n  channels:\n    - { motion: conference, deal_size: [20k, 1M] }\n";
+
+    #[test]
+    fn a_field_channel_under_the_telesales_ceiling_starts_at_the_field_floor() {
+        let yaml = format!("{CHANNELS}    - {{ motion: field, deal_size: [5k, 1M] }}\n");
+        let field = fixes_of(&yaml, &FIELD_SALES_SMALL_DEALS);
+        let small = fixes_of(&yaml, &SMALL_DEALS_NEED_TELESALES);
+        assert_eq!(field[0][0].0, "change `deal_size: 50k`");
+        assert_eq!(small[0][0].0, "change `deal_size: 50k`");
+        assert_eq!(found(&small[0][0].1), []);
+        let help = crate::engine::lint(
+            crate::source::SourceFile::new("t.plan.yaml", yaml.clone()),
+            &crate::lint::Settings::default(),
+        )
+        .findings
+        .into_iter()
+        .find(|d| d.rule == SMALL_DEALS_NEED_TELESALES.id)
+        .and_then(|d| d.help)
+        .unwrap_or_default();
+        assert!(
+            help.contains("raise this channel's deal size to 50,000 CNY or more"),
+            "{help}"
+        );
+    }
+
+    #[test]
+    fn another_channel_under_the_ceiling_starts_at_the_ceiling() {
+        let yaml = format!("{CHANNELS}    - {{ motion: partner, deal_size: [5k, 60k] }}\n");
+        let small = fixes_of(&yaml, &SMALL_DEALS_NEED_TELESALES);
+        assert_eq!(small[0][0].0, "change `deal_size: 10k`");
+        assert_eq!(found(&small[0][0].1), []);
+    }
+
+    #[test]
+    fn a_range_that_ends_below_the_threshold_gets_no_fix() {
+        // Raising the start would reverse the range (or meet its end within the 0.1% a
+        // rounded start may overshoot).
+        for range in ["[3k, 8k]", "[3k, 10k]"] {
+            let yaml = format!("{CHANNELS}    - {{ motion: partner, deal_size: {range} }}\n");
+            assert_eq!(
+                fixes_of(&yaml, &SMALL_DEALS_NEED_TELESALES),
+                [Vec::new()],
+                "{range}"
+            );
+        }
+        let yaml = format!("{CHANNELS}    - {{ motion: field, deal_size: [30k, 45k] }}\n");
+        assert_eq!(fixes_of(&yaml, &FIELD_SALES_SMALL_DEALS), [Vec::new()]);
+        let yaml = format!("{CHANNELS}    - {{ motion: field, deal_size: [30k, 80k] }}\n");
+        assert_eq!(
+            fixes_of(&yaml, &FIELD_SALES_SMALL_DEALS)[0][0].0,
+            "change `deal_size: 50k`"
+        );
     }
 }

@@ -5,7 +5,7 @@
 
 use crate::i18n::Message;
 use crate::lint::{Check, Context, EPSILON, Rule};
-use crate::lint::{Finding, Severity};
+use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Field, Pricing, PricingModel, Tier, Val};
 
 pub const FLAT_PRICING: Rule = Rule {
@@ -148,33 +148,154 @@ fn no_value_metric(cx: &Context, out: &mut Vec<Finding>) {
     );
 }
 
+/// What `narrow-tier-span` finds in a list of tier prices.
+#[derive(Debug, PartialEq)]
+struct Narrow {
+    /// The first cheapest tier and the last dearest one (so equal prices still compare
+    /// two different tiers), as indexes into the prices.
+    low: usize,
+    high: usize,
+    /// highest / lowest.
+    span: f64,
+    /// The top price the minimum span asks for: the lowest × the minimum.
+    target: f64,
+}
+
+/// The narrow span of `prices`, when the highest is below `min` times the lowest (a free
+/// entry tier makes the span unbounded).
+fn narrow(prices: &[f64], min: f64) -> Option<Narrow> {
+    let mut ends: Option<(usize, usize)> = None;
+    for (i, &p) in prices.iter().enumerate() {
+        ends = Some(match ends {
+            None => (i, i),
+            Some((low, high)) => (
+                if p < prices[low] { i } else { low },
+                if p >= prices[high] { i } else { high },
+            ),
+        });
+    }
+    let (low, high) = ends?;
+    if prices[low] <= 0.0 {
+        return None;
+    }
+    let span = prices[high] / prices[low];
+    (span < min - EPSILON).then(|| Narrow {
+        low,
+        high,
+        span,
+        target: prices[low] * min,
+    })
+}
+
+/// The indexes of the tiers `price-inversion` reports: each priced below the one before.
+fn inverted(prices: &[f64]) -> Vec<usize> {
+    (1..prices.len())
+        .filter(|&i| prices[i] < prices[i - 1] - EPSILON)
+        .collect()
+}
+
+/// `price` rounded up to three significant digits: a price every notation writes exactly
+/// (`481k`, `48.1万`, `0.481M`), so tiers raised to it in different notations stay equal.
+fn round_price(price: f64) -> f64 {
+    if !(price.is_finite() && price > 0.0) {
+        return price;
+    }
+    let digits = 2 - price.log10().floor() as i32;
+    let scale = 10f64.powi(digits.abs());
+    if digits >= 0 {
+        (price * scale - 1e-9).ceil() / scale
+    } else {
+        (price / scale - 1e-9).ceil() * scale
+    }
+}
+
+/// The changed prices of `new` against `old` as (index, price), when they add no finding
+/// of the tier rules: no tier inverted that was not, and a narrow span reported (if at
+/// all) at the same tier as before. `None` otherwise: no fix rather than a wrong one.
+fn verified(old: &[f64], new: &[f64], min: f64) -> Option<Vec<(usize, f64)>> {
+    let was = inverted(old);
+    if inverted(new).iter().any(|i| !was.contains(i)) {
+        return None;
+    }
+    if let Some(now) = narrow(new, min)
+        && narrow(old, min).is_none_or(|before| before.high != now.high)
+    {
+        return None;
+    }
+    let changes: Vec<_> = old
+        .iter()
+        .zip(new)
+        .enumerate()
+        .filter(|(_, (o, n))| o != n)
+        .map(|(i, (_, n))| (i, *n))
+        .collect();
+    (!changes.is_empty()).then_some(changes)
+}
+
+/// The prices that resolve the inversion of tier `i`: it is raised to the price before
+/// it, and so is every later tier the raise leaves below it, up to the first that is not
+/// (the smallest change that keeps the whole series in order). A raised price is
+/// rounded up to three significant digits (`round_price`), so every raised tier is
+/// written the same. When the raise narrows the span (the cheapest tier was raised) or
+/// moves the dearest tier, the top price is raised to the span's minimum too.
+fn inversion_fix(prices: &[f64], i: usize, min: f64) -> Option<Vec<(usize, f64)>> {
+    let before = *prices.get(i.checked_sub(1)?)?;
+    let target = round_price(before);
+    let mut new = prices.to_vec();
+    for price in new.iter_mut().skip(i) {
+        if *price >= target - EPSILON {
+            break;
+        }
+        *price = target;
+    }
+    if let Some(now) = narrow(&new, min)
+        && narrow(prices, min).is_none_or(|was| was.high != now.high)
+    {
+        new[now.high] = new[now.high].max(now.target);
+    }
+    verified(prices, &new, min)
+}
+
+/// The prices that resolve a narrow span: the dearest tier raised to the minimum span
+/// over the cheapest. `None` for a single tier, whose span stays 1x whatever its price:
+/// the help then asks for tiers the plan does not have, which no edit of a value writes.
+fn span_fix(prices: &[f64], min: f64) -> Option<Vec<(usize, f64)>> {
+    let n = narrow(prices, min)?;
+    if n.low == n.high {
+        return None;
+    }
+    let mut new = prices.to_vec();
+    new[n.high] = n.target;
+    verified(prices, &new, min)
+}
+
+/// A fix writing `changes` (indexes into `tiers`), each rounded up: every change raises
+/// a price to at least what a rule asks.
+fn price_fix(tiers: &[Priced], changes: &[(usize, f64)]) -> Option<Fix> {
+    let mut fix = Fix::unsafe_(Message::new("fix-change"));
+    for &(i, price) in changes {
+        fix = fix.set(tiers.get(i)?.price, price, Notation::Money, Round::Up);
+    }
+    Some(fix)
+}
+
+fn prices(tiers: &[Priced]) -> Vec<f64> {
+    tiers.iter().map(|t| t.price.value).collect()
+}
+
 fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
     let Some(pricing) = pricing(cx) else { return };
     let tiers = priced_tiers(pricing);
-    // The first cheapest tier and the last dearest one, so equal prices still compare
-    // two different tiers.
-    let Some(low_tier) = tiers
-        .iter()
-        .reduce(|a, b| if b.price.value < a.price.value { b } else { a })
-    else {
+    let prices = prices(&tiers);
+    let min = cx.thresholds.min_tier_span;
+    let Some(found) = narrow(&prices, min) else {
         return;
     };
-    let Some(high_tier) = tiers
-        .iter()
-        .reduce(|a, b| if b.price.value >= a.price.value { b } else { a })
-    else {
+    let (Some(low_tier), Some(high_tier)) = (tiers.get(found.low), tiers.get(found.high)) else {
         return;
     };
     let (low, high) = (low_tier.price, high_tier.price);
-    if low.value <= 0.0 {
-        // A free entry tier: the span is unbounded.
-        return;
-    }
-    let span = high.value / low.value;
-    let min = cx.thresholds.min_tier_span;
-    if span >= min - EPSILON {
-        return;
-    }
+    let span = found.span;
     let currency = cx.currency();
     let finding = if tiers.len() == 1 {
         Finding::new(
@@ -211,58 +332,64 @@ fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
             Message::new("value-pricing-narrow-tier-span-lowest").money("low", low.value, currency),
         )
     };
-    out.push(
-        finding.help(
-            Message::new("value-pricing-narrow-tier-span.help")
-                .money("target", low.value * min, currency)
-                .number("min", min)
-                .money("low", low.value, currency),
-        ),
+    let finding = finding.help(
+        Message::new("value-pricing-narrow-tier-span.help")
+            .text("tiers", if tiers.len() == 1 { "one" } else { "several" })
+            .money("target", found.target, currency)
+            .number("min", min)
+            .money("low", low.value, currency),
     );
+    let fix = span_fix(&prices, min).and_then(|changes| price_fix(&tiers, &changes));
+    out.push(match fix {
+        Some(fix) => finding.fix(fix),
+        None => finding,
+    });
 }
 
 fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
     let Some(pricing) = pricing(cx) else { return };
     let tiers = priced_tiers(pricing);
+    let prices = prices(&tiers);
+    let min = cx.thresholds.min_tier_span;
     let currency = cx.currency();
-    for pair in tiers.windows(2) {
-        let [before_tier, after_tier] = pair else {
+    for i in inverted(&prices) {
+        let (Some(before_tier), Some(after_tier)) = (tiers.get(i - 1), tiers.get(i)) else {
             continue;
         };
         let (before, after) = (before_tier.price, after_tier.price);
-        if after.value >= before.value - EPSILON {
-            continue;
-        }
         let message = Message::new("value-pricing-price-inversion")
             .money("after", after.value, currency)
             .money("before", before.value, currency);
         let message = after_tier.args(message, "after_kind", "after_tier");
         let message = before_tier.args(message, "before_kind", "before_tier");
-        out.push(
-            Finding::new(
-                &PRICE_INVERSION,
-                after,
-                message,
-                Message::new("value-pricing-price-inversion.label").money(
-                    "after",
-                    after.value,
-                    currency,
-                ),
-            )
-            .label(
-                before,
-                Message::new("value-pricing-price-inversion-before").money(
-                    "before",
-                    before.value,
-                    currency,
-                ),
-            )
-            .help(Message::new("value-pricing-price-inversion.help").money(
+        let finding = Finding::new(
+            &PRICE_INVERSION,
+            after,
+            message,
+            Message::new("value-pricing-price-inversion.label").money(
+                "after",
+                after.value,
+                currency,
+            ),
+        )
+        .label(
+            before,
+            Message::new("value-pricing-price-inversion-before").money(
                 "before",
                 before.value,
                 currency,
-            )),
-        );
+            ),
+        )
+        .help(Message::new("value-pricing-price-inversion.help").money(
+            "before",
+            before.value,
+            currency,
+        ));
+        let fix = inversion_fix(&prices, i, min).and_then(|changes| price_fix(&tiers, &changes));
+        out.push(match fix {
+            Some(fix) => finding.fix(fix),
+            None => finding,
+        });
     }
 }
 
@@ -339,5 +466,128 @@ mod tests {
         let got = findings("pricing:\n  model: usage\n  value_metric: \"  \"\n");
         assert_eq!(got.len(), 1, "{got:?}");
         assert_eq!((got[0].0, got[0].1), (3, "value-pricing/no-value-metric"));
+    }
+
+    use super::{inversion_fix, inverted, narrow, round_price, span_fix};
+
+    #[test]
+    fn a_raised_price_has_three_significant_digits_at_most() {
+        assert_eq!(round_price(480_000.0), 480_000.0);
+        assert_eq!(round_price(333_333.0), 334_000.0);
+        assert_eq!(round_price(999_500.0), 1_000_000.0);
+        assert_eq!(round_price(12.345), 12.4);
+        assert_eq!(round_price(0.0), 0.0);
+        assert_eq!(round_price(1.0), 1.0);
+    }
+
+    #[test]
+    fn the_tier_rules_read_a_price_list() {
+        assert_eq!(inverted(&[36.0, 480.0, 400.0, 450.0, 300.0]), [2, 4]);
+        assert_eq!(inverted(&[36.0, 36.0]), Vec::<usize>::new());
+        // The first cheapest and the last dearest.
+        let n = narrow(&[50.0, 100.0, 50.0, 100.0], 10.0);
+        assert_eq!(n.map(|n| (n.low, n.high, n.target)), Some((0, 3, 500.0)));
+        assert!(narrow(&[0.0, 100.0], 10.0).is_none());
+        assert!(narrow(&[36.0, 360.0], 10.0).is_none());
+        assert!(narrow(&[], 10.0).is_none());
+    }
+
+    #[test]
+    fn an_inversion_fix_raises_the_later_tiers_it_would_invert() {
+        // 400 up to 480 would leave 450 below it; 600 is not.
+        assert_eq!(
+            inversion_fix(&[36.0, 480.0, 400.0, 450.0, 600.0], 2, 10.0),
+            Some(vec![(2, 480.0), (3, 480.0)])
+        );
+        // A price that is not round is raised to three significant digits, and so is the
+        // next tier it would otherwise leave below.
+        assert_eq!(
+            inversion_fix(&[30_000.0, 333_333.0, 300_000.0, 333_500.0], 2, 10.0),
+            Some(vec![(2, 334_000.0), (3, 334_000.0)])
+        );
+        assert_eq!(inversion_fix(&[36.0, 480.0], 0, 10.0), None);
+    }
+
+    #[test]
+    fn an_inversion_fix_keeps_the_span_wide() {
+        // The cheapest tier raised: 400 / 50 is 8x, so the top goes to 500.
+        assert_eq!(
+            inversion_fix(&[50.0, 5.0, 400.0], 1, 10.0),
+            Some(vec![(1, 50.0), (2, 500.0)])
+        );
+        // A narrow span reported at Growth would move to Enterprise: raised to 10x.
+        assert_eq!(
+            inversion_fix(&[100.0, 480.0, 400.0], 2, 10.0),
+            Some(vec![(2, 1000.0)])
+        );
+    }
+
+    #[test]
+    fn a_span_fix_raises_the_dearest_tier() {
+        assert_eq!(
+            span_fix(&[36.0, 120.0, 300.0], 10.0),
+            Some(vec![(2, 360.0)])
+        );
+        assert_eq!(span_fix(&[100.0, 100.0], 10.0), Some(vec![(1, 1000.0)]));
+        // The tier after the dearest was inverted already.
+        assert_eq!(
+            span_fix(&[100.0, 480.0, 400.0], 10.0),
+            Some(vec![(1, 1000.0)])
+        );
+        // One tier spans 1x whatever its price.
+        assert_eq!(span_fix(&[120.0], 10.0), None);
+        assert_eq!(span_fix(&[36.0, 360.0], 10.0), None);
+    }
+
+    /// `yaml` with the fix of each finding of `rule` applied, with the fix's title.
+    fn fixed(yaml: &str, rule: &str) -> Vec<(String, String)> {
+        let report = crate::engine::lint(
+            crate::source::SourceFile::new("t.plan.yaml", yaml.to_string()),
+            &crate::lint::Settings::default(),
+        );
+        report
+            .findings
+            .iter()
+            .filter(|d| d.rule == rule)
+            .filter_map(|d| d.fix.as_ref())
+            .map(|f| {
+                let edits: Vec<_> = f.edits.iter().collect();
+                let text = crate::fix::apply_edits(yaml, &edits).unwrap_or_default();
+                (f.title.clone(), text)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn tiers_raised_in_different_notations_stay_in_order() {
+        // 333,333 rounded up is 333.4k in k but 333333 in plain digits, which would leave
+        // the later tier below the earlier: raised to 334,000 both are written the same.
+        let yaml = "currency: CNY\npricing:\n  model: tiered\n  value_metric: seats\n  tiers:\n    - { price: 30k }\n    - { price: \"¥333,333\" }\n    - { price: 300k }\n    - { price: 333000 }\n    - { price: 400万 }\n";
+        let fixes = fixed(yaml, "value-pricing/price-inversion");
+        assert_eq!(fixes.len(), 1, "{fixes:?}");
+        assert_eq!(fixes[0].0, "change `price: 334k`, `price: 334000`");
+        assert_eq!(findings(&fixes[0].1), []);
+    }
+
+    #[test]
+    fn a_single_tier_gets_the_help_to_add_tiers_and_no_fix() {
+        let yaml =
+            "pricing:\n  model: tiered\n  value_metric: seats\n  tiers:\n    - { price: 120k }\n";
+        assert_eq!(fixed(yaml, "value-pricing/narrow-tier-span"), []);
+        let report = crate::engine::lint(
+            crate::source::SourceFile::new("t.plan.yaml", format!("{yaml}currency: CNY\n")),
+            &crate::lint::Settings::default(),
+        );
+        let help = report
+            .findings
+            .iter()
+            .find(|d| d.rule == "value-pricing/narrow-tier-span")
+            .and_then(|d| d.help.clone());
+        assert!(
+            help.as_deref().is_some_and(|h| h.starts_with(
+                "add tiers for larger customers so the top price reaches at least 1,200,000 CNY"
+            )),
+            "{help:?}"
+        );
     }
 }
