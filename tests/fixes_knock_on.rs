@@ -169,7 +169,7 @@ fn the_knock_on_cases_change_what_they_must() {
                 "sales-motion/small-deals-through-field-sales.plan.yaml",
                 rule
             ),
-            ["change `deal_size: \"5万\"`"],
+            ["change `deal_size[0]: \"5万\"`"],
             "{rule}"
         );
     }

@@ -1216,7 +1216,9 @@ mod tests {
                 let key = e.path.rsplit('.').next().unwrap_or_default().to_string();
                 match e.replacement {
                     crate::lint::Replacement::Value { value, .. } => (key, value),
-                    crate::lint::Replacement::Text(_) => (key, f64::NAN),
+                    crate::lint::Replacement::Text(_) | crate::lint::Replacement::RemoveItems => {
+                        (key, f64::NAN)
+                    }
                 }
             })
             .collect()
