@@ -49,14 +49,23 @@ patient-growth-revenue-decline = revenue { $tense ->
     .label = { patient-growth-next-name }: { $after }, { $fall } below { patient-growth-prev-name }
     .help = say why revenue fell (churned customers, a product line dropped, a one-off year) and what turns it around: retention of the installed base first, then new customers
 
+# $why: `runway` when the cut goes past $max× revenue ($limit) so that every year the cash
+# it keeps is carried into lasts $months months, else `multiple`.
 patient-growth-burn-multiple = { patient-growth-year-name } burns { $burn } on { $revenue } of revenue, { $multiple }× its revenue; the principle asks for patient growth the capital can last through, and a business that burns more than it earns at this stage depends on the next round
     .label = net burn { $burn }, { $multiple }× revenue
-    .help = bring { patient-growth-year-name }'s net burn to at most { $most } ({ $max }× revenue), or show the revenue that will carry it
+    .help = bring { patient-growth-year-name }'s net burn to at most { $most } ({ $why ->
+        [runway] { $max }× revenue is { $limit }, and every year's cash must still last { $months } months
+       *[multiple] { $max }× revenue
+    }), or show the revenue that will carry it
 patient-growth-burn-multiple-revenue = revenue { $revenue }
 
+# $least = $cash + $short; $cut_kind: `cut` when cutting the burn by $cut passes too, else `none`.
 patient-growth-short-runway = { patient-growth-year-name } ends with { $cash } of cash, { $runway } months at that year's net burn of { $burn }; the principle asks for capital that lasts through the slow years, at least { $months } months ahead
     .label = cash { $cash }: { $runway } months
-    .help = end { patient-growth-year-name } with at least { $least } of cash (raise earlier or more, or burn less)
+    .help = end { patient-growth-year-name } with at least { $least } of cash (raise { $short } more by then){ $cut_kind ->
+        [cut] , or cut its net burn by { $cut }: a lower burn needs less cash
+       *[none] {""}
+    }
 patient-growth-short-runway-burn = net burn { $burn } a year
 
 # $kind: `missing` when the plan has no `projections`, else `listed`; $count years are
@@ -82,13 +91,35 @@ patient-growth-short-horizon = { $kind ->
        *[other] add one `projections` entry per year from { $first } through at least { $last } (revenue, customers, net_burn, raised, cash_end for each)
     }
 
+# $cut_kind as for short-runway; $runway: `yes` when $short is more than the shortfall, so
+# that the cash also lasts $months months.
 patient-growth-cash-out = { patient-growth-year-name } ends with { $cash } of cash: the plan runs out of money; the principle asks for patient capital that lasts through 3-5 years of accumulation
     .label = cash_end { $cash }
-    .help = raise at least { $short } more by { patient-growth-year-name } (or earlier), or cut net burn by as much, so cash stays at or above zero
+    .help = raise at least { $short } more by { patient-growth-year-name } (or earlier){ $cut_kind ->
+        [cut] , or cut its net burn by { $cut }
+       *[none] {""}
+    }, so cash stays at or above zero{ $runway ->
+        [yes] {" "}and lasts { $months } months
+       *[no] {""}
+    }
 
+# $way: `write` (write the computed cash, $write), `raise` (also raise $raise in the later
+# year named, the first the computed cash leaves out of cash or short of runway) or
+# `short` (no raise can be written there); $runway: `yes` when that year needs runway,
+# `no` when cash at or above zero.
 patient-growth-cash-bridge = { patient-growth-next-name }: stated cash_end { $stated } differs from { $computed } computed as { patient-growth-prev-name } cash_end { $before } + raised { $raised } − net_burn { $burn }
     .label = stated: { $stated }
-    .help = write `cash_end: { $write }` for { patient-growth-next-name } or correct the inputs; the tolerance is { $tolerance }
+    .help = { $way ->
+        [raise] write `cash_end: { $write }` for { patient-growth-next-name } and raise { $raise } more in { patient-growth-later-name } so its cash { $runway ->
+                [yes] lasts { $months } months
+               *[no] stays at or above zero
+            }, or correct the inputs
+        [short] the inputs give `cash_end: { $write }` for { patient-growth-next-name }, which leaves { patient-growth-later-name } { $runway ->
+                [yes] short of { $months } months of cash
+               *[no] out of cash
+            }: correct the inputs, or raise more
+       *[write] write `cash_end: { $write }` for { patient-growth-next-name } or correct the inputs
+    }; the tolerance is { $tolerance }
 patient-growth-cash-bridge-before = { patient-growth-prev-name } cash_end: { $before }
 patient-growth-cash-bridge-raised = raised: { $raised }
 patient-growth-cash-bridge-burn = net_burn: { $burn }

@@ -50,12 +50,18 @@ patient-growth-revenue-decline = 收入从{ patient-growth-prev-name }的 { $bef
 
 patient-growth-burn-multiple = { patient-growth-year-name }净烧钱 { $burn }，收入却只有 { $revenue }，烧掉的是收入的{ $multiple }倍；原则要的是资本撑得住的耐心增长，到了这个阶段还烧得比赚得多，就只能指望下一轮融资
     .label = 净烧钱 { $burn }，是收入的{ $multiple }倍
-    .help = 把{ patient-growth-year-name }的净烧钱降到 { $most } 以内（收入的{ $max }倍），或者拿出能撑起这笔开销的收入
+    .help = 把{ patient-growth-year-name }的净烧钱降到 { $most } 以内（{ $why ->
+        [runway] 收入的{ $max }倍是 { $limit }，但每年的现金还得撑满{ $months }个月
+       *[multiple] 收入的{ $max }倍
+    }），或者拿出能撑起这笔开销的收入
 patient-growth-burn-multiple-revenue = 收入 { $revenue }
 
 patient-growth-short-runway = { patient-growth-year-name }结束时现金 { $cash }，按当年 { $burn } 的净烧钱只够{ $runway }个月；原则要求资本撑得过慢慢积累的年头，至少留出{ $months }个月
     .label = 现金 { $cash }：够{ $runway }个月
-    .help = { patient-growth-year-name }结束时至少留 { $least } 现金（更早或更多地融资，或者少烧钱）
+    .help = { patient-growth-year-name }结束时至少留 { $least } 现金（到那时再多融 { $short }）{ $cut_kind ->
+        [cut] ，或者把当年净烧钱削减 { $cut }：烧得少，需要的现金也少
+       *[none] {""}
+    }
 patient-growth-short-runway-burn = 每年净烧钱 { $burn }
 
 # $kind：计划没有 `projections` 时为 `missing`，否则为 `listed`；覆盖了 $count 个年份
@@ -81,11 +87,27 @@ patient-growth-short-horizon = { $kind ->
 
 patient-growth-cash-out = { patient-growth-year-name }结束时现金为 { $cash }：计划里的钱花光了；原则要求耐心资本撑过3-5年的积累
     .label = 期末现金 { $cash }
-    .help = 在{ patient-growth-year-name }（或更早）之前至少再融 { $short }，或者把净烧钱削减同样的数额，让现金始终不低于零
+    .help = 在{ patient-growth-year-name }（或更早）之前至少再融 { $short }{ $cut_kind ->
+        [cut] ，或者把当年净烧钱削减 { $cut }
+       *[none] {""}
+    }，让现金始终不低于零{ $runway ->
+        [yes] ，并撑满{ $months }个月
+       *[no] {""}
+    }
 
 patient-growth-cash-bridge = { patient-growth-next-name }：写的 cash_end 是 { $stated }，但按{ patient-growth-prev-name }的 cash_end { $before } + 融资 { $raised } − 净烧钱 { $burn } 算出来是 { $computed }
     .label = 写的是 { $stated }
-    .help = 为{ patient-growth-next-name }写上 `cash_end: { $write }`，或者修正这几项输入；允许误差为{ $tolerance }
+    .help = { $way ->
+        [raise] 为{ patient-growth-next-name }写上 `cash_end: { $write }`，并在{ patient-growth-later-name }再多融 { $raise }，让那年的现金{ $runway ->
+                [yes] 撑满{ $months }个月
+               *[no] 不低于零
+            }，或者修正这几项输入
+        [short] 按这几项输入，{ patient-growth-next-name }的 `cash_end` 是 { $write }，这会让{ patient-growth-later-name }{ $runway ->
+                [yes] 的现金撑不满{ $months }个月
+               *[no] 的现金花光
+            }：请修正这几项输入，或者多融资
+       *[write] 为{ patient-growth-next-name }写上 `cash_end: { $write }`，或者修正这几项输入
+    }；允许误差为{ $tolerance }
 patient-growth-cash-bridge-before = { patient-growth-prev-name }的 cash_end：{ $before }
 patient-growth-cash-bridge-raised = 融资：{ $raised }
 patient-growth-cash-bridge-burn = 净烧钱：{ $burn }

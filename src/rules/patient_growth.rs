@@ -5,9 +5,12 @@
 use std::collections::BTreeSet;
 
 use crate::i18n::Message;
-use crate::lint::{Check, Context, EPSILON, Rule, differs};
+use crate::lint::{Check, Context, EPSILON, Rule};
 use crate::lint::{Finding, Fix, Notation, Round, Severity};
 use crate::model::{Field, Projection, Stage, Val};
+
+mod cash;
+use cash::{Amount, Change, Col, Kind, Limits, Row, Shift, Table, Way};
 
 pub const HYPERGROWTH: Rule = Rule {
     id: "patient-growth/hypergrowth",
@@ -239,61 +242,6 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Writes the computed `cash_end` of `entry`, and carries the difference into the later
-/// years whose bridge held from the old figure (each starts from the cash the year
-/// before ended with, so it would break otherwise). `None` when the corrected cash would
-/// run out or fall short of the runway the principle asks for: the figures then need
-/// more than arithmetic (the help says what to write).
-fn bridge_fix(
-    cx: &Context,
-    entries: &[Val<Projection>],
-    entry: &Val<Projection>,
-    computed: f64,
-) -> Option<Fix> {
-    let tolerance = cx.thresholds.tolerance;
-    let stated = entry.value.cash_end.get()?;
-    let delta = computed - stated.value;
-    let mut fix = Fix::safe(Message::new("fix-computed")).set(
-        stated,
-        computed,
-        Notation::Money,
-        Round::Nearest,
-    );
-    let mut changed = vec![(entry, computed)];
-    let mut from = entry;
-    for (prev, next) in consecutive(entries) {
-        if !std::ptr::eq(prev, from) {
-            continue;
-        }
-        let (Some(before), Some(raised), Some(burn), Some(cash)) = (
-            prev.value.cash_end.get(),
-            next.value.raised.get(),
-            next.value.net_burn.get(),
-            next.value.cash_end.get(),
-        ) else {
-            break;
-        };
-        if differs(
-            cash.value,
-            before.value + raised.value - burn.value,
-            tolerance,
-        ) {
-            break;
-        }
-        fix = fix.set(cash, cash.value + delta, Notation::Money, Round::Nearest);
-        changed.push((next, cash.value + delta));
-        from = next;
-    }
-    let months = cx.thresholds.min_runway_months;
-    let worse = changed.iter().any(|(e, cash)| {
-        let burn = e.value.net_burn.value().unwrap_or(0.0);
-        let was = e.value.cash_end.value().unwrap_or(0.0);
-        let short = |c: f64| burn > 0.0 && c >= 0.0 && c / burn * 12.0 < months - EPSILON;
-        (*cash < 0.0 && was >= 0.0) || (short(*cash) && !short(was))
-    });
-    (!worse).then_some(fix)
-}
-
 /// The smallest cuts of revenue that bring the growth into `entry` within `max` a year
 /// and keep every later year within it too: a cut year is a lower base for the next one,
 /// which may then grow too fast in turn. Each cut is the entry, its revenue and the most
@@ -375,102 +323,237 @@ fn revenue_decline(cx: &Context, out: &mut Vec<Finding>) {
     }
 }
 
-/// Whether a year's burn is judged against its revenue: every year of a company past its
-/// early rounds (`series_b`, `growth`, `public`), and the planned years after the first
-/// two, when the principles' 3-5 years of accumulation should have made the revenue carry
-/// more of the cost. A young company's early years, reported or planned, burn more than
-/// they earn by design.
-fn burn_is_judged(cx: &Context, entries: &[Val<Projection>], index: usize) -> bool {
-    let Some(entry) = entries.get(index) else {
-        return false;
-    };
+/// The projections' cash figures, with the verdicts of the cash rules (`cash-out`,
+/// `short-runway`, `burn-multiple`, `cash-bridge`): the checks report from it, and every
+/// fix they offer is tried on it first.
+fn cash_table(cx: &Context, entries: &[Val<Projection>]) -> Table {
+    // Whether a year's burn is judged against its revenue: every year of a company past
+    // its early rounds (`series_b`, `growth`, `public`), and the planned years after the
+    // first two, when the principles' 3-5 years of accumulation should have made the
+    // revenue carry more of the cost. A young company's early years, reported or
+    // planned, burn more than they earn by design.
     let late_stage = cx.plan.company.get().is_some_and(|c| {
         matches!(
             c.value.stage.value(),
             Some(Stage::SeriesB | Stage::Growth | Stage::Public)
         )
     });
-    if late_stage {
-        return true;
+    let money = |f: &Field<f64>| f.value().map(Amount::exact);
+    let mut planned_before = 0;
+    let mut rows = Vec::with_capacity(entries.len());
+    for (i, entry) in entries.iter().enumerate() {
+        let actual = is_actual(entry);
+        let judged = late_stage || (!actual && planned_before >= 2);
+        planned_before += usize::from(!actual);
+        // As `consecutive` pairs them.
+        let linked = i.checked_sub(1).and_then(|p| entries.get(p)).is_some_and(
+            |prev| matches!((prev.index, entry.index), (Some(a), Some(b)) if b == a + 1),
+        );
+        rows.push(Row {
+            revenue: entry.value.revenue.value(),
+            burn: money(&entry.value.net_burn),
+            raised: money(&entry.value.raised),
+            cash: money(&entry.value.cash_end),
+            judged,
+            linked,
+        });
     }
+    Table::new(
+        rows,
+        Limits {
+            max_burn_multiple: cx.thresholds.max_burn_multiple,
+            runway_months: cx.thresholds.min_runway_months,
+            tolerance: cx.thresholds.tolerance,
+        },
+    )
+}
+
+/// An amount a help proposes, and the values its fix writes: `None` when the plan
+/// states no value to write it over, or when the written values would not pass.
+struct Proposal {
+    amount: f64,
+    changes: Option<Vec<Change>>,
+}
+
+/// The least amount of `way` at `row`, from `least` on, and the more it takes so that no
+/// year it carries cash into is newly out of cash or short of runway; its changes when
+/// they resolve `target` and add no finding of the cash rules.
+fn propose(table: &Table, row: usize, way: Way, least: f64, target: (Kind, usize)) -> Proposal {
+    let amount = table.smallest(&[], row, way, least);
+    let shift = [Shift { row, way, amount }];
+    Proposal {
+        amount,
+        changes: table
+            .changes(&shift, Round::Up)
+            .filter(|c| table.resolves(c, target)),
+    }
+}
+
+/// True when `a` is more than `b`, beyond the noise of float arithmetic.
+fn beyond(a: f64, b: f64) -> bool {
+    a - b > 1e-9 * a.abs().max(b.abs()).max(1.0)
+}
+
+/// The fix writing `changes` over the entries' values; `None` when one is not in the plan.
+fn fix_of(fix: Fix, entries: &[Val<Projection>], changes: &[Change]) -> Option<Fix> {
+    changes.iter().try_fold(fix, |fix, c| {
+        let e = &entries.get(c.row)?.value;
+        let field = match c.col {
+            Col::Burn => &e.net_burn,
+            Col::Raised => &e.raised,
+            Col::Cash => &e.cash_end,
+        };
+        Some(fix.set(field.get()?, c.value, Notation::Money, c.round))
+    })
+}
+
+/// An unsafe fix of `changes`, unless the year they change is reported: a reported year
+/// (`actual: true`) is a fact, and no fix rewrites what was raised or burnt in it.
+fn business_fix(
+    entries: &[Val<Projection>],
+    entry: &Val<Projection>,
+    changes: Option<Vec<Change>>,
+) -> Option<Fix> {
     if is_actual(entry) {
-        return false;
+        return None;
     }
-    let planned_before = entries[..index].iter().filter(|e| !is_actual(e)).count();
-    planned_before >= 2
+    fix_of(Fix::unsafe_(Message::new("fix-change")), entries, &changes?)
+}
+
+/// `finding` with `fix`, when there is one.
+fn with_fix(finding: Finding, fix: Option<Fix>) -> Finding {
+    match fix {
+        Some(fix) => finding.fix(fix),
+        None => finding,
+    }
+}
+
+/// `finding` with `fix` as one more way to resolve it, when there is one.
+fn with_alternative(finding: Finding, fix: Option<Fix>) -> Finding {
+    match fix {
+        Some(fix) => finding.alternative(fix),
+        None => finding,
+    }
 }
 
 fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
     let max = cx.thresholds.max_burn_multiple;
+    let months = cx.thresholds.min_runway_months;
     let entries = projections(cx);
+    let table = cash_table(cx, entries);
     for (i, entry) in entries.iter().enumerate() {
+        if !table.flags(i).burn_multiple {
+            continue;
+        }
         let (Some(burn), Some(revenue)) = (entry.value.net_burn.get(), entry.value.revenue.get())
         else {
             continue;
         };
-        if burn.value <= 0.0 || revenue.value <= 0.0 || !burn_is_judged(cx, entries, i) {
-            continue;
-        }
         let multiple = burn.value / revenue.value;
-        if multiple <= max + EPSILON {
-            continue;
-        }
+        let limit = revenue.value * max;
+        // The cut to the limit, or more when the cash it keeps would leave a year that
+        // ran out ending with less than the runway the principle asks for. A cut past
+        // the whole burn is no cut: the limit is said, and no fix offered.
+        let cut = propose(
+            &table,
+            i,
+            Way::Cut,
+            burn.value - limit,
+            (Kind::BurnMultiple, i),
+        );
+        let (most, fix) = if beyond(cut.amount, burn.value) {
+            (limit, None)
+        } else {
+            (
+                burn.value - cut.amount,
+                business_fix(entries, entry, cut.changes),
+            )
+        };
         let with = |id: &'static str| {
             let m = Message::new(id)
                 .money("burn", burn.value, cx.currency())
                 .money("revenue", revenue.value, cx.currency())
                 .number("multiple", multiple)
-                .money("most", revenue.value * max, cx.currency())
+                .money("most", most, cx.currency())
+                .money("limit", limit, cx.currency())
+                .text(
+                    "why",
+                    if beyond(limit, most) {
+                        "runway"
+                    } else {
+                        "multiple"
+                    },
+                )
+                .number("months", months)
                 .number("max", max);
             named(m, YEAR, entry)
         };
-        out.push(
-            Finding::new(
-                &BURN_MULTIPLE,
-                burn,
-                with("patient-growth-burn-multiple"),
-                with("patient-growth-burn-multiple.label"),
-            )
-            .label(revenue, with("patient-growth-burn-multiple-revenue"))
-            .help(with("patient-growth-burn-multiple.help")),
-        );
+        let finding = Finding::new(
+            &BURN_MULTIPLE,
+            burn,
+            with("patient-growth-burn-multiple"),
+            with("patient-growth-burn-multiple.label"),
+        )
+        .label(revenue, with("patient-growth-burn-multiple-revenue"))
+        .help(with("patient-growth-burn-multiple.help"));
+        out.push(with_fix(finding, fix));
     }
 }
 
 fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
     let months = cx.thresholds.min_runway_months;
-    for entry in projections(cx) {
+    let entries = projections(cx);
+    let table = cash_table(cx, entries);
+    for (i, entry) in entries.iter().enumerate() {
+        if !table.flags(i).short_runway {
+            continue;
+        }
         let (Some(burn), Some(cash)) = (entry.value.net_burn.get(), entry.value.cash_end.get())
         else {
             continue;
         };
-        if burn.value <= 0.0 || cash.value < 0.0 {
-            // No burn, or already out of cash (cash-out says so).
-            continue;
-        }
         let runway = cash.value / burn.value * 12.0;
-        if runway >= months - EPSILON {
-            continue;
-        }
+        let target = (Kind::ShortRunway, i);
+        // Raise what the runway lacks; or burn less, which also lowers the cash the
+        // runway needs: cash + d = (burn - d) × months / 12.
+        let raise = propose(
+            &table,
+            i,
+            Way::Raise,
+            burn.value * months / 12.0 - cash.value,
+            target,
+        );
+        let cut = propose(
+            &table,
+            i,
+            Way::Cut,
+            (months * burn.value - 12.0 * cash.value) / (12.0 + months),
+            target,
+        );
+        let cut = (!beyond(cut.amount, burn.value)).then_some(cut);
         let with = |id: &'static str| {
             let m = Message::new(id)
                 .money("cash", cash.value, cx.currency())
                 .number("runway", runway)
                 .money("burn", burn.value, cx.currency())
                 .number("months", months)
-                .money("least", burn.value * months / 12.0, cx.currency());
+                .money("least", cash.value + raise.amount, cx.currency())
+                .money("short", raise.amount, cx.currency())
+                .text("cut_kind", if cut.is_some() { "cut" } else { "none" })
+                .money("cut", cut.as_ref().map_or(0.0, |c| c.amount), cx.currency());
             named(m, YEAR, entry)
         };
-        out.push(
-            Finding::new(
-                &SHORT_RUNWAY,
-                cash,
-                with("patient-growth-short-runway"),
-                with("patient-growth-short-runway.label"),
-            )
-            .label(burn, with("patient-growth-short-runway-burn"))
-            .help(with("patient-growth-short-runway.help")),
-        );
+        let finding = Finding::new(
+            &SHORT_RUNWAY,
+            cash,
+            with("patient-growth-short-runway"),
+            with("patient-growth-short-runway.label"),
+        )
+        .label(burn, with("patient-growth-short-runway-burn"))
+        .help(with("patient-growth-short-runway.help"));
+        let finding = with_fix(finding, business_fix(entries, entry, raise.changes));
+        let cut = cut.and_then(|c| business_fix(entries, entry, c.changes));
+        out.push(with_alternative(finding, cut));
     }
 }
 
@@ -538,35 +621,158 @@ fn short_horizon(cx: &Context, out: &mut Vec<Finding>) {
 }
 
 fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
-    for entry in projections(cx) {
+    let months = cx.thresholds.min_runway_months;
+    let entries = projections(cx);
+    let table = cash_table(cx, entries);
+    for (i, entry) in entries.iter().enumerate() {
+        if !table.flags(i).cash_out {
+            continue;
+        }
         let Some(cash) = entry.value.cash_end.get() else {
             continue;
         };
-        if cash.value >= 0.0 {
-            continue;
-        }
+        let target = (Kind::CashOut, i);
+        // Back to zero is not enough when the year burns: it would then be short of
+        // runway, a finding of its own. The least that passes both is what the year
+        // needs: raised, or cut from a burn it lowers too.
+        let raise = propose(&table, i, Way::Raise, -cash.value, target);
+        let cut = entry
+            .value
+            .net_burn
+            .value()
+            .filter(|b| *b > 0.0)
+            .map(|burn| (burn, propose(&table, i, Way::Cut, -cash.value, target)))
+            .filter(|(burn, cut)| !beyond(cut.amount, *burn))
+            .map(|(_, cut)| cut);
         let with = |id: &'static str| {
             let m = Message::new(id)
                 .money("cash", cash.value, cx.currency())
-                .money("short", -cash.value, cx.currency());
+                .money("short", raise.amount, cx.currency())
+                .text("cut_kind", if cut.is_some() { "cut" } else { "none" })
+                .money("cut", cut.as_ref().map_or(0.0, |c| c.amount), cx.currency())
+                .text(
+                    "runway",
+                    if beyond(raise.amount, -cash.value) {
+                        "yes"
+                    } else {
+                        "no"
+                    },
+                )
+                .number("months", months);
             named(m, YEAR, entry)
         };
-        out.push(
-            Finding::new(
-                &CASH_OUT,
-                cash,
-                with("patient-growth-cash-out"),
-                with("patient-growth-cash-out.label"),
-            )
-            .help(with("patient-growth-cash-out.help")),
-        );
+        let finding = Finding::new(
+            &CASH_OUT,
+            cash,
+            with("patient-growth-cash-out"),
+            with("patient-growth-cash-out.label"),
+        )
+        .help(with("patient-growth-cash-out.help"));
+        let finding = with_fix(finding, business_fix(entries, entry, raise.changes));
+        let cut = cut.and_then(|c| business_fix(entries, entry, c.changes));
+        out.push(with_alternative(finding, cut));
+    }
+}
+
+/// What the help of a broken cash bridge proposes.
+enum BridgeWay {
+    /// Write the computed cash (carried into the later years whose bridge held): a safe
+    /// fix, or none when rounding alone keeps it from passing.
+    Write(Option<Fix>),
+    /// The computed cash leaves year `later` out of cash or short of runway: write it and
+    /// raise `amount` more in that year (carried on), an unsafe fix.
+    Raise { later: Later, amount: f64, fix: Fix },
+    /// The computed cash leaves year `later` out of cash or short of runway, and no
+    /// raise can be written there (it states no `raised`, or it is a reported year):
+    /// the help says so and proposes no number.
+    Short { later: Later },
+}
+
+/// The year a broken bridge's correction leaves short.
+struct Later {
+    row: usize,
+    /// It needs runway, not only cash at or above zero: a raise past what brings it to
+    /// zero, or (with no raise) a year left with some cash, but too little.
+    runway: bool,
+}
+
+/// How to resolve the broken bridge of row `i`, whose stated cash is `delta` off the
+/// computed: write the computed cash (carried into the later years whose bridge held
+/// from the old figure); when that leaves a year out of cash or short of runway, also
+/// raise in the first such year what it then needs.
+fn bridge_way(table: &Table, entries: &[Val<Projection>], i: usize, delta: f64) -> BridgeWay {
+    let target = (Kind::CashBridge, i);
+    let restate = Shift {
+        row: i,
+        way: Way::Restate,
+        amount: delta,
+    };
+    // The computed value to the nearest; rounded up if that is what keeps a year's
+    // runway (it is still the computed value, as precisely as the plan writes it).
+    let safe = [Round::Nearest, Round::Up].into_iter().find_map(|round| {
+        table
+            .changes(&[restate], round)
+            .filter(|c| table.resolves(c, target))
+    });
+    if let Some(changes) = safe {
+        return BridgeWay::Write(fix_of(
+            Fix::safe(Message::new("fix-computed")),
+            entries,
+            &changes,
+        ));
+    }
+    let Some(row) = table
+        .changes(&[restate], Round::Up)
+        .and_then(|c| table.first_new(&c, target))
+    else {
+        return BridgeWay::Write(None);
+    };
+    let amount = table.smallest(&[restate], row, Way::Raise, 0.0);
+    let Some(cash) = table.cash_after(&[restate], row).filter(|_| amount > 0.0) else {
+        // Nothing is short: rounding alone keeps the computed value from passing.
+        return BridgeWay::Write(None);
+    };
+    let raise = Shift {
+        row,
+        way: Way::Raise,
+        amount,
+    };
+    let fix = entries.get(row).and_then(|entry| {
+        let changes = table
+            .changes(&[restate, raise], Round::Up)
+            .filter(|c| table.resolves(c, target));
+        business_fix(entries, entry, changes)
+    });
+    match fix {
+        Some(fix) => BridgeWay::Raise {
+            later: Later {
+                row,
+                runway: beyond(amount, -cash),
+            },
+            amount,
+            fix,
+        },
+        None => BridgeWay::Short {
+            later: Later {
+                row,
+                runway: cash >= 0.0,
+            },
+        },
     }
 }
 
 fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
     let tolerance = cx.thresholds.tolerance;
+    let months = cx.thresholds.min_runway_months;
     let entries = projections(cx);
-    for (prev, next) in consecutive(entries) {
+    let table = cash_table(cx, entries);
+    for (i, next) in entries.iter().enumerate() {
+        if !table.flags(i).cash_bridge {
+            continue;
+        }
+        let Some(prev) = i.checked_sub(1).and_then(|p| entries.get(p)) else {
+            continue;
+        };
         let (Some(before), Some(raised), Some(burn), Some(stated)) = (
             prev.value.cash_end.get(),
             next.value.raised.get(),
@@ -576,9 +782,21 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
             continue;
         };
         let computed = before.value + raised.value - burn.value;
-        if !differs(stated.value, computed, tolerance) {
-            continue;
-        }
+        let way = bridge_way(&table, entries, i, computed - stated.value);
+        // What the help proposes, and in which year.
+        let (kind, later, amount) = match &way {
+            BridgeWay::Write(_) => ("write", None, 0.0),
+            BridgeWay::Raise { later, amount, .. } => ("raise", Some(later), *amount),
+            BridgeWay::Short { later } => ("short", Some(later), 0.0),
+        };
+        let runway = later.is_some_and(|l| l.runway);
+        // A raise in the year itself also raises the cash it computes.
+        let write = computed
+            + if later.is_some_and(|l| l.row == i) {
+                amount
+            } else {
+                0.0
+            };
         let with = |id: &'static str| {
             let m = Message::new(id)
                 .money("stated", stated.value, cx.currency())
@@ -586,8 +804,16 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
                 .money("before", before.value, cx.currency())
                 .money("raised", raised.value, cx.currency())
                 .money("burn", burn.value, cx.currency())
-                .number("write", computed)
-                .percent("tolerance", tolerance);
+                .number("write", write)
+                .percent("tolerance", tolerance)
+                .text("way", kind)
+                .money("raise", amount, cx.currency())
+                .text("runway", if runway { "yes" } else { "no" })
+                .number("months", months);
+            let m = match later.and_then(|l| entries.get(l.row)) {
+                Some(entry) => named(m, LATER, entry),
+                None => m.text("later_kind", "unknown").text("later_year", ""),
+            };
             named(named(m, PREV, prev), NEXT, next)
         };
         let finding = Finding::new(
@@ -600,9 +826,10 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
         .label(raised, with("patient-growth-cash-bridge-raised"))
         .label(burn, with("patient-growth-cash-bridge-burn"))
         .help(with("patient-growth-cash-bridge.help"));
-        out.push(match bridge_fix(cx, entries, next, computed) {
-            Some(fix) => finding.fix(fix),
-            None => finding,
+        out.push(match way {
+            BridgeWay::Write(fix) => with_fix(finding, fix),
+            BridgeWay::Raise { fix, .. } => finding.fix(fix),
+            BridgeWay::Short { .. } => finding,
         });
     }
 }
@@ -610,6 +837,7 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lint::differs;
 
     fn entry(index: usize) -> Val<Projection> {
         Val {
