@@ -436,3 +436,82 @@ fn alternatives_are_in_json_and_sarif_and_never_applied_by_fix() {
     assert!(fixed.contains("headcount: 5\n"), "{fixed}");
     assert!(fixed.contains("accounts_per_csm: 18\n"), "{fixed}");
 }
+
+/// Rules whose help gives numbers only as an example of what to write (`deletion_on_exit_days:
+/// 30`, `- { year: 2028, theme: ... }`): there is nothing to compute, so nothing to fix.
+const EXAMPLE_HELPS: &[&str] = &[
+    "data-consent/no-exit-terms",
+    "patient-growth/short-horizon",
+    "product-cycle/no-cycle",
+    "quantified-value/unquantified",
+    "quantified-value/vague-claim",
+    "sales-motion/no-conference",
+    "trust-vision/no-vision",
+];
+
+/// (fixture, rule) whose help states a target that no edit of a value can reach, and why.
+const NO_FIX: &[(&str, &str, &str)] = &[
+    (
+        "fixtures/patient-growth/burn-multiple.plan.yaml",
+        "patient-growth/burn-multiple",
+        "2025 is reported (`actual: true`): its burn is a fact, the help speaks of the years ahead",
+    ),
+    (
+        "fixtures/value-pricing/single-tier.plan.yaml",
+        "value-pricing/narrow-tier-span",
+        "one tier spans 1x whatever its price: only a new tier helps",
+    ),
+    (
+        "fixtures/sales-motion/small-deals-whole-range-below.plan.yaml",
+        "sales-motion/small-deals-need-telesales",
+        "the whole range is below the target: raising its start would reverse it",
+    ),
+    (
+        "fixtures/sales-motion/small-deals-whole-range-below.plan.yaml",
+        "sales-motion/field-sales-small-deals",
+        "the whole range is below the floor: raising its start would reverse it",
+    ),
+];
+
+/// Every figure a help proposes is offered as a fix (and so verified by the test above):
+/// a finding whose help (before its pointer to `planlint explain`) has a number carries a
+/// fix, unless its rule only gives examples or the case is listed with its reason.
+#[test]
+fn every_figure_a_help_proposes_is_offered_as_a_fix() {
+    let mut missing = Vec::new();
+    let mut exceptions_seen = 0;
+    for file in plan_files(&fixtures_dir(), &["fixtures/real"]) {
+        let name = relative(&file);
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if text.is_empty() {
+            continue;
+        }
+        for d in diagnostics(&lint_json(&name, &text, &[])) {
+            let rule = d["rule"].as_str().unwrap();
+            let help = d["help"].as_str().unwrap_or_default();
+            let own = help.split("; see `planlint explain").next().unwrap_or(help);
+            if rule.starts_with("plan/")
+                || d.get("fix").is_some()
+                || !own.chars().any(|c| c.is_ascii_digit())
+                || EXAMPLE_HELPS.contains(&rule)
+            {
+                continue;
+            }
+            if NO_FIX.iter().any(|(f, r, _)| *f == name && *r == rule) {
+                exceptions_seen += 1;
+                continue;
+            }
+            missing.push(format!("{name}: {rule}: {own}"));
+        }
+    }
+    assert_eq!(
+        exceptions_seen,
+        NO_FIX.len(),
+        "a listed exception no longer happens: remove it from NO_FIX"
+    );
+    assert!(
+        missing.is_empty(),
+        "helps that propose a figure without a fix:\n{}",
+        missing.join("\n")
+    );
+}

@@ -53,10 +53,13 @@ patient-growth-revenue-decline = revenue { $tense ->
 # it keeps is carried into lasts $months months, else `multiple`.
 patient-growth-burn-multiple = { patient-growth-year-name } burns { $burn } on { $revenue } of revenue, { $multiple }× its revenue; the principle asks for patient growth the capital can last through, and a business that burns more than it earns at this stage depends on the next round
     .label = net burn { $burn }, { $multiple }× revenue
-    .help = bring { patient-growth-year-name }'s net burn to at most { $most } ({ $why ->
-        [runway] { $max }× revenue is { $limit }, and every year's cash must still last { $months } months
-       *[multiple] { $max }× revenue
-    }), or show the revenue that will carry it
+    .help = { $reported ->
+        [yes] { patient-growth-year-name } is reported, so its burn stands: plan the years ahead to burn at most { $max }× their revenue, and show the revenue that will carry them
+       *[no] bring { patient-growth-year-name }'s net burn to at most { $most } ({ $why ->
+            [runway] { $max }× revenue is { $limit }, and every year's cash must still last { $months } months
+           *[multiple] { $max }× revenue
+        }), or show the revenue that will carry it
+    }
 patient-growth-burn-multiple-revenue = revenue { $revenue }
 
 # $least = $cash + $short; $cut_kind: `cut` when cutting the burn by $cut passes too, else `none`.

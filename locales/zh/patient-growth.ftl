@@ -50,10 +50,13 @@ patient-growth-revenue-decline = 收入从{ patient-growth-prev-name }的 { $bef
 
 patient-growth-burn-multiple = { patient-growth-year-name }净烧钱 { $burn }，收入却只有 { $revenue }，烧掉的是收入的{ $multiple }倍；原则要的是资本撑得住的耐心增长，到了这个阶段还烧得比赚得多，就只能指望下一轮融资
     .label = 净烧钱 { $burn }，是收入的{ $multiple }倍
-    .help = 把{ patient-growth-year-name }的净烧钱降到 { $most } 以内（{ $why ->
-        [runway] 收入的{ $max }倍是 { $limit }，但每年的现金还得撑满{ $months }个月
-       *[multiple] 收入的{ $max }倍
-    }），或者拿出能撑起这笔开销的收入
+    .help = { $reported ->
+        [yes] { patient-growth-year-name }是已发生的实际数，这笔烧钱已成定局：让之后各年的净烧钱不超过当年收入的{ $max }倍，并拿出能撑起这些开销的收入
+       *[no] 把{ patient-growth-year-name }的净烧钱降到 { $most } 以内（{ $why ->
+            [runway] 收入的{ $max }倍是 { $limit }，但每年的现金还得撑满{ $months }个月
+           *[multiple] 收入的{ $max }倍
+        }），或者拿出能撑起这笔开销的收入
+    }
 patient-growth-burn-multiple-revenue = 收入 { $revenue }
 
 patient-growth-short-runway = { patient-growth-year-name }结束时现金 { $cash }，按当年 { $burn } 的净烧钱只够{ $runway }个月；原则要求资本撑得过慢慢积累的年头，至少留出{ $months }个月

@@ -830,6 +830,8 @@ fn rounded_text(n: f64, round: Round, commas: bool) -> String {
             break;
         }
     }
+    // `+ 0.0` turns a negative zero (`(0 - 1e-9).ceil()`) into zero: never write `-0`.
+    let chosen = chosen + 0.0;
     let text = format!("{chosen:.prec$}", prec = digits as usize);
     if !commas {
         return text;
@@ -1057,5 +1059,19 @@ mod tests {
         assert_eq!(format_percent(0.25), "25%");
         assert_eq!(format_number(13.333), "13.33");
         assert_eq!(format_number(12.0), "12");
+    }
+
+    #[test]
+    fn zero_rounded_up_is_written_without_a_sign() {
+        for round in [Round::Up, Round::Down, Round::Nearest] {
+            assert_eq!(
+                write_like("5M", 0.0, Notation::Money, round).as_deref(),
+                Some("0M")
+            );
+            assert_eq!(
+                write_like("12", 0.0, Notation::Number, round).as_deref(),
+                Some("0")
+            );
+        }
     }
 }

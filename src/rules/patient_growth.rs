@@ -485,7 +485,8 @@ fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
                     },
                 )
                 .number("months", months)
-                .number("max", max);
+                .number("max", max)
+                .text("reported", if is_actual(entry) { "yes" } else { "no" });
             named(m, YEAR, entry)
         };
         let finding = Finding::new(
