@@ -515,3 +515,75 @@ fn every_figure_a_help_proposes_is_offered_as_a_fix() {
         missing.join("\n")
     );
 }
+
+/// The rows of the `## Fixes` table of docs/rules.md: rule → (fix, alternatives cell).
+fn documented_fixes() -> BTreeMap<String, (String, String)> {
+    let md = std::fs::read_to_string(support::manifest_dir().join("docs/rules.md")).unwrap();
+    let section = md
+        .split("\n## Fixes\n")
+        .nth(1)
+        .and_then(|s| s.split("\n## ").next())
+        .expect("docs/rules.md has a `## Fixes` section");
+    section
+        .lines()
+        .filter(|l| l.starts_with("| `"))
+        .map(|l| {
+            let cells: Vec<&str> = l.trim_matches('|').split(" | ").map(str::trim).collect();
+            assert_eq!(cells.len(), 4, "a row of four cells: {l}");
+            (
+                cells[0].trim_matches('`').to_string(),
+                (cells[1].to_string(), cells[3].to_string()),
+            )
+        })
+        .collect()
+}
+
+#[test]
+fn the_fixes_table_of_the_rule_catalogue_is_what_the_fixtures_offer() {
+    let docs = documented_fixes();
+    let mut problems = Vec::new();
+    let mut seen: BTreeMap<String, bool> = BTreeMap::new();
+    for file in plan_files(&fixtures_dir(), &[]) {
+        let name = relative(&file);
+        let text = std::fs::read_to_string(&file).unwrap_or_default();
+        if text.is_empty() {
+            continue;
+        }
+        for d in diagnostics(&lint_json(&name, &text, &[])) {
+            let Some(fix) = d.get("fix") else { continue };
+            let rule = d["rule"].as_str().unwrap().to_string();
+            let has_alternatives = d.get("alternatives").is_some();
+            *seen.entry(rule.clone()).or_default() |= has_alternatives;
+            match docs.get(&rule) {
+                None => problems.push(format!(
+                    "{name}: {rule} offers a fix docs/rules.md does not list"
+                )),
+                // A safe fix becomes unsafe through an anchor (or a safe rule's unsafe case, which
+                // its row describes); an unsafe one never becomes safe.
+                Some((kind, _)) if kind == "unsafe" && fix["applicability"] == "safe" => problems
+                    .push(format!(
+                        "{name}: {rule} is documented unsafe but offers a safe fix"
+                    )),
+                Some((_, alternatives)) if has_alternatives && alternatives.is_empty() => problems
+                    .push(format!(
+                        "{name}: {rule} offers alternatives its row does not name"
+                    )),
+                Some(_) => {}
+            }
+        }
+    }
+    for (rule, (_, alternatives)) in &docs {
+        match seen.get(rule) {
+            None => problems.push(format!("{rule} is listed, but no fixture gets its fix")),
+            Some(false) if !alternatives.is_empty() => {
+                problems.push(format!("{rule} names alternatives no fixture gets"))
+            }
+            Some(_) => {}
+        }
+    }
+    assert!(
+        problems.is_empty(),
+        "docs/rules.md ## Fixes:\n{}",
+        problems.join("\n")
+    );
+}

@@ -803,10 +803,12 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>, mode: Mode) {
     for (place, label) in ltv.inputs() {
         finding = finding.label(place, label);
     }
+    // The CAC the help names is the one the fix writes.
+    let max_cac = tidy(ltv.value / min, Notation::Money, Round::Down);
     let finding = finding.help(
         Message::new("large-customers-ltv-cac-ratio.help")
             .number("min", min)
-            .money("max_cac", ltv.value / min, cx.currency()),
+            .money("max_cac", max_cac, cx.currency()),
     );
     if mode == Mode::Judge {
         out.push(finding);
@@ -814,12 +816,7 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>, mode: Mode) {
     }
     // A lower CAC also shortens the payback: a stated payback follows it.
     let fix = Proposal::new(cx)
-        .set(
-            |u| &mut u.cac,
-            ltv.value / min,
-            Notation::Money,
-            Round::Down,
-        )
+        .set(|u| &mut u.cac, max_cac, Notation::Money, Round::Down)
         .verify(&LTV_CAC_RATIO, &finding.path);
     out.push(fix.into_iter().fold(finding, Finding::fix));
 }

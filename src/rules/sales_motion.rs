@@ -768,8 +768,8 @@ mod tests {
         let yaml = format!("{CHANNELS}    - {{ motion: field, deal_size: [5k, 1M] }}\n");
         let field = fixes_of(&yaml, &FIELD_SALES_SMALL_DEALS);
         let small = fixes_of(&yaml, &SMALL_DEALS_NEED_TELESALES);
-        assert_eq!(field[0][0].0, "change `deal_size: 50k`");
-        assert_eq!(small[0][0].0, "change `deal_size: 50k`");
+        assert_eq!(field[0][0].0, "change `deal_size[0]: 50k`");
+        assert_eq!(small[0][0].0, "change `deal_size[0]: 50k`");
         assert_eq!(found(&small[0][0].1), []);
         let help = crate::engine::lint(
             crate::source::SourceFile::new("t.plan.yaml", yaml.clone()),
@@ -790,7 +790,7 @@ mod tests {
     fn another_channel_under_the_ceiling_starts_at_the_ceiling() {
         let yaml = format!("{CHANNELS}    - {{ motion: partner, deal_size: [5k, 60k] }}\n");
         let small = fixes_of(&yaml, &SMALL_DEALS_NEED_TELESALES);
-        assert_eq!(small[0][0].0, "change `deal_size: 10k`");
+        assert_eq!(small[0][0].0, "change `deal_size[0]: 10k`");
         assert_eq!(found(&small[0][0].1), []);
     }
 
@@ -811,7 +811,7 @@ mod tests {
         let yaml = format!("{CHANNELS}    - {{ motion: field, deal_size: [30k, 80k] }}\n");
         assert_eq!(
             fixes_of(&yaml, &FIELD_SALES_SMALL_DEALS)[0][0].0,
-            "change `deal_size: 50k`"
+            "change `deal_size[0]: 50k`"
         );
     }
 }
