@@ -216,15 +216,20 @@ impl Finding {
         self
     }
 
-    /// Offers a fix.
-    pub fn fix(mut self, fix: Fix) -> Self {
-        self.fix = Some(fix);
+    /// Offers a fix; `None` (a rule found no change that passes) offers nothing.
+    pub fn fix(mut self, fix: impl Into<Option<Fix>>) -> Self {
+        if let Some(fix) = fix.into() {
+            self.fix = Some(fix);
+        }
         self
     }
 
     /// Offers another way to resolve the finding, besides its fix (or the first way, when
-    /// there is no fix yet): unsafe whatever `fix` says.
-    pub fn alternative(mut self, fix: Fix) -> Self {
+    /// there is no fix yet): unsafe whatever `fix` says. `None` offers nothing.
+    pub fn alternative(mut self, fix: impl Into<Option<Fix>>) -> Self {
+        let Some(fix) = fix.into() else {
+            return self;
+        };
         let fix = Fix {
             applicability: Applicability::Unsafe,
             ..fix

@@ -572,10 +572,7 @@ impl<'a> Loader<'a> {
                 Message::new("plan-unknown-key.label"),
             )
             .help(help);
-            self.findings.push(match fix {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
+            self.findings.push(finding.fix(fix));
         }
     }
 

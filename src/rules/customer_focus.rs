@@ -197,10 +197,7 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
                 Message::new("customer-focus-industry-count").count("count", count),
             )
             .help(with("customer-focus-broad-niche-industries.help"));
-            out.push(match keep_first(&industries.value, max) {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
+            out.push(finding.fix(keep_first(&industries.value, max)));
         }
     }
     if let Some(size) = m.customer_size.get()
@@ -534,10 +531,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
                 with("customer-focus-not-10x.label"),
             )
             .help(help());
-            out.push(match fix() {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
+            out.push(finding.fix(fix()));
         }
         Field::Missing => {
             let Some(computed) = cx.metrics.improvement_computed else {
@@ -562,10 +556,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
                 Message::new("customer-focus-before").number("before", before.value),
             )
             .help(help());
-            out.push(match fix() {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
+            out.push(finding.fix(fix()));
         }
     }
 }

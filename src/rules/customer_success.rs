@@ -149,7 +149,6 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
             .count("more", more.unwrap_or(0))
             .text("more_known", if more.is_some() { "yes" } else { "no" })
     };
-    let change = || Fix::unsafe_(Message::new("fix-change"));
     let finding = Finding::new(
         &UNDER_COVERED,
         per_csm,
@@ -159,16 +158,14 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
     .label(headcount, with("customer-success-under-covered-headcount"))
     .label(customers, with("customer-success-under-covered-customers"))
     .help(with("customer-success-under-covered.help"));
-    let finding = match needed {
-        Some(n) => finding.fix(change().set(headcount, n as f64, Notation::Number, Round::Up)),
-        None => finding,
+    let set = |place, n: u64| {
+        Fix::unsafe_(Message::new("fix-change")).set(place, n as f64, Notation::Number, Round::Up)
     };
-    out.push(match more {
-        Some(n) => {
-            finding.alternative(change().set(per_csm, n as f64, Notation::Number, Round::Up))
-        }
-        None => finding,
-    });
+    out.push(
+        finding
+            .fix(needed.map(|n| set(headcount, n)))
+            .alternative(more.map(|n| set(per_csm, n))),
+    );
 }
 
 #[cfg(test)]

@@ -654,7 +654,7 @@ fn acv_floor(cx: &Context, out: &mut Vec<Finding>, mode: Mode) {
     let fix = Proposal::new(cx)
         .set(|u| &mut u.acv, floor.amount, Notation::Money, Round::Up)
         .verify(&ACV_FLOOR, &finding.path);
-    out.push(fix.into_iter().fold(finding, Finding::fix));
+    out.push(finding.fix(fix.ok()));
 }
 
 /// The low-touch channel (self-serve, inside sales, telesales) the plan declares, when the
@@ -720,7 +720,7 @@ fn churn_ceiling(cx: &Context, out: &mut Vec<Finding>, mode: Mode) {
         .text("way", if fix.is_some() { "fix" } else { "none" })
         .text("kind", kind.word())
         .percent("target", target);
-    out.push(fix.into_iter().fold(finding.help(help), Finding::fix));
+    out.push(finding.help(help).fix(fix));
 }
 
 /// The churn `churn-ceiling` reads: revenue churn, or logo churn when the plan states
@@ -818,7 +818,7 @@ fn ltv_cac_ratio(cx: &Context, out: &mut Vec<Finding>, mode: Mode) {
     let fix = Proposal::new(cx)
         .set(|u| &mut u.cac, max_cac, Notation::Money, Round::Down)
         .verify(&LTV_CAC_RATIO, &finding.path);
-    out.push(fix.into_iter().fold(finding, Finding::fix));
+    out.push(finding.fix(fix.ok()));
 }
 
 /// Its fix only writes what the plan says (safe): no proposal to judge, the same in
@@ -1129,7 +1129,7 @@ fn net_shrink(cx: &Context, out: &mut Vec<Finding>, mode: Mode) {
     let help = Message::new("large-customers-net-shrink.help")
         .percent("nrr", nrr.value)
         .percent("min", target);
-    out.push(fix.into_iter().fold(finding.help(help), Finding::fix));
+    out.push(finding.help(help).fix(fix.ok()));
 }
 
 #[cfg(test)]

@@ -420,22 +420,6 @@ fn business_fix(
     fix_of(Fix::unsafe_(Message::new("fix-change")), entries, &changes?)
 }
 
-/// `finding` with `fix`, when there is one.
-fn with_fix(finding: Finding, fix: Option<Fix>) -> Finding {
-    match fix {
-        Some(fix) => finding.fix(fix),
-        None => finding,
-    }
-}
-
-/// `finding` with `fix` as one more way to resolve it, when there is one.
-fn with_alternative(finding: Finding, fix: Option<Fix>) -> Finding {
-    match fix {
-        Some(fix) => finding.alternative(fix),
-        None => finding,
-    }
-}
-
 fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
     let max = cx.thresholds.max_burn_multiple;
     let months = cx.thresholds.min_runway_months;
@@ -497,7 +481,7 @@ fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
         )
         .label(revenue, with("patient-growth-burn-multiple-revenue"))
         .help(with("patient-growth-burn-multiple.help"));
-        out.push(with_fix(finding, fix));
+        out.push(finding.fix(fix));
     }
 }
 
@@ -552,9 +536,9 @@ fn short_runway(cx: &Context, out: &mut Vec<Finding>) {
         )
         .label(burn, with("patient-growth-short-runway-burn"))
         .help(with("patient-growth-short-runway.help"));
-        let finding = with_fix(finding, business_fix(entries, entry, raise.changes));
+        let finding = finding.fix(business_fix(entries, entry, raise.changes));
         let cut = cut.and_then(|c| business_fix(entries, entry, c.changes));
-        out.push(with_alternative(finding, cut));
+        out.push(finding.alternative(cut));
     }
 }
 
@@ -669,9 +653,9 @@ fn cash_out(cx: &Context, out: &mut Vec<Finding>) {
             with("patient-growth-cash-out.label"),
         )
         .help(with("patient-growth-cash-out.help"));
-        let finding = with_fix(finding, business_fix(entries, entry, raise.changes));
+        let finding = finding.fix(business_fix(entries, entry, raise.changes));
         let cut = cut.and_then(|c| business_fix(entries, entry, c.changes));
-        out.push(with_alternative(finding, cut));
+        out.push(finding.alternative(cut));
     }
 }
 
@@ -828,7 +812,7 @@ fn cash_bridge(cx: &Context, out: &mut Vec<Finding>) {
         .label(burn, with("patient-growth-cash-bridge-burn"))
         .help(with("patient-growth-cash-bridge.help"));
         out.push(match way {
-            BridgeWay::Write(fix) => with_fix(finding, fix),
+            BridgeWay::Write(fix) => finding.fix(fix),
             BridgeWay::Raise { fix, .. } => finding.fix(fix),
             BridgeWay::Short { .. } => finding,
         });

@@ -275,10 +275,7 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
                 Message::new("quantified-value-low-roi.label").number("roi", stated.value),
             )
             .help(help);
-            out.push(match fix(Some(stated)) {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
+            out.push(finding.fix(fix(Some(stated))));
         }
         Field::Invalid => {}
         Field::Missing => {
@@ -311,10 +308,7 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
                 Message::new("quantified-value-low-roi-acv").money("acv", acv.value, currency),
             )
             .help(help);
-            out.push(match fix(None) {
-                Some(fix) => finding.fix(fix),
-                None => finding,
-            });
+            out.push(finding.fix(fix(None)));
         }
     }
 }

@@ -340,10 +340,7 @@ fn narrow_tier_span(cx: &Context, out: &mut Vec<Finding>) {
             .money("low", low.value, currency),
     );
     let fix = span_fix(&prices, min).and_then(|changes| price_fix(&tiers, &changes));
-    out.push(match fix {
-        Some(fix) => finding.fix(fix),
-        None => finding,
-    });
+    out.push(finding.fix(fix));
 }
 
 fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
@@ -386,10 +383,7 @@ fn price_inversion(cx: &Context, out: &mut Vec<Finding>) {
             currency,
         ));
         let fix = inversion_fix(&prices, i, min).and_then(|changes| price_fix(&tiers, &changes));
-        out.push(match fix {
-            Some(fix) => finding.fix(fix),
-            None => finding,
-        });
+        out.push(finding.fix(fix));
     }
 }
 
