@@ -3,14 +3,11 @@
 //! fixes each fixture gets, what they write, and what the help says alongside.
 //! (`tests/fixes.rs` applies every one of them and lints again.)
 
-use std::time::Duration;
-
 use serde_json::Value;
 
 mod support;
+use support::fixes::{HANG_GUARD, fixes_of};
 use support::{planlint, planlint_in, write_file};
-
-const HANG_GUARD: Duration = Duration::from_secs(60);
 
 fn report(args: &[&str], stdin: Option<&str>) -> Value {
     let mut cmd = planlint();
@@ -38,10 +35,7 @@ fn findings(v: &Value) -> Vec<(String, String, String, Vec<String>)> {
         .unwrap()
         .iter()
         .map(|d| {
-            let fixes = d
-                .get("fix")
-                .into_iter()
-                .chain(d["alternatives"].as_array().into_iter().flatten())
+            let fixes = fixes_of(d)
                 .map(|f| {
                     assert_eq!(f["applicability"], "unsafe", "{d}");
                     f["title"].as_str().unwrap().to_string()

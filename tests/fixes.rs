@@ -3,122 +3,62 @@
 //! edits, only where they may.
 
 use std::collections::BTreeMap;
-use std::time::Duration;
 
 use serde_json::Value;
 
 mod support;
 use support::expect::{fixtures_dir, plan_files, relative};
+use support::fixes::{
+    HANG_GUARD, apply, counts, diagnostics, fixes_of, lint_json, linted_fixtures, titles,
+};
 use support::{planlint, planlint_in, write_file};
 
-const HANG_GUARD: Duration = Duration::from_secs(60);
-
-/// The JSON report of `text` linted as `name`.
-fn lint_json(name: &str, text: &str, extra: &[&str]) -> Value {
-    let out = planlint()
-        .args(["--format", "json", "--stdin-filename", name])
-        .args(extra)
-        .arg("-")
-        .write_stdin(text.to_string())
-        .timeout(HANG_GUARD)
-        .output()
-        .unwrap();
-    serde_json::from_slice(&out.stdout).unwrap_or_else(|e| {
-        panic!(
-            "{name}: no JSON ({e}): {}",
-            String::from_utf8_lossy(&out.stderr)
-        )
-    })
-}
-
-fn diagnostics(v: &Value) -> Vec<Value> {
-    v["diagnostics"].as_array().cloned().unwrap_or_default()
-}
-
-/// `text` with the edits of a JSON `fix` applied.
-fn apply(text: &str, fix: &Value) -> String {
-    let mut edits: Vec<(usize, usize, String)> = fix["edits"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .map(|e| {
-            let offset = e["span"]["offset"].as_u64().unwrap() as usize;
-            let len = e["span"]["length"].as_u64().unwrap() as usize;
-            (offset, len, e["replacement"].as_str().unwrap().to_string())
-        })
-        .collect();
-    edits.sort();
-    let mut out = String::new();
-    let mut at = 0;
-    for (offset, len, text_in) in edits {
-        assert!(offset >= at, "overlapping edits in {fix}");
-        out.push_str(&text[at..offset]);
-        out.push_str(&text_in);
-        at = offset + len;
-    }
-    out.push_str(&text[at..]);
-    out
-}
-
-/// (rule, path) → how many findings, for the rules of `principle`.
-fn counts(diags: &[Value], principle: &str) -> BTreeMap<(String, String), usize> {
-    let mut m = BTreeMap::new();
-    for d in diags {
-        let rule = d["rule"].as_str().unwrap_or_default();
-        if rule.split('/').next() == Some(principle) {
-            *m.entry((
-                rule.to_string(),
-                d["path"].as_str().unwrap_or_default().to_string(),
-            ))
-            .or_default() += 1;
-        }
-    }
-    m
-}
+/// Principles whose fixes also carry every knock-on into the other principles (a raised
+/// ACV rewrites a stated LTV and ROI, or `ltv-mismatch` and `roi-mismatch` would follow):
+/// their fixes may add no finding of any principle.
+const CLEAN_ACROSS_PRINCIPLES: &[&str] = &["sales-motion", "value-pricing"];
 
 #[test]
 fn every_fix_of_every_fixture_removes_its_finding_and_adds_none_of_its_principle() {
     let mut checked = 0;
     let mut failures = Vec::new();
-    for file in plan_files(&fixtures_dir(), &["fixtures/real"]) {
-        let name = relative(&file);
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        if text.is_empty() {
-            continue;
-        }
-        let before = diagnostics(&lint_json(&name, &text, &[]));
-        let fixes = before.iter().flat_map(|d| {
-            d.get("fix")
-                .into_iter()
-                .chain(d["alternatives"].as_array().into_iter().flatten())
-                .map(move |fix| (d, fix))
-        });
-        for (d, fix) in fixes {
+    for linted in linted_fixtures()
+        .iter()
+        .filter(|l| !l.name.starts_with("fixtures/real/"))
+    {
+        let (name, before) = (&linted.name, &linted.diagnostics);
+        for d in before {
             let rule = d["rule"].as_str().unwrap();
             let path = d["path"].as_str().unwrap();
             let principle = rule.split('/').next().unwrap();
-            let fixed = apply(&text, fix);
-            let after = diagnostics(&lint_json(&name, &fixed, &[]));
-            checked += 1;
-            let key = (rule.to_string(), path.to_string());
-            let (was, now) = (counts(&before, principle), counts(&after, principle));
-            if now.get(&key).copied().unwrap_or(0) >= was.get(&key).copied().unwrap_or(0) {
-                failures.push(format!(
-                    "{name}: fix of {rule} at `{path}` leaves it: {fix}"
-                ));
-            }
-            for (k, n) in &now {
-                if *n > was.get(k).copied().unwrap_or(0) {
+            let judged = |r: &str| {
+                CLEAN_ACROSS_PRINCIPLES.contains(&principle)
+                    || r.split('/').next() == Some(principle)
+            };
+            let was = counts(before, judged);
+            for fix in fixes_of(d) {
+                let after = diagnostics(&lint_json(name, &apply(&linted.text, fix), &[]));
+                checked += 1;
+                let now = counts(&after, judged);
+                let key = (rule.to_string(), path.to_string());
+                if now.get(&key).copied().unwrap_or(0) >= was.get(&key).copied().unwrap_or(0) {
                     failures.push(format!(
-                        "{name}: fix of {rule} at `{path}` ({}) adds {} at `{}`",
-                        fix["title"], k.0, k.1
+                        "{name}: fix of {rule} at `{path}` leaves it: {fix}"
                     ));
+                }
+                for (k, n) in &now {
+                    if *n > was.get(k).copied().unwrap_or(0) {
+                        failures.push(format!(
+                            "{name}: fix of {rule} at `{path}` ({}) adds {} at `{}`",
+                            fix["title"], k.0, k.1
+                        ));
+                    }
                 }
             }
         }
     }
     assert!(
-        checked >= 15,
+        checked >= 100,
         "only {checked} fixes were found in the fixtures"
     );
     assert!(failures.is_empty(), "{}", failures.join("\n"));
@@ -480,13 +420,12 @@ const NO_FIX: &[(&str, &str, &str)] = &[
 fn every_figure_a_help_proposes_is_offered_as_a_fix() {
     let mut missing = Vec::new();
     let mut exceptions_seen = 0;
-    for file in plan_files(&fixtures_dir(), &["fixtures/real"]) {
-        let name = relative(&file);
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        if text.is_empty() {
-            continue;
-        }
-        for d in diagnostics(&lint_json(&name, &text, &[])) {
+    for linted in linted_fixtures()
+        .iter()
+        .filter(|l| !l.name.starts_with("fixtures/real/"))
+    {
+        let name = &linted.name;
+        for d in &linted.diagnostics {
             let rule = d["rule"].as_str().unwrap();
             let help = d["help"].as_str().unwrap_or_default();
             let own = help.split("; see `planlint explain").next().unwrap_or(help);
@@ -543,13 +482,9 @@ fn the_fixes_table_of_the_rule_catalogue_is_what_the_fixtures_offer() {
     let docs = documented_fixes();
     let mut problems = Vec::new();
     let mut seen: BTreeMap<String, bool> = BTreeMap::new();
-    for file in plan_files(&fixtures_dir(), &[]) {
-        let name = relative(&file);
-        let text = std::fs::read_to_string(&file).unwrap_or_default();
-        if text.is_empty() {
-            continue;
-        }
-        for d in diagnostics(&lint_json(&name, &text, &[])) {
+    for linted in linted_fixtures() {
+        let name = &linted.name;
+        for d in &linted.diagnostics {
             let Some(fix) = d.get("fix") else { continue };
             let rule = d["rule"].as_str().unwrap().to_string();
             let has_alternatives = d.get("alternatives").is_some();
@@ -586,4 +521,92 @@ fn the_fixes_table_of_the_rule_catalogue_is_what_the_fixtures_offer() {
         "docs/rules.md ## Fixes:\n{}",
         problems.join("\n")
     );
+}
+
+/// The values the knock-on fixtures get: a stated payback, LTV and ROI move with a changed
+/// CAC, ACV or margin; later tiers with a raised one; no fix where none can pass.
+#[test]
+fn the_knock_on_cases_change_what_they_must() {
+    assert_eq!(
+        titles(
+            "sales-motion/payback-too-long-and-mismatch.plan.yaml",
+            "sales-motion/payback-too-long"
+        ),
+        [
+            "change `cac: 86.4k`, `cac_payback_months: 12`",
+            "change `acv: 139k`, `cac_payback_months: 12`, `ltv: 695k`, `roi_multiple: 13.68x`",
+            "change `gross_margin: 83.4%`, `cac_payback_months: 12`",
+        ]
+    );
+    assert_eq!(
+        titles(
+            "sales-motion/payback-too-long-gross-margin-ltv.plan.yaml",
+            "sales-motion/payback-too-long"
+        ),
+        [
+            "change `cac: 86.4k`, `cac_payback_months: 12`",
+            "change `acv: 125k`, `cac_payback_months: 12`, `ltv: 450k`, `roi_multiple: 15.2x`",
+            "change `gross_margin: 75%`, `cac_payback_months: 12`, `ltv: 450k`",
+        ]
+    );
+    // The margin would have to pass 100%: two ways only.
+    assert_eq!(
+        titles("diff/old.plan.yaml", "sales-motion/payback-too-long"),
+        [
+            "change `cac: 28.8k`",
+            "change `acv: 111.2k`, `roi_multiple: 17.1x`"
+        ]
+    );
+    for rule in [
+        "sales-motion/field-sales-small-deals",
+        "sales-motion/small-deals-need-telesales",
+    ] {
+        assert_eq!(
+            titles(
+                "sales-motion/small-deals-through-field-sales.plan.yaml",
+                rule
+            ),
+            ["change `deal_size[0]: \"5万\"`"],
+            "{rule}"
+        );
+    }
+    assert_eq!(
+        titles(
+            "value-pricing/price-inversions-later-tiers.plan.yaml",
+            "value-pricing/price-inversion"
+        ),
+        ["change `price: 480k`, `price: 480k`"]
+    );
+    assert_eq!(
+        titles(
+            "value-pricing/price-inversions-of-the-cheapest-tier.plan.yaml",
+            "value-pricing/price-inversion"
+        ),
+        ["change `price: 50k`, `price: 500k`"]
+    );
+    assert_eq!(
+        titles(
+            "value-pricing/tier-span-in-wan.plan.yaml",
+            "value-pricing/narrow-tier-span"
+        ),
+        ["change `price: 36万`"]
+    );
+    // No fix can widen a single tier's span, or start a range past its own end.
+    assert_eq!(
+        titles(
+            "value-pricing/single-tier.plan.yaml",
+            "value-pricing/narrow-tier-span"
+        ),
+        Vec::<String>::new()
+    );
+    for rule in [
+        "sales-motion/field-sales-small-deals",
+        "sales-motion/small-deals-need-telesales",
+    ] {
+        assert_eq!(
+            titles("sales-motion/small-deals-whole-range-below.plan.yaml", rule),
+            Vec::<String>::new(),
+            "{rule}"
+        );
+    }
 }

@@ -167,6 +167,25 @@ impl Client {
         );
     }
 
+    /// A server in `dir` (UTF-8 positions) with `name` written there and opened.
+    fn opened(dir: &Path, name: &str, text: &str) -> (Client, String) {
+        write_file(dir, name, text);
+        let mut c = Client::start(dir);
+        c.initialize(&["utf-8"], dir);
+        let uri = uri_of(&dir.join(name));
+        c.open(&uri, text);
+        (c, uri)
+    }
+
+    /// The code actions offered for `diagnostic` of `uri`, at its range.
+    fn code_actions(&mut self, uri: &str, diagnostic: &Value) -> Vec<Value> {
+        let r = self.request(
+            "textDocument/codeAction",
+            json!({ "textDocument": { "uri": uri }, "range": diagnostic["range"], "context": { "diagnostics": [diagnostic] } }),
+        );
+        r["result"].as_array().cloned().unwrap_or_default()
+    }
+
     /// Shuts down and exits, returning the exit code.
     fn shutdown(mut self) -> Option<i32> {
         let r = self.request("shutdown", Value::Null);
@@ -270,11 +289,7 @@ fn diagnostics_land_on_the_value_in_utf8_and_utf16() {
 #[test]
 fn hover_explains_the_field_its_figures_and_the_finding() {
     let dir = tempfile::tempdir().unwrap();
-    write_file(dir.path(), "p.plan.yaml", PLAN);
-    let mut c = Client::start(dir.path());
-    c.initialize(&["utf-8"], dir.path());
-    let uri = uri_of(&dir.path().join("p.plan.yaml"));
-    c.open(&uri, PLAN);
+    let (mut c, uri) = Client::opened(dir.path(), "p.plan.yaml", PLAN);
     c.diagnostics(&uri);
     let hover = |c: &mut Client, line: u32, character: u32| {
         c.request(
@@ -310,12 +325,8 @@ fn hover_explains_the_field_its_figures_and_the_finding() {
 fn hover_describes_the_field_in_the_configured_language() {
     let dir = tempfile::tempdir().unwrap();
     let plan = format!("{PLAN}projections:\n  - year: 2027\n    revenue: 14M\n");
-    write_file(dir.path(), "p.plan.yaml", &plan);
     write_file(dir.path(), "planlint.toml", "lang = \"zh\"\n");
-    let mut c = Client::start(dir.path());
-    c.initialize(&["utf-8"], dir.path());
-    let uri = uri_of(&dir.path().join("p.plan.yaml"));
-    c.open(&uri, &plan);
+    let (mut c, uri) = Client::opened(dir.path(), "p.plan.yaml", &plan);
     c.diagnostics(&uri);
     let hover = |c: &mut Client, line: u32, character: u32| {
         c.request(
@@ -386,18 +397,10 @@ fn apply(text: &str, edits: &[Value]) -> String {
 #[test]
 fn code_actions_fix_suppress_and_fix_all_and_a_change_relints() {
     let dir = tempfile::tempdir().unwrap();
-    write_file(dir.path(), "p.plan.yaml", PLAN);
-    let mut c = Client::start(dir.path());
-    c.initialize(&["utf-8"], dir.path());
-    let uri = uri_of(&dir.path().join("p.plan.yaml"));
-    c.open(&uri, PLAN);
+    let (mut c, uri) = Client::opened(dir.path(), "p.plan.yaml", PLAN);
     let diags = c.diagnostics(&uri);
     let stage = find(&diags, "plan/invalid-value").clone();
-    let r = c.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": stage["range"], "context": { "diagnostics": [stage] } }),
-    );
-    let actions = r["result"].as_array().unwrap();
+    let actions = c.code_actions(&uri, &stage);
     let fix = actions
         .iter()
         .find(|a| a["title"] == "replace `seriesA` with `series_a`")
@@ -448,18 +451,10 @@ const UNDER_COVERED: &str = "planlint: 1\ncurrency: CNY\ncustomer_success:\n  te
 #[test]
 fn every_way_the_help_proposes_is_a_code_action() {
     let dir = tempfile::tempdir().unwrap();
-    write_file(dir.path(), "u.plan.yaml", UNDER_COVERED);
-    let mut c = Client::start(dir.path());
-    c.initialize(&["utf-8"], dir.path());
-    let uri = uri_of(&dir.path().join("u.plan.yaml"));
-    c.open(&uri, UNDER_COVERED);
+    let (mut c, uri) = Client::opened(dir.path(), "u.plan.yaml", UNDER_COVERED);
     let diags = c.diagnostics(&uri);
     let d = find(&diags, "customer-success/under-covered").clone();
-    let r = c.request(
-        "textDocument/codeAction",
-        json!({ "textDocument": { "uri": uri }, "range": d["range"], "context": { "diagnostics": [d] } }),
-    );
-    let actions = r["result"].as_array().unwrap();
+    let actions = c.code_actions(&uri, &d);
     let titles: Vec<&str> = actions.iter().filter_map(|a| a["title"].as_str()).collect();
     for (title, after) in [
         (
@@ -488,12 +483,8 @@ fn every_way_the_help_proposes_is_a_code_action() {
 #[test]
 fn the_config_is_found_per_file_and_read_again_when_it_changes() {
     let dir = tempfile::tempdir().unwrap();
-    write_file(dir.path(), "sub/p.plan.yaml", PLAN);
     write_file(dir.path(), "planlint.toml", "lang = \"zh\"\n");
-    let mut c = Client::start(dir.path());
-    c.initialize(&["utf-8"], dir.path());
-    let uri = uri_of(&dir.path().join("sub/p.plan.yaml"));
-    c.open(&uri, PLAN);
+    let (mut c, uri) = Client::opened(dir.path(), "sub/p.plan.yaml", PLAN);
     let diags = c.diagnostics(&uri);
     let ltv = find(&diags, "large-customers/ltv-mismatch");
     assert!(

@@ -3,6 +3,7 @@
 #![allow(dead_code)]
 
 pub mod expect;
+pub mod fixes;
 
 use std::path::{Path, PathBuf};
 
