@@ -121,6 +121,18 @@ impl Fix {
         }
     }
 
+    /// A change to the business the plan describes (unsafe), titled by its edits:
+    /// "change `acv: 60k`".
+    pub fn change() -> Self {
+        Self::unsafe_(Message::new("fix-change"))
+    }
+
+    /// A derived figure rewritten to the value its inputs give (safe), titled by its
+    /// edits: "write the computed value `ltv: 600k`".
+    pub fn computed() -> Self {
+        Self::safe(Message::new("fix-computed"))
+    }
+
     /// Replaces the bytes of `place` with `text`.
     pub fn replace(mut self, place: impl Into<Place>, text: impl Into<String>) -> Self {
         let place = place.into();

@@ -197,7 +197,7 @@ mod tests {
     fn fix_at(text: &str, needle: &str, path: &str) -> Option<(String, Fix)> {
         let file = SourceFile::new("t", text.to_string());
         let at = text.rfind(needle).unwrap();
-        let fix = Fix::safe(Message::new("fix-computed")).set(
+        let fix = Fix::computed().set(
             crate::model::Place {
                 span: Span::new(at, needle.len()),
                 path: path.to_string(),

@@ -235,13 +235,8 @@ fn broad_niche(cx: &Context, out: &mut Vec<Finding>) {
                         ),
                     )
                     .help(with("customer-focus-broad-niche-size.help"))
-                    .fix(Fix::unsafe_(Message::new("fix-change")).set(
-                        max,
-                        limit as f64,
-                        Notation::Number,
-                        Round::Down,
-                    ))
-                    .alternative(Fix::unsafe_(Message::new("fix-change")).set(
+                    .fix(Fix::change().set(max, limit as f64, Notation::Number, Round::Down))
+                    .alternative(Fix::change().set(
                         min,
                         least as f64,
                         Notation::Number,
@@ -502,8 +497,7 @@ fn not_10x(cx: &Context, out: &mut Vec<Finding>) {
     let fix = || {
         let (to, round) = target?;
         let after = v.after.get()?;
-        let mut fix =
-            Fix::unsafe_(Message::new("fix-change")).set(after, to, Notation::Number, round);
+        let mut fix = Fix::change().set(after, to, Notation::Number, round);
         if let Some(stated) = v.improvement.get() {
             fix = fix.set(stated, min, Notation::Multiple, Round::Up);
         }
@@ -614,12 +608,7 @@ fn improvement_mismatch(cx: &Context, out: &mut Vec<Finding>) {
             Message::new("customer-focus-better").text("better", better.value.word()),
         )
         .help(with("customer-focus-improvement-mismatch.help"))
-        .fix(Fix::safe(Message::new("fix-computed")).set(
-            stated,
-            computed,
-            Notation::Multiple,
-            Round::Nearest,
-        )),
+        .fix(Fix::computed().set(stated, computed, Notation::Multiple, Round::Nearest)),
     );
 }
 

@@ -158,9 +158,7 @@ fn under_covered(cx: &Context, out: &mut Vec<Finding>) {
     .label(headcount, with("customer-success-under-covered-headcount"))
     .label(customers, with("customer-success-under-covered-customers"))
     .help(with("customer-success-under-covered.help"));
-    let set = |place, n: u64| {
-        Fix::unsafe_(Message::new("fix-change")).set(place, n as f64, Notation::Number, Round::Up)
-    };
+    let set = |place, n: u64| Fix::change().set(place, n as f64, Notation::Number, Round::Up);
     out.push(
         finding
             .fix(needed.map(|n| set(headcount, n)))

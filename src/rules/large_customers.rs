@@ -182,7 +182,7 @@ impl<'c> Proposal<'c> {
         Self {
             cx,
             plan: cx.plan.clone(),
-            fix: Fix::unsafe_(Message::new("fix-change")),
+            fix: Fix::change(),
             ltv_written: false,
             must_pass: Vec::new(),
         }
@@ -886,12 +886,7 @@ fn ltv_mismatch(cx: &Context, out: &mut Vec<Finding>, _mode: Mode) {
                     .percent("tolerance", tolerance)
                     .text("ltv_basis", ltv_basis),
             )
-            .fix(Fix::safe(Message::new("fix-computed")).set(
-                stated,
-                computed,
-                Notation::Money,
-                Round::Nearest,
-            )),
+            .fix(Fix::computed().set(stated, computed, Notation::Money, Round::Nearest)),
     );
 }
 

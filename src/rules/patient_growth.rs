@@ -224,10 +224,9 @@ fn hypergrowth(cx: &Context, out: &mut Vec<Finding>) {
             };
             named(named(m, PREV, prev), NEXT, next)
         };
-        let fix = cuts.iter().fold(
-            Fix::unsafe_(Message::new("fix-change")),
-            |fix, (_, revenue, most)| fix.set(*revenue, *most, Notation::Money, Round::Down),
-        );
+        let fix = cuts.iter().fold(Fix::change(), |fix, (_, revenue, most)| {
+            fix.set(*revenue, *most, Notation::Money, Round::Down)
+        });
         out.push(
             Finding::new(
                 &HYPERGROWTH,
@@ -417,7 +416,7 @@ fn business_fix(
     if is_actual(entry) {
         return None;
     }
-    fix_of(Fix::unsafe_(Message::new("fix-change")), entries, &changes?)
+    fix_of(Fix::change(), entries, &changes?)
 }
 
 fn burn_multiple(cx: &Context, out: &mut Vec<Finding>) {
@@ -700,11 +699,7 @@ fn bridge_way(table: &Table, entries: &[Val<Projection>], i: usize, delta: f64) 
             .filter(|c| table.resolves(c, target))
     });
     if let Some(changes) = safe {
-        return BridgeWay::Write(fix_of(
-            Fix::safe(Message::new("fix-computed")),
-            entries,
-            &changes,
-        ));
+        return BridgeWay::Write(fix_of(Fix::computed(), entries, &changes));
     }
     let Some(row) = table
         .changes(&[restate], Round::Up)

@@ -164,12 +164,7 @@ fn services_heavy(cx: &Context, out: &mut Vec<Finding>) {
             Message::new("product-cycle-services-heavy.label").percent("share", share.value),
         )
         .help(Message::new("product-cycle-services-heavy.help").percent("max", max))
-        .fix(Fix::unsafe_(Message::new("fix-change")).set(
-            share,
-            max,
-            Notation::Percent,
-            Round::Down,
-        )),
+        .fix(Fix::change().set(share, max, Notation::Percent, Round::Down)),
     );
 }
 

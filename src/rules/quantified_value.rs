@@ -225,12 +225,7 @@ fn roi_mismatch(cx: &Context, out: &mut Vec<Finding>) {
                 .number("computed", computed)
                 .percent("tolerance", tolerance),
         )
-        .fix(Fix::safe(Message::new("fix-computed")).set(
-            stated,
-            computed,
-            Notation::Multiple,
-            Round::Nearest,
-        )),
+        .fix(Fix::computed().set(stated, computed, Notation::Multiple, Round::Nearest)),
     );
 }
 
@@ -254,8 +249,7 @@ fn low_roi(cx: &Context, out: &mut Vec<Finding>) {
     };
     let fix = |stated: Option<&Val<f64>>| {
         let (annual, least) = target?;
-        let fix =
-            Fix::unsafe_(Message::new("fix-change")).set(annual, least, Notation::Money, Round::Up);
+        let fix = Fix::change().set(annual, least, Notation::Money, Round::Up);
         Some(match stated {
             Some(stated) => fix.set(stated, min, Notation::Multiple, Round::Up),
             None => fix,

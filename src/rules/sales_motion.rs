@@ -153,7 +153,7 @@ impl Remedy {
     /// that agreed with the old ACV or margin follows it (or the fix would leave an
     /// `ltv-mismatch` or `roi-mismatch` behind).
     fn fixes(&self, cx: &Context, ue: &UnitEconomics, inputs: &PaybackInputs) -> Vec<Fix> {
-        let change = || Fix::unsafe_(Message::new("fix-change"));
+        let change = || Fix::change();
         let (cac, acv, gm) = (inputs.cac.value, inputs.acv.value, inputs.gm.value);
         let mut fixes = Vec::new();
         if let Some(max_cac) = self.max_cac {
@@ -375,12 +375,7 @@ fn payback_mismatch(cx: &Context, out: &mut Vec<Finding>) {
                 .number("computed", computed)
                 .number("tolerance", PAYBACK_TOLERANCE_MONTHS),
         )
-        .fix(Fix::safe(Message::new("fix-computed")).set(
-            stated,
-            computed,
-            Notation::Number,
-            Round::Nearest,
-        )),
+        .fix(Fix::computed().set(stated, computed, Notation::Number, Round::Nearest)),
     );
 }
 
@@ -398,12 +393,7 @@ fn raise_deal_start(deal: &Range<f64>, target: f64) -> Option<Fix> {
     if !target.is_finite() || deal.max.value < target * (1.0 + 1e-3) {
         return None;
     }
-    Some(Fix::unsafe_(Message::new("fix-change")).set(
-        &deal.min,
-        target,
-        Notation::Money,
-        Round::Up,
-    ))
+    Some(Fix::change().set(&deal.min, target, Notation::Money, Round::Up))
 }
 
 /// `deals from 5,000 CNY`, on a channel's smallest deal.
@@ -664,26 +654,7 @@ mod tests {
     /// The findings of `rule` in `yaml` (a CNY plan), each fix offered as its title and
     /// the plan it makes.
     fn fixes_of(yaml: &str, rule: &Rule) -> Vec<Vec<(String, String)>> {
-        let report = crate::engine::lint(
-            crate::source::SourceFile::new("t.plan.yaml", yaml.to_string()),
-            &crate::lint::Settings::default(),
-        );
-        report
-            .findings
-            .iter()
-            .filter(|d| d.rule == rule.id)
-            .map(|d| {
-                d.fix
-                    .iter()
-                    .chain(&d.alternatives)
-                    .map(|f| {
-                        let edits: Vec<_> = f.edits.iter().collect();
-                        let fixed = crate::fix::apply_edits(yaml, &edits).unwrap_or_default();
-                        (f.title.clone(), fixed)
-                    })
-                    .collect()
-            })
-            .collect()
+        crate::engine::fixes_offered(yaml, rule.id)
     }
 
     /// `(line, rule)` of the principle's findings in `yaml`.

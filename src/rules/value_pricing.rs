@@ -272,7 +272,7 @@ fn span_fix(prices: &[f64], min: f64) -> Option<Vec<(usize, f64)>> {
 /// A fix writing `changes` (indexes into `tiers`), each rounded up: every change raises
 /// a price to at least what a rule asks.
 fn price_fix(tiers: &[Priced], changes: &[(usize, f64)]) -> Option<Fix> {
-    let mut fix = Fix::unsafe_(Message::new("fix-change"));
+    let mut fix = Fix::change();
     for &(i, price) in changes {
         fix = fix.set(tiers.get(i)?.price, price, Notation::Money, Round::Up);
     }
@@ -535,20 +535,9 @@ mod tests {
 
     /// `yaml` with the fix of each finding of `rule` applied, with the fix's title.
     fn fixed(yaml: &str, rule: &str) -> Vec<(String, String)> {
-        let report = crate::engine::lint(
-            crate::source::SourceFile::new("t.plan.yaml", yaml.to_string()),
-            &crate::lint::Settings::default(),
-        );
-        report
-            .findings
-            .iter()
-            .filter(|d| d.rule == rule)
-            .filter_map(|d| d.fix.as_ref())
-            .map(|f| {
-                let edits: Vec<_> = f.edits.iter().collect();
-                let text = crate::fix::apply_edits(yaml, &edits).unwrap_or_default();
-                (f.title.clone(), text)
-            })
+        crate::engine::fixes_offered(yaml, rule)
+            .into_iter()
+            .filter_map(|ways| ways.into_iter().next())
             .collect()
     }
 
