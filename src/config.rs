@@ -57,10 +57,7 @@ impl ConfigError {
     ) -> Self {
         let span = Span::new(span.start, span.end.saturating_sub(span.start));
         Self {
-            file: Some(Box::new(SourceFile::new(
-                file.name.clone(),
-                file.text.clone(),
-            ))),
+            file: Some(Box::new(file.clone())),
             span,
             message,
             help: Some(help),

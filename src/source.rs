@@ -32,7 +32,7 @@ pub struct Location {
 }
 
 /// One plan file: its display name, its text and an index of where each line starts.
-#[derive(Debug)]
+#[derive(Debug, Clone)]
 pub struct SourceFile {
     pub name: String,
     pub text: String,

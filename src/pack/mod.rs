@@ -43,10 +43,7 @@ pub struct PackError {
 impl PackError {
     fn at(file: &SourceFile, span: Span, message: Message, help: Message) -> Self {
         Self {
-            file: Some(Box::new(SourceFile::new(
-                file.name.clone(),
-                file.text.clone(),
-            ))),
+            file: Some(Box::new(file.clone())),
             span,
             message,
             help,
@@ -274,10 +271,7 @@ impl Loader<'_> {
         }
         Ok(Pack {
             name,
-            file: std::sync::Arc::new(SourceFile::new(
-                self.file.name.clone(),
-                self.file.text.clone(),
-            )),
+            file: std::sync::Arc::new(self.file.clone()),
             rules,
             examples,
         })
