@@ -30,6 +30,20 @@ impl<T> Val<T> {
     }
 }
 
+#[cfg(test)]
+impl<T> Val<T> {
+    /// A value read from nowhere (an empty span at the start, no path), for unit tests
+    /// that build a plan in code.
+    pub fn bare(value: T) -> Self {
+        Val {
+            value,
+            span: Span::new(0, 0),
+            path: String::new(),
+            index: None,
+        }
+    }
+}
+
 impl<T: Copy> Val<T> {
     pub fn get(&self) -> T {
         self.value

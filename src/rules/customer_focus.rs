@@ -632,20 +632,9 @@ mod tests {
 
     #[test]
     fn the_10x_target_rounds_towards_passing() {
-        let val = |value| crate::model::Val {
-            value,
-            span: crate::source::Span::new(0, 0),
-            path: String::new(),
-            index: None,
-        };
         let value = |before: f64, better: Better| Value {
-            before: Field::Present(val(before)),
-            better: Field::Present(crate::model::Val {
-                value: better,
-                span: crate::source::Span::new(0, 0),
-                path: String::new(),
-                index: None,
-            }),
+            before: Field::Present(crate::model::Val::bare(before)),
+            better: Field::Present(crate::model::Val::bare(better)),
             ..Value::default()
         };
         assert_eq!(

@@ -1132,34 +1132,24 @@ mod tests {
     use super::*;
     use crate::i18n::Lang;
     use crate::model::{Channel, Field, Plan, Sales};
-    use crate::source::Span;
     use crate::thresholds::{FxRates, Thresholds};
-
-    fn val<T>(value: T) -> Val<T> {
-        Val {
-            value,
-            span: Span::new(0, 0),
-            path: String::new(),
-            index: None,
-        }
-    }
 
     /// A USD plan with an ACV of 1,000 and no stated lifetime, sold through `motion`.
     fn plan(motion: Motion) -> Plan {
         let ue = UnitEconomics {
-            acv: Field::Present(val(1_000.0)),
+            acv: Field::Present(Val::bare(1_000.0)),
             ..UnitEconomics::default()
         };
         let channel = Channel {
-            motion: Field::Present(val(motion)),
+            motion: Field::Present(Val::bare(motion)),
             ..Channel::default()
         };
         Plan {
-            unit_economics: Field::Present(val(ue)),
-            sales: Field::Present(val(Sales {
-                channels: Field::Present(val(vec![val(channel)])),
+            unit_economics: Field::Present(Val::bare(ue)),
+            sales: Field::Present(Val::bare(Sales {
+                channels: Field::Present(Val::bare(vec![Val::bare(channel)])),
             })),
-            currency: Field::Present(val("USD".to_string())),
+            currency: Field::Present(Val::bare("USD".to_string())),
             ..Plan::default()
         }
     }
@@ -1177,15 +1167,15 @@ mod tests {
     fn at(key: &str, value: f64) -> Field<f64> {
         Field::Present(Val {
             path: format!("unit_economics.{key}"),
-            ..val(value)
+            ..Val::bare(value)
         })
     }
 
     /// A CNY plan with these unit economics, judged under the article's thresholds.
     fn plan_of(ue: UnitEconomics) -> Plan {
         Plan {
-            unit_economics: Field::Present(val(ue)),
-            currency: Field::Present(val("CNY".to_string())),
+            unit_economics: Field::Present(Val::bare(ue)),
+            currency: Field::Present(Val::bare("CNY".to_string())),
             ..Plan::default()
         }
     }
@@ -1450,11 +1440,11 @@ mod tests {
             logo_churn: at("logo_churn", 0.15),
             ..churning()
         });
-        plan.value = Field::Present(val(crate::model::Value {
-            annual_value_per_customer: Field::Present(val(800_000.0)),
+        plan.value = Field::Present(Val::bare(crate::model::Value {
+            annual_value_per_customer: Field::Present(Val::bare(800_000.0)),
             roi_multiple: Field::Present(Val {
                 path: "value.roi_multiple".into(),
-                ..val(16.0)
+                ..Val::bare(16.0)
             }),
             ..crate::model::Value::default()
         }));

@@ -535,16 +535,10 @@ fn no_conference(cx: &Context, out: &mut Vec<Finding>) {
 mod tests {
     use super::*;
     use crate::model::{Plan, UnitEconomics};
-    use crate::source::Span;
     use crate::thresholds::{FxRates, Thresholds};
 
     fn val<T>(value: T) -> Field<T> {
-        Field::Present(Val {
-            value,
-            span: Span::new(0, 0),
-            path: String::new(),
-            index: None,
-        })
+        Field::Present(Val::bare(value))
     }
 
     fn plan(cac: f64, acv: f64, gm: f64, stated: Option<f64>) -> Plan {
