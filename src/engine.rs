@@ -360,29 +360,3 @@ pub fn findings_with_prefix(yaml: &str, prefix: &str) -> Vec<(usize, &'static st
         .map(|f| (report.file.location(f.span).line, f.rule, f.message.clone()))
         .collect()
 }
-
-/// For the rule modules' unit tests: for each finding of `rule` in `yaml` (default
-/// settings), its fix and then its alternatives, each as its title and the text it makes.
-#[cfg(test)]
-pub fn fixes_offered(yaml: &str, rule: &str) -> Vec<Vec<(String, String)>> {
-    let report = lint(
-        SourceFile::new("t.plan.yaml", yaml.to_string()),
-        &Settings::default(),
-    );
-    report
-        .findings
-        .iter()
-        .filter(|d| d.rule == rule)
-        .map(|d| {
-            d.fix
-                .iter()
-                .chain(&d.alternatives)
-                .map(|f| {
-                    let edits: Vec<_> = f.edits.iter().collect();
-                    let fixed = crate::fix::apply_edits(yaml, &edits).unwrap_or_default();
-                    (f.title.clone(), fixed)
-                })
-                .collect()
-        })
-        .collect()
-}

@@ -648,7 +648,7 @@ mod tests {
     /// The findings of `rule` in `yaml` (a CNY plan), each fix offered as its title and
     /// the plan it makes.
     fn fixes_of(yaml: &str, rule: &Rule) -> Vec<Vec<(String, String)>> {
-        crate::engine::fixes_offered(yaml, rule.id)
+        crate::fix::fixes_offered(yaml, rule.id)
     }
 
     /// `(line, rule)` of the principle's findings in `yaml`.

@@ -535,7 +535,7 @@ mod tests {
 
     /// `yaml` with the fix of each finding of `rule` applied, with the fix's title.
     fn fixed(yaml: &str, rule: &str) -> Vec<(String, String)> {
-        crate::engine::fixes_offered(yaml, rule)
+        crate::fix::fixes_offered(yaml, rule)
             .into_iter()
             .filter_map(|ways| ways.into_iter().next())
             .collect()
